@@ -1,0 +1,48 @@
+//! Says whether the plan is saved; when it is not, says why and what to do.
+
+use crate::state::{use_app_state, SaveStatus};
+use leptos::prelude::*;
+
+#[component]
+pub fn SaveBanner() -> impl IntoView {
+    let state = use_app_state();
+    let export_error = RwSignal::new(None::<String>);
+    let export = move |_| {
+        let r = state.plan.with_untracked(super::export_backup);
+        export_error.set(r.err());
+    };
+    view! {
+        <div class="save-area">
+            {move || match state.save.get() {
+                SaveStatus::Idle => view! {
+                    <p class="save-status" role="status">"Kept on this device only"</p>
+                }.into_any(),
+                SaveStatus::Saved { ms } => view! {
+                    <p class="save-status saved" role="status" data-save-ms=format!("{ms:.3}")>"Saved on this device"</p>
+                }.into_any(),
+                SaveStatus::Failed(msg) => view! {
+                    <div class="banner warn" role="alert">
+                        <p><strong>"Not saved. "</strong>{msg}</p>
+                        <p>"What you see is still here, and your last saved copy is safe. Export a backup now so nothing is lost."</p>
+                        <div class="row">
+                            <button type="button" class="primary" on:click=export>"Export a backup now"</button>
+                            <button type="button" on:click=move |_| state.retry()>"Try saving again"</button>
+                        </div>
+                    </div>
+                }.into_any(),
+                SaveStatus::Conflict => view! {
+                    <div class="banner warn" role="alert">
+                        <p><strong>"Your plan was also changed in another tab or window."</strong></p>
+                        <p>"Nothing has been overwritten. Choose which version to keep, or export this one first."</p>
+                        <div class="row">
+                            <button type="button" on:click=move |_| state.take_other_version()>"Show the other version"</button>
+                            <button type="button" on:click=move |_| state.keep_this_version()>"Keep this version"</button>
+                            <button type="button" on:click=export>"Export this version"</button>
+                        </div>
+                    </div>
+                }.into_any(),
+            }}
+            {move || export_error.get().map(|e| view! { <p class="error" role="alert">"The backup could not be made: "{e}</p> })}
+        </div>
+    }
+}

@@ -1,0 +1,90 @@
+//! Backup files: export the whole plan as JSON, and import one after checking all of it.
+
+use super::schema::{self, DecodeError};
+use super::Plan;
+use chrono::NaiveDate;
+
+/// Larger files are refused before reading (five years of daily check-ins is well under 1 MB).
+pub const MAX_BACKUP_BYTES: usize = 10 * 1024 * 1024;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ImportError {
+    TooLarge(usize),
+    Empty,
+    NotText,
+    Decode(DecodeError),
+}
+
+impl std::fmt::Display for ImportError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ImportError::TooLarge(n) => write!(
+                f,
+                "This file is too large to be a Safety Net backup ({:.1} MB).",
+                *n as f64 / 1_048_576.0
+            ),
+            ImportError::Empty => f.write_str("This file is empty."),
+            ImportError::NotText => {
+                f.write_str("This file is not a text file, so it cannot be a Safety Net backup.")
+            }
+            ImportError::Decode(e) => e.fmt(f),
+        }
+    }
+}
+
+/// The backup file's content.
+pub fn export(plan: &Plan) -> String {
+    schema::encode_backup(plan)
+}
+
+/// The backup file's name, dated.
+pub fn file_name(today: NaiveDate) -> String {
+    format!("safety-net-backup-{}.json", today.format("%Y-%m-%d"))
+}
+
+/// Reads a backup (or the app's own stored form, e.g. data downloaded from the recovery
+/// screen). Returns the whole plan or an error; never a part of one.
+pub fn import_bytes(bytes: &[u8]) -> Result<Plan, ImportError> {
+    if bytes.len() > MAX_BACKUP_BYTES {
+        return Err(ImportError::TooLarge(bytes.len()));
+    }
+    let text = std::str::from_utf8(bytes).map_err(|_| ImportError::NotText)?;
+    import_text(text)
+}
+
+pub fn import_text(text: &str) -> Result<Plan, ImportError> {
+    let text = text.trim_start_matches('\u{feff}');
+    if text.trim().is_empty() {
+        return Err(ImportError::Empty);
+    }
+    if text.len() > MAX_BACKUP_BYTES {
+        return Err(ImportError::TooLarge(text.len()));
+    }
+    schema::decode(text)
+        .map(|d| d.plan)
+        .map_err(ImportError::Decode)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn export_import_export_is_byte_identical() {
+        let plan = Plan::default();
+        let a = export(&plan);
+        let b = export(&import_text(&a).expect("imports"));
+        assert_eq!(a, b);
+    }
+
+    #[test]
+    fn foreign_files_get_clear_errors() {
+        assert_eq!(import_bytes(b""), Err(ImportError::Empty));
+        assert_eq!(import_bytes(&[0xff, 0xfe, 0x00]), Err(ImportError::NotText));
+        assert_eq!(
+            import_text("{\"contacts\":[]}"),
+            Err(ImportError::Decode(DecodeError::NotSafetyNet))
+        );
+        assert!(import_text("name,phone\nDana,555").is_err());
+    }
+}

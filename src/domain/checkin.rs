@@ -1,0 +1,97 @@
+//! The daily check-in: about 30 seconds, one per calendar day, editable later.
+
+use super::Id;
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct CheckIn {
+    pub date: NaiveDate,
+    /// 1 (very low) to 5 (very good).
+    pub mood: Option<u8>,
+    /// 0 (none) to 10 (strongest): the standard craving scale.
+    pub craving: Option<u8>,
+    /// 0 to 10.
+    pub stress: Option<u8>,
+    /// Hours slept, in minutes (0–1440).
+    pub sleep_minutes: Option<u16>,
+    /// Medications (ids from the plan) taken today.
+    pub medications_taken: Vec<Id>,
+    pub went_to_meeting: bool,
+    pub contacted_support: bool,
+    /// Triggers (ids from the plan) met today.
+    pub triggers: Vec<Id>,
+    /// Warning signs (ids from the plan) noticed today.
+    pub warning_signs: Vec<Id>,
+    /// Coping strategies (ids from the plan) used today.
+    pub coping_used: Vec<Id>,
+    pub note: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutOfRange(pub &'static str);
+
+impl CheckIn {
+    pub fn new(date: NaiveDate) -> Self {
+        CheckIn {
+            date,
+            ..CheckIn::default()
+        }
+    }
+
+    /// Checks the scales are within their ranges.
+    pub fn validate(&self) -> Result<(), OutOfRange> {
+        if self.mood.is_some_and(|m| !(1..=5).contains(&m)) {
+            return Err(OutOfRange("mood must be 1–5"));
+        }
+        if self.craving.is_some_and(|c| c > 10) {
+            return Err(OutOfRange("craving must be 0–10"));
+        }
+        if self.stress.is_some_and(|c| c > 10) {
+            return Err(OutOfRange("stress must be 0–10"));
+        }
+        if self.sleep_minutes.is_some_and(|m| m > 24 * 60) {
+            return Err(OutOfRange("sleep must be 0–24 hours"));
+        }
+        Ok(())
+    }
+}
+
+/// Inserts or replaces the check-in for its date, keeping the list sorted by date.
+pub fn upsert(list: &mut Vec<CheckIn>, checkin: CheckIn) {
+    match list.binary_search_by(|c| c.date.cmp(&checkin.date)) {
+        Ok(i) => list[i] = checkin,
+        Err(i) => list.insert(i, checkin),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_checkin_per_day_sorted() {
+        let d = |n| NaiveDate::from_ymd_opt(2026, 11, n).expect("valid");
+        let mut v = Vec::new();
+        upsert(&mut v, CheckIn::new(d(3)));
+        upsert(&mut v, CheckIn::new(d(1)));
+        let mut c = CheckIn::new(d(3));
+        c.craving = Some(4);
+        upsert(&mut v, c);
+        assert_eq!(v.len(), 2);
+        assert_eq!(v[0].date, d(1));
+        assert_eq!(v[1].craving, Some(4));
+    }
+
+    #[test]
+    fn scales_are_checked() {
+        let mut c = CheckIn::new(NaiveDate::default());
+        assert!(c.validate().is_ok());
+        c.craving = Some(11);
+        assert!(c.validate().is_err());
+        c.craving = Some(10);
+        c.mood = Some(0);
+        assert!(c.validate().is_err());
+    }
+}

@@ -1,0 +1,102 @@
+//! The support network: the people the person can lean on.
+
+use super::list::HasId;
+use super::Id;
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    Sponsor,
+    Family,
+    Friend,
+    RecoveryCoach,
+    PeerRecoverySpecialist,
+    Therapist,
+    Doctor,
+    Other,
+}
+
+impl Role {
+    pub const ALL: [Role; 8] = [
+        Role::Sponsor,
+        Role::Family,
+        Role::Friend,
+        Role::RecoveryCoach,
+        Role::PeerRecoverySpecialist,
+        Role::Therapist,
+        Role::Doctor,
+        Role::Other,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Role::Sponsor => "Sponsor",
+            Role::Family => "Family",
+            Role::Friend => "Friend",
+            Role::RecoveryCoach => "Recovery coach",
+            Role::PeerRecoverySpecialist => "Peer recovery specialist",
+            Role::Therapist => "Therapist",
+            Role::Doctor => "Doctor",
+            Role::Other => "Other",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SupportPerson {
+    pub id: Id,
+    pub name: String,
+    pub role: Role,
+    /// As the person typed it; the dialler gets [`dial_string`].
+    pub phone: String,
+    /// Shown first on the crisis screen.
+    pub call_in_crisis: bool,
+    /// "evenings", "any time".
+    pub best_times: String,
+    /// A text message written in advance, sent with one tap in a crisis.
+    pub crisis_message: String,
+    pub notes: String,
+}
+
+impl HasId for SupportPerson {
+    fn id(&self) -> &Id {
+        &self.id
+    }
+}
+
+/// The characters of a phone number a `tel:`/`sms:` link can carry: digits, and a leading `+`.
+/// Returns `None` when nothing dialable is left.
+pub fn dial_string(phone: &str) -> Option<String> {
+    let mut out = String::new();
+    for c in phone.trim().chars() {
+        if c.is_ascii_digit() {
+            out.push(c);
+        } else if c == '+' && out.is_empty() {
+            out.push(c);
+        }
+    }
+    if out.trim_start_matches('+').len() >= 3 {
+        Some(out)
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dial_strings() {
+        assert_eq!(dial_string("(555) 010-2030").as_deref(), Some("5550102030"));
+        assert_eq!(
+            dial_string("+1 555 010 2030").as_deref(),
+            Some("+15550102030")
+        );
+        assert_eq!(dial_string("988").as_deref(), Some("988"));
+        assert_eq!(dial_string("call me"), None);
+        assert_eq!(dial_string("javascript:alert(1)"), None);
+    }
+}

@@ -1,0 +1,137 @@
+//! Community support: the person's meetings, attendance and a fit journal per group.
+
+use super::list::HasId;
+use super::Id;
+use chrono::{NaiveDate, NaiveTime, Weekday};
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Fellowship {
+    NarcoticsAnonymous,
+    SmartRecovery,
+    PillsAnonymous,
+    HeroinAnonymous,
+    CelebrateRecovery,
+    NarAnon,
+    PeerSupport,
+    Other,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MeetingFormat {
+    InPerson,
+    Online,
+    Hybrid,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Access {
+    Open,
+    Closed,
+    NotSure,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MeetingStyle {
+    Speaker,
+    Discussion,
+    StepStudy,
+    Other,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FitDecision {
+    Undecided,
+    Keep,
+    TryAnother,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Meeting {
+    pub id: Id,
+    pub name: String,
+    pub fellowship: Fellowship,
+    pub format: MeetingFormat,
+    pub address: String,
+    pub link: String,
+    pub access: Access,
+    pub style: MeetingStyle,
+    pub days: Vec<Weekday>,
+    /// Local wall-clock start time.
+    pub time: Option<NaiveTime>,
+    pub duration_minutes: Option<u16>,
+    pub notes: String,
+    /// Fit journal: what I liked, what I didn't, keep going or try another.
+    pub liked: String,
+    pub disliked: String,
+    pub decision: FitDecision,
+}
+
+impl HasId for Meeting {
+    fn id(&self) -> &Id {
+        &self.id
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Attendance {
+    pub meeting_id: Id,
+    pub date: NaiveDate,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Meetings {
+    pub list: Vec<Meeting>,
+    /// History stays even if a meeting is later removed from the list.
+    pub attendance: Vec<Attendance>,
+    /// First-meeting preparation checklist: the items ticked (by key).
+    pub first_meeting_done: Vec<String>,
+}
+
+impl Meetings {
+    /// Marks attendance once per meeting and day; returns whether anything changed.
+    pub fn mark_attended(&mut self, meeting_id: &Id, date: NaiveDate) -> bool {
+        if self
+            .attendance
+            .iter()
+            .any(|a| &a.meeting_id == meeting_id && a.date == date)
+        {
+            return false;
+        }
+        self.attendance.push(Attendance {
+            meeting_id: meeting_id.clone(),
+            date,
+        });
+        self.attendance.sort_by(|a, b| a.date.cmp(&b.date));
+        true
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn attendance_is_once_per_meeting_and_day() {
+        let mut m = Meetings::default();
+        let id = Id::generate(1, 1);
+        let d = NaiveDate::from_ymd_opt(2026, 11, 23).expect("valid");
+        assert!(m.mark_attended(&id, d));
+        assert!(!m.mark_attended(&id, d));
+        assert_eq!(m.attendance.len(), 1);
+    }
+
+    #[test]
+    fn weekdays_serialise_readably() {
+        let s = serde_json::to_string(&vec![Weekday::Mon, Weekday::Sun]).expect("serialise");
+        assert_eq!(s, r#"["Mon","Sun"]"#);
+    }
+}

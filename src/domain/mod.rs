@@ -1,0 +1,21 @@
+//! The domain: pure Rust (std + serde + chrono only), no browser types.
+//! Everything here is tested natively with `cargo test`.
+
+pub mod backup;
+pub mod care;
+pub mod checkin;
+pub mod contacts;
+pub mod goals;
+pub mod id;
+pub mod list;
+pub mod meetings;
+pub mod milestones;
+pub mod naloxone;
+pub mod plan;
+pub mod relapse;
+pub mod resources;
+pub mod schema;
+
+pub use id::Id;
+pub use list::Entry;
+pub use plan::Plan;

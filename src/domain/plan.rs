@@ -1,0 +1,170 @@
+//! The whole safety-net plan: one document, saved as a whole.
+
+use super::care::Care;
+use super::checkin::CheckIn;
+use super::contacts::SupportPerson;
+use super::goals::Goal;
+use super::list::HasId;
+use super::meetings::Meetings;
+use super::milestones::Recovery;
+use super::naloxone::NaloxoneKit;
+use super::relapse::RelapsePlan;
+use super::{Entry, Id};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use std::collections::HashSet;
+
+/// What the person wants their loved ones to know.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct LovedOnes {
+    pub what_to_know: String,
+    pub how_to_help: String,
+    pub boundaries: String,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum GuidedStart {
+    #[default]
+    NotStarted,
+    Skipped,
+    Done,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Settings {
+    /// "Review your plan" comes due this many days after the last review.
+    pub review_every_days: u16,
+    pub guided_start: GuidedStart,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            review_every_days: 30,
+            guided_start: GuidedStart::NotStarted,
+        }
+    }
+}
+
+/// The person's recovery safety net. Every list keeps the order the person gave it.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Plan {
+    /// Medication treatment, appointments and therapy.
+    pub care: Care,
+    /// The support network.
+    pub people: Vec<SupportPerson>,
+    /// Private: people and places the person keeps their distance from. Never shared by default.
+    pub keep_distance: Vec<Entry>,
+    pub goals: Vec<Goal>,
+    pub relapse: RelapsePlan,
+    /// What to do in a crisis, in order.
+    pub crisis_steps: Vec<Entry>,
+    /// "If I slip": what to do after a slip, in order.
+    pub slip_steps: Vec<Entry>,
+    pub loved_ones: LovedOnes,
+    pub recovery: Recovery,
+    /// One per calendar day, sorted by date.
+    pub checkins: Vec<CheckIn>,
+    pub meetings: Meetings,
+    pub naloxone_kits: Vec<NaloxoneKit>,
+    /// Dates the plan was reviewed, oldest first.
+    pub reviews: Vec<NaiveDate>,
+    pub settings: Settings,
+}
+
+/// Why a plan that decodes is still not acceptable.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Invalid {
+    DuplicateId(String),
+    CheckIn(NaiveDate, &'static str),
+    CheckInsOutOfOrder,
+}
+
+impl std::fmt::Display for Invalid {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Invalid::DuplicateId(id) => write!(f, "two items share the id {id}"),
+            Invalid::CheckIn(d, why) => write!(f, "the check-in of {d}: {why}"),
+            Invalid::CheckInsOutOfOrder => {
+                f.write_str("check-ins are not one per day in date order")
+            }
+        }
+    }
+}
+
+impl Plan {
+    /// True when the person has written anything at all (used to decide when a save is
+    /// "meaningful", e.g. before asking the browser to keep the data persistently).
+    pub fn is_empty(&self) -> bool {
+        let mut empty = self.clone();
+        empty.settings = Settings::default();
+        empty == Plan::default()
+    }
+
+    /// Whole-document rules beyond what decoding checks: ids unique, scales in range,
+    /// check-ins one per day in order.
+    pub fn validate(&self) -> Result<(), Invalid> {
+        let mut seen: HashSet<&Id> = HashSet::new();
+        let ids = self
+            .care
+            .medications
+            .iter()
+            .map(HasId::id)
+            .chain(self.care.appointments.iter().map(HasId::id))
+            .chain(self.care.therapy.iter().map(HasId::id))
+            .chain(self.people.iter().map(HasId::id))
+            .chain(self.keep_distance.iter().map(HasId::id))
+            .chain(self.goals.iter().map(HasId::id))
+            .chain(self.relapse.reasons.iter().map(HasId::id))
+            .chain(self.relapse.triggers.iter().map(HasId::id))
+            .chain(self.relapse.warning_signs.iter().map(HasId::id))
+            .chain(self.relapse.coping.iter().map(HasId::id))
+            .chain(self.relapse.places_to_avoid.iter().map(HasId::id))
+            .chain(self.crisis_steps.iter().map(HasId::id))
+            .chain(self.slip_steps.iter().map(HasId::id))
+            .chain(self.recovery.slips.iter().map(HasId::id))
+            .chain(self.recovery.personal.iter().map(HasId::id))
+            .chain(self.meetings.list.iter().map(HasId::id))
+            .chain(self.naloxone_kits.iter().map(HasId::id));
+        for id in ids {
+            if !seen.insert(id) {
+                return Err(Invalid::DuplicateId(id.to_string()));
+            }
+        }
+        for c in &self.checkins {
+            c.validate().map_err(|e| Invalid::CheckIn(c.date, e.0))?;
+        }
+        if self.checkins.windows(2).any(|w| w[0].date >= w[1].date) {
+            return Err(Invalid::CheckInsOutOfOrder);
+        }
+        Ok(())
+    }
+
+    /// A few counts that describe a plan in words ("3 people, 5 triggers"), e.g. before an
+    /// import replaces it.
+    pub fn summary(&self) -> Vec<(String, usize)> {
+        let r = &self.relapse;
+        [
+            ("reasons for recovery", r.reasons.len()),
+            ("support people", self.people.len()),
+            ("triggers", r.triggers.len()),
+            ("warning signs", r.warning_signs.len()),
+            ("coping strategies", r.coping.len()),
+            ("medications", self.care.medications.len()),
+            ("appointments", self.care.appointments.len()),
+            ("meetings", self.meetings.list.len()),
+            ("life goals", self.goals.len()),
+            ("daily check-ins", self.checkins.len()),
+            ("naloxone kits", self.naloxone_kits.len()),
+            ("slips recorded", self.recovery.slips.len()),
+        ]
+        .into_iter()
+        .filter(|(_, n)| *n > 0)
+        .map(|(k, n)| (k.to_string(), n))
+        .collect()
+    }
+}

@@ -1,0 +1,73 @@
+//! National crisis lines (US), as data with their sources. Verified against
+//! ../shared/design/CONTENT-FACTS.md; re-check each number before shipping new content.
+
+/// A line someone can call or text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CrisisLine {
+    pub name: &'static str,
+    /// What it is for, in one sentence.
+    pub purpose: &'static str,
+    /// The number as shown.
+    pub display: &'static str,
+    /// What goes in a `tel:` link.
+    pub call: &'static str,
+    /// What goes in an `sms:` link, if it takes texts.
+    pub text: Option<&'static str>,
+    pub source: &'static str,
+}
+
+/// Emergency services (US). Source: 911.gov; CDC "Stop Overdose".
+pub const EMERGENCY: CrisisLine = CrisisLine {
+    name: "Emergency services",
+    purpose: "If someone may be overdosing, is not breathing, or is in danger right now.",
+    display: "911",
+    call: "911",
+    text: None,
+    source: "911.gov; CDC, Stop Overdose",
+};
+
+/// Lines after 911, in the order the crisis screen shows them.
+pub const NATIONAL_LINES: [CrisisLine; 3] = [
+    CrisisLine {
+        name: "988 Suicide & Crisis Lifeline",
+        purpose: "Free, confidential support 24/7 for any mental-health or substance-use crisis. Call or text 988, or chat at 988lifeline.org.",
+        display: "988",
+        call: "988",
+        text: Some("988"),
+        source: "988lifeline.org; SAMHSA",
+    },
+    CrisisLine {
+        name: "SAMHSA National Helpline",
+        purpose: "Free, confidential treatment referral and information, 24/7, in English and Spanish.",
+        display: "1-800-662-4357 (1-800-662-HELP)",
+        call: "18006624357",
+        text: None,
+        source: "samhsa.gov/find-help/national-helpline",
+    },
+    CrisisLine {
+        name: "Poison Help",
+        purpose: "Expert advice on a poisoning or a medicine taken by mistake, 24/7.",
+        display: "1-800-222-1222",
+        call: "18002221222",
+        text: None,
+        source: "poisonhelp.hrsa.gov",
+    },
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_that_must_not_drift() {
+        assert_eq!(EMERGENCY.call, "911");
+        assert_eq!(NATIONAL_LINES[0].call, "988");
+        assert_eq!(NATIONAL_LINES[0].text, Some("988"));
+        assert_eq!(NATIONAL_LINES[1].call, "18006624357");
+        assert_eq!(NATIONAL_LINES[2].call, "18002221222");
+        for l in NATIONAL_LINES.iter().chain([&EMERGENCY]) {
+            assert!(!l.source.is_empty(), "{} needs a source", l.name);
+            assert!(l.call.bytes().all(|b| b.is_ascii_digit()));
+        }
+    }
+}

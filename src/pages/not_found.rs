@@ -1,0 +1,12 @@
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+#[component]
+pub fn NotFound() -> impl IntoView {
+    crate::web::set_title("Not found");
+    view! {
+        <h1>"This page isn't here"</h1>
+        <p>"The link may be old. Your plan is safe."</p>
+        <p><A href="/">"Go to Today"</A></p>
+    }
+}

@@ -1,0 +1,139 @@
+//! Settings: backup, storage, and deleting everything.
+
+use crate::components::import_backup::ImportBackup;
+use crate::state::use_app_state;
+use crate::web::Persistence;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+#[component]
+pub fn SettingsPage() -> impl IntoView {
+    crate::web::set_title("Settings");
+    let state = use_app_state();
+    let export_msg = RwSignal::new(None::<Result<(), String>>);
+    let export = move |_| {
+        export_msg.set(Some(
+            state.plan.with_untracked(crate::components::export_backup),
+        ))
+    };
+    let estimate = RwSignal::new(None::<(f64, f64)>);
+    spawn_local(async move { estimate.set(crate::web::storage_estimate().await) });
+
+    view! {
+        <h1>"Settings"</h1>
+        <section class="card" aria-labelledby="backup">
+            <h2 id="backup">"Backup"</h2>
+            <p>"Your plan lives only on this device. A backup file keeps a copy you control: save it somewhere safe, or use it to move to a new phone."</p>
+            <div class="row">
+                <button type="button" class="primary" on:click=export>"Export a backup"</button>
+            </div>
+            {move || export_msg.get().map(|r| match r {
+                Ok(()) => view! { <p class="ok" role="status">"Backup file made. Check your downloads."</p> }.into_any(),
+                Err(e) => view! { <p class="error" role="alert">"The backup could not be made: "{e}</p> }.into_any(),
+            })}
+            <ImportBackup/>
+        </section>
+        <StorageStatus estimate=estimate/>
+        <QuarantinedCopies/>
+        <DeleteEverything/>
+        <section class="card quiet">
+            <h2>"About"</h2>
+            <p>{format!("Safety Net {}. No account, no tracking, nothing sent anywhere: what you write stays on this device unless you export or share it.", env!("CARGO_PKG_VERSION"))}</p>
+        </section>
+    }
+}
+
+#[component]
+fn StorageStatus(estimate: RwSignal<Option<(f64, f64)>>) -> impl IntoView {
+    let state = use_app_state();
+    let ask = move |_| {
+        spawn_local(async move {
+            state
+                .persistence
+                .set(crate::web::request_persistence().await);
+        })
+    };
+    view! {
+        <section class="card" aria-labelledby="storage">
+            <h2 id="storage">"Storage on this device"</h2>
+            <p data-testid="persistence">{move || match state.persistence.get() {
+                Persistence::Granted => "Protected: the browser will not clear your plan to free up space.",
+                Persistence::NotGranted => "Not protected yet: if the device runs very low on space, the browser could clear site data. Keep a backup, or add Safety Net to your home screen.",
+                Persistence::Unsupported => "This browser doesn't say whether it protects your plan from being cleared. Keep a backup.",
+                Persistence::Unknown => "Checking…",
+            }}</p>
+            <Show when=move || state.persistence.get() == Persistence::NotGranted>
+                <button type="button" on:click=ask>"Ask the browser to protect my plan"</button>
+            </Show>
+            {move || estimate.get().map(|(used, quota)| view! {
+                <p class="small">{format!("Using {:.0} KB of {:.0} MB available.", used / 1024.0, quota / 1_048_576.0)}</p>
+            })}
+        </section>
+    }
+}
+
+#[component]
+fn QuarantinedCopies() -> impl IntoView {
+    let state = use_app_state();
+    let copies = RwSignal::new(state.quarantined());
+    let message = RwSignal::new(None::<String>);
+    view! {
+        <Show when=move || copies.with(|c| !c.is_empty())>
+            <section class="card" aria-labelledby="damaged">
+                <h2 id="damaged">"Saved data that could not be opened"</h2>
+                <p>"Safety Net kept these copies exactly as they were. Download one to look at it or to import it after it has been repaired."</p>
+                <ul class="entries">
+                    <For each=move || copies.get() key=|c| c.key.clone() children=move |c| {
+                        let raw = c.raw.clone();
+                        let key = c.key.clone();
+                        let size = format!("{:.1} KB", c.raw.len() as f64 / 1024.0);
+                        view! {
+                            <li class="entry">
+                                <span>{format!("Kept copy ({size})")}</span>
+                                <div class="row">
+                                    <button type="button" on:click=move |_| {
+                                        if let Err(e) = crate::web::download_text("safety-net-kept-copy.json", "application/json", &raw) {
+                                            message.set(Some(e));
+                                        }
+                                    }>"Download"</button>
+                                    <button type="button" class="danger" on:click=move |_| {
+                                        match state.remove_quarantined(&key) {
+                                            Ok(()) => copies.set(state.quarantined()),
+                                            Err(e) => message.set(Some(e)),
+                                        }
+                                    }>"Delete this copy"</button>
+                                </div>
+                            </li>
+                        }
+                    }/>
+                </ul>
+                {move || message.get().map(|m| view! { <p class="error" role="alert">{m}</p> })}
+            </section>
+        </Show>
+    }
+}
+
+#[component]
+fn DeleteEverything() -> impl IntoView {
+    let state = use_app_state();
+    let typed = RwSignal::new(String::new());
+    let result = RwSignal::new(None::<Result<(), String>>);
+    let confirmed = move || typed.with(|t| t.trim() == "DELETE");
+    view! {
+        <section class="card danger-zone" aria-labelledby="delete-all">
+            <h2 id="delete-all">"Delete all data"</h2>
+            <p>"This removes your whole plan and everything Safety Net keeps on this device. It can't be undone. Export a backup first if you may want it back."</p>
+            <label for="delete-confirm">"Type DELETE to confirm"</label>
+            <input id="delete-confirm" type="text" autocomplete="off" autocapitalize="characters"
+                prop:value=move || typed.get() on:input=move |ev| typed.set(event_target_value(&ev))/>
+            <button type="button" class="danger" disabled=move || !confirmed() on:click=move |_| {
+                result.set(Some(state.delete_everything()));
+                typed.set(String::new());
+            }>"Delete everything"</button>
+            {move || result.get().map(|r| match r {
+                Ok(()) => view! { <p class="ok" role="status">"Everything has been deleted from this device."</p> }.into_any(),
+                Err(e) => view! { <p class="error" role="alert">"Not everything could be deleted: "{e}</p> }.into_any(),
+            })}
+        </section>
+    }
+}

@@ -1,0 +1,298 @@
+//! Persistence that never loses a plan. The only code that touches the browser's storage
+//! is [`browser`]; everything else here is generic over [`KeyValueStore`] so that its
+//! decisions (quarantine, verified writes, conflicts between tabs) are tested natively.
+//!
+//! Rules:
+//! - one document under [`PLAN_KEY`], in the versioned envelope of [`crate::domain::schema`];
+//! - what does not decode is copied to a quarantine key and left where it was; the app
+//!   shows a recovery screen and writes nothing until the person chooses what to do;
+//! - a write is called saved only after it has been read back identical;
+//! - a failed write (quota) leaves the last good copy as it was;
+//! - before writing, the stored copy must be the one this tab last read or wrote;
+//!   otherwise another tab changed it and the person is asked (never a silent overwrite).
+
+pub mod browser;
+pub mod memory;
+
+use crate::domain::schema::{self, Decoded};
+use crate::domain::Plan;
+use std::cell::{Cell, RefCell};
+
+pub const PLAN_KEY: &str = "safety-net:plan";
+pub const QUARANTINE_PREFIX: &str = "safety-net:quarantine:";
+/// Every key the app owns starts with this.
+pub const KEY_PREFIX: &str = "safety-net:";
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StoreError {
+    /// Storage is switched off or not available (private mode, blocked by settings).
+    Unavailable(String),
+    /// The browser's storage for this app is full.
+    QuotaExceeded,
+    Failed(String),
+}
+
+impl std::fmt::Display for StoreError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            StoreError::Unavailable(e) => write!(
+                f,
+                "this browser is not letting the app save on this device ({e})"
+            ),
+            StoreError::QuotaExceeded => {
+                f.write_str("the storage space for this app on this device is full")
+            }
+            StoreError::Failed(e) => write!(f, "saving failed ({e})"),
+        }
+    }
+}
+
+/// A string key–value store: the browser's localStorage, or memory in tests.
+pub trait KeyValueStore {
+    fn get(&self, key: &str) -> Result<Option<String>, StoreError>;
+    fn set(&self, key: &str, value: &str) -> Result<(), StoreError>;
+    fn remove(&self, key: &str) -> Result<(), StoreError>;
+    fn keys(&self) -> Result<Vec<String>, StoreError>;
+}
+
+/// Turns the JSON document into what is stored and back. Plain today; an encrypting codec
+/// (when the person sets a passphrase) slots in here.
+pub trait Codec {
+    fn encode(&self, plain: String) -> Result<String, String>;
+    fn decode(&self, stored: String) -> Result<String, String>;
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+pub struct PlainCodec;
+
+impl Codec for PlainCodec {
+    fn encode(&self, plain: String) -> Result<String, String> {
+        Ok(plain)
+    }
+    fn decode(&self, stored: String) -> Result<String, String> {
+        Ok(stored)
+    }
+}
+
+/// Stored data that could not be opened.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Damaged {
+    /// Exactly what is stored, for the person to download.
+    pub raw: String,
+    /// Why it could not be opened, in words for the person.
+    pub reason: String,
+    /// Where a copy was put aside (`None` if even that could not be written).
+    pub quarantine_key: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum LoadOutcome {
+    /// Nothing saved yet: a first launch.
+    Empty,
+    Loaded(Box<Decoded>),
+    Damaged(Damaged),
+    /// Storage cannot be read at all.
+    Unavailable(StoreError),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveError {
+    /// Another tab or window saved since this one last read. Nothing was written.
+    Conflict,
+    /// Nothing was written; the last good copy is as it was.
+    Store(StoreError),
+    /// The write seemed to succeed but reading it back gave something else.
+    NotVerified,
+    Codec(String),
+}
+
+impl std::fmt::Display for SaveError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            SaveError::Conflict => f.write_str("the plan was changed in another tab or window"),
+            SaveError::Store(e) => e.fmt(f),
+            SaveError::NotVerified => f.write_str("the saved copy could not be read back"),
+            SaveError::Codec(e) => write!(f, "the plan could not be prepared for saving ({e})"),
+        }
+    }
+}
+
+/// A successful, verified save.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Saved {
+    pub revision: u64,
+    /// Characters written.
+    pub chars: usize,
+}
+
+/// A copy of damaged data that was put aside.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QuarantinedCopy {
+    pub key: String,
+    pub raw: String,
+}
+
+/// The plan's repository: load, verified save, quarantine.
+pub struct Repository<S: KeyValueStore, C: Codec = PlainCodec> {
+    store: S,
+    codec: C,
+    /// What this tab last read or wrote under [`PLAN_KEY`] (`None`: nothing there).
+    base: RefCell<Option<String>>,
+    revision: Cell<u64>,
+}
+
+impl<S: KeyValueStore> Repository<S, PlainCodec> {
+    pub fn new(store: S) -> Self {
+        Repository::with_codec(store, PlainCodec)
+    }
+}
+
+impl<S: KeyValueStore, C: Codec> Repository<S, C> {
+    pub fn with_codec(store: S, codec: C) -> Self {
+        Repository {
+            store,
+            codec,
+            base: RefCell::new(None),
+            revision: Cell::new(0),
+        }
+    }
+
+    pub fn store(&self) -> &S {
+        &self.store
+    }
+
+    pub fn revision(&self) -> u64 {
+        self.revision.get()
+    }
+
+    /// Reads the plan. Damaged data is quarantined (copied aside) and left in place.
+    pub fn load(&self) -> LoadOutcome {
+        let raw = match self.store.get(PLAN_KEY) {
+            Ok(Some(raw)) => raw,
+            Ok(None) => {
+                *self.base.borrow_mut() = None;
+                self.revision.set(0);
+                return LoadOutcome::Empty;
+            }
+            Err(e) => return LoadOutcome::Unavailable(e),
+        };
+        *self.base.borrow_mut() = Some(raw.clone());
+        let decoded = self
+            .codec
+            .decode(raw.clone())
+            .map_err(|e| format!("The saved plan could not be unlocked ({e})."))
+            .and_then(|text| schema::decode(&text).map_err(|e| e.to_string()));
+        match decoded {
+            Ok(d) => {
+                self.revision.set(d.revision);
+                LoadOutcome::Loaded(Box::new(d))
+            }
+            Err(reason) => {
+                let quarantine_key = self.quarantine(&raw).ok();
+                LoadOutcome::Damaged(Damaged {
+                    raw,
+                    reason,
+                    quarantine_key,
+                })
+            }
+        }
+    }
+
+    /// Copies `raw` aside under a key named by its content (so the same data is kept once).
+    fn quarantine(&self, raw: &str) -> Result<String, StoreError> {
+        let key = format!("{QUARANTINE_PREFIX}{:016x}", fnv1a(raw.as_bytes()));
+        if self.store.get(&key)?.as_deref() == Some(raw) {
+            return Ok(key);
+        }
+        self.store.set(&key, raw)?;
+        if self.store.get(&key)?.as_deref() != Some(raw) {
+            return Err(StoreError::Failed("the copy could not be read back".into()));
+        }
+        Ok(key)
+    }
+
+    /// Saves the plan if the stored copy is still the one this tab knows; reads it back.
+    pub fn save(&self, plan: &Plan, saved_at: &str) -> Result<Saved, SaveError> {
+        let current = self.store.get(PLAN_KEY).map_err(SaveError::Store)?;
+        if current != *self.base.borrow() {
+            return Err(SaveError::Conflict);
+        }
+        let revision = self.revision.get() + 1;
+        let text = schema::encode_stored(plan, revision, saved_at);
+        let encoded = self.codec.encode(text).map_err(SaveError::Codec)?;
+        self.store
+            .set(PLAN_KEY, &encoded)
+            .map_err(SaveError::Store)?;
+        let back = self.store.get(PLAN_KEY).map_err(SaveError::Store)?;
+        if back.as_deref() != Some(encoded.as_str()) {
+            return Err(SaveError::NotVerified);
+        }
+        let chars = encoded.chars().count();
+        *self.base.borrow_mut() = Some(encoded);
+        self.revision.set(revision);
+        Ok(Saved { revision, chars })
+    }
+
+    /// After the person chose to keep this tab's version over another tab's (or to start
+    /// again over damaged data): saves over whatever is stored now. The damaged data was
+    /// quarantined when it was loaded.
+    pub fn save_over(&self, plan: &Plan, saved_at: &str) -> Result<Saved, SaveError> {
+        let current = self.store.get(PLAN_KEY).map_err(SaveError::Store)?;
+        if let Some(raw) = &current {
+            if let Ok(text) = self.codec.decode(raw.clone()) {
+                if let Ok(d) = schema::decode(&text) {
+                    self.revision.set(self.revision.get().max(d.revision));
+                }
+            }
+        }
+        *self.base.borrow_mut() = current;
+        self.save(plan, saved_at)
+    }
+
+    /// The copies of damaged data put aside so far.
+    pub fn quarantined(&self) -> Result<Vec<QuarantinedCopy>, StoreError> {
+        let mut keys: Vec<String> = self
+            .store
+            .keys()?
+            .into_iter()
+            .filter(|k| k.starts_with(QUARANTINE_PREFIX))
+            .collect();
+        keys.sort();
+        let mut out = Vec::new();
+        for key in keys {
+            if let Some(raw) = self.store.get(&key)? {
+                out.push(QuarantinedCopy { key, raw });
+            }
+        }
+        Ok(out)
+    }
+
+    pub fn remove_quarantined(&self, key: &str) -> Result<(), StoreError> {
+        if !key.starts_with(QUARANTINE_PREFIX) {
+            return Err(StoreError::Failed("not a quarantined copy".into()));
+        }
+        self.store.remove(key)
+    }
+
+    /// Deletes everything the app keeps on this device.
+    pub fn delete_all(&self) -> Result<(), StoreError> {
+        for key in self.store.keys()? {
+            if key.starts_with(KEY_PREFIX) {
+                self.store.remove(&key)?;
+            }
+        }
+        *self.base.borrow_mut() = None;
+        self.revision.set(0);
+        Ok(())
+    }
+}
+
+/// FNV-1a, 64-bit: a stable name for a quarantined copy (not a security hash).
+pub fn fnv1a(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in bytes {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}

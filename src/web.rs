@@ -1,0 +1,161 @@
+//! Thin browser glue (not storage): time, ids, downloads, files, the storage-persistence API.
+//! Every fallible call maps to a message; nothing here panics on a user-data path.
+
+use crate::domain::Id;
+use chrono::{Local, NaiveDate, SecondsFormat, Utc};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+pub fn today() -> NaiveDate {
+    Local::now().date_naive()
+}
+
+pub fn now_iso() -> String {
+    Utc::now().to_rfc3339_opts(SecondsFormat::Millis, true)
+}
+
+/// A fresh stable id for something the person adds.
+pub fn new_id() -> Id {
+    let now = js_sys::Date::now() as u64;
+    let random = (js_sys::Math::random() * 9_007_199_254_740_992.0) as u64;
+    Id::generate(now, random)
+}
+
+/// Milliseconds since the page started (high resolution).
+pub fn now_ms() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map(|p| p.now())
+        .unwrap_or(0.0)
+}
+
+/// A performance mark the budget tests read (e.g. "sn-ready" after the first render).
+pub fn mark(name: &str) {
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = p.mark(name);
+    }
+}
+
+pub fn set_title(page: &str) {
+    if let Some(d) = web_sys::window().and_then(|w| w.document()) {
+        d.set_title(&format!("{page} · Safety Net"));
+    }
+}
+
+pub fn remove_boot_placeholder() {
+    if let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("boot"))
+    {
+        el.remove();
+    }
+}
+
+/// Offers `text` as a file download. The file is made on the device; nothing is sent.
+pub fn download_text(file_name: &str, mime: &str, text: &str) -> Result<(), String> {
+    let err = |e: JsValue| crate::storage::browser::describe(&e);
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts).map_err(err)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(err)?;
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("no document")?;
+    let a: web_sys::HtmlAnchorElement = document
+        .create_element("a")
+        .map_err(err)?
+        .dyn_into()
+        .map_err(|_| "not an anchor".to_string())?;
+    a.set_href(&url);
+    a.set_download(file_name);
+    a.set_hidden(true);
+    if let Some(body) = document.body() {
+        let _ = body.append_child(&a);
+        a.click();
+        let _ = body.remove_child(&a);
+    }
+    // Revoke a little later: revoking at once can cancel the download in some browsers.
+    let revoke = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    });
+    if let Some(w) = web_sys::window() {
+        let _ =
+            w.set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 10_000);
+    }
+    Ok(())
+}
+
+/// Reads a picked file as bytes (refusing very large ones before reading).
+pub async fn read_file(file: web_sys::File, max_bytes: usize) -> Result<Vec<u8>, String> {
+    let size = file.size() as usize;
+    if size > max_bytes {
+        return Err(format!(
+            "This file is too large to be a Safety Net backup ({:.1} MB).",
+            size as f64 / 1_048_576.0
+        ));
+    }
+    let buf = JsFuture::from(file.array_buffer()).await.map_err(|e| {
+        format!(
+            "The file could not be read ({}).",
+            crate::storage::browser::describe(&e)
+        )
+    })?;
+    Ok(js_sys::Uint8Array::new(&buf).to_vec())
+}
+
+/// Whether the browser keeps this site's data out of automatic clean-up.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Persistence {
+    Unknown,
+    Granted,
+    NotGranted,
+    Unsupported,
+}
+
+fn storage_manager() -> Option<web_sys::StorageManager> {
+    let nav = web_sys::window()?.navigator();
+    // Older browsers have no navigator.storage.
+    let has = js_sys::Reflect::has(&nav, &JsValue::from_str("storage")).unwrap_or(false);
+    has.then(|| nav.storage())
+}
+
+async fn bool_promise(p: Result<js_sys::Promise, JsValue>) -> Option<bool> {
+    let v = JsFuture::from(p.ok()?).await.ok()?;
+    v.as_bool()
+}
+
+pub async fn persisted() -> Persistence {
+    let Some(m) = storage_manager() else {
+        return Persistence::Unsupported;
+    };
+    match bool_promise(m.persisted()).await {
+        Some(true) => Persistence::Granted,
+        Some(false) => Persistence::NotGranted,
+        None => Persistence::Unsupported,
+    }
+}
+
+/// Asks the browser to keep the data (navigator.storage.persist()).
+pub async fn request_persistence() -> Persistence {
+    let Some(m) = storage_manager() else {
+        return Persistence::Unsupported;
+    };
+    match bool_promise(m.persist()).await {
+        Some(true) => Persistence::Granted,
+        Some(false) => Persistence::NotGranted,
+        None => Persistence::Unsupported,
+    }
+}
+
+/// Bytes used and available to this site, if the browser says.
+pub async fn storage_estimate() -> Option<(f64, f64)> {
+    let m = storage_manager()?;
+    let est = JsFuture::from(m.estimate().ok()?).await.ok()?;
+    let get = |k: &str| {
+        js_sys::Reflect::get(&est, &JsValue::from_str(k))
+            .ok()?
+            .as_f64()
+    };
+    Some((get("usage")?, get("quota")?))
+}
