@@ -8,7 +8,8 @@
 //! are errors too, because dropping them on the next save would lose what someone wrote.
 
 use super::Plan;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 
 pub const APP: &str = "safety-net";
@@ -102,73 +103,160 @@ pub fn encode_stored(plan: &Plan, revision: u64, saved_at: &str) -> String {
 /// The backup form: indented JSON, deterministic for a given plan (no time stamp inside,
 /// so export → import → export is byte-identical; the file name carries the date).
 pub fn encode_backup(plan: &Plan) -> String {
-    let mut s = serde_json::to_string_pretty(&BackupOut {
+    let compact = serde_json::to_string(&BackupOut {
         app: APP,
         kind: "backup",
         version: CURRENT_VERSION,
         data: plan,
     })
     .unwrap_or_default();
+    let mut s = indent_json(&compact);
     s.push('\n');
     s
 }
 
+/// Indents compact JSON two spaces a level (the same layout as `serde_json::to_string_pretty`).
+/// Done on the text so the plan's serialisation code exists once in the app, not twice.
+pub fn indent_json(compact: &str) -> String {
+    let mut out = String::with_capacity(compact.len() * 2);
+    let mut depth = 0usize;
+    let mut in_string = false;
+    let mut escaped = false;
+    let mut chars = compact.chars().peekable();
+    let newline = |out: &mut String, depth: usize| {
+        out.push('\n');
+        for _ in 0..depth {
+            out.push_str("  ");
+        }
+    };
+    while let Some(c) = chars.next() {
+        if in_string {
+            out.push(c);
+            if escaped {
+                escaped = false;
+            } else if c == '\\' {
+                escaped = true;
+            } else if c == '"' {
+                in_string = false;
+            }
+            continue;
+        }
+        match c {
+            '"' => {
+                in_string = true;
+                out.push(c);
+            }
+            '{' | '[' => {
+                out.push(c);
+                let close = if c == '{' { '}' } else { ']' };
+                if chars.peek() == Some(&close) {
+                    out.push(close);
+                    chars.next();
+                } else {
+                    depth += 1;
+                    newline(&mut out, depth);
+                }
+            }
+            '}' | ']' => {
+                depth = depth.saturating_sub(1);
+                newline(&mut out, depth);
+                out.push(c);
+            }
+            ',' => {
+                out.push(c);
+                newline(&mut out, depth);
+            }
+            ':' => out.push_str(": "),
+            c if c.is_whitespace() => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The outer envelope of either kind of document. The plan itself stays raw until the
+/// version is known, so current data is parsed once, straight into [`Plan`].
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EnvelopeIn<'a> {
+    app: Option<String>,
+    kind: Option<String>,
+    version: Option<Value>,
+    revision: Option<Value>,
+    saved_at: Option<String>,
+    #[serde(borrow)]
+    data: Option<&'a RawValue>,
+}
+
 /// Decodes either kind of document, migrating old versions, and checks the plan's rules.
 pub fn decode(text: &str) -> Result<Decoded, DecodeError> {
-    let value: Value =
-        serde_json::from_str(text).map_err(|e| DecodeError::NotJson(e.to_string()))?;
-    let Value::Object(mut top) = value else {
-        return Err(DecodeError::NotSafetyNet);
+    let top: EnvelopeIn = match serde_json::from_str(text) {
+        Ok(top) => top,
+        Err(e) if e.is_syntax() || e.is_eof() => return Err(DecodeError::NotJson(e.to_string())),
+        Err(e) => {
+            // Valid JSON of another shape: say whether it is ours at all.
+            let ours = serde_json::from_str::<Map<String, Value>>(text)
+                .ok()
+                .and_then(|m| m.get("app").and_then(Value::as_str).map(|a| a == APP))
+                .unwrap_or(false);
+            return Err(if ours {
+                DecodeError::Invalid(e.to_string())
+            } else {
+                DecodeError::NotSafetyNet
+            });
+        }
     };
-    if top.get("app").and_then(Value::as_str) != Some(APP) {
+    if top.app.as_deref() != Some(APP) {
         return Err(DecodeError::NotSafetyNet);
     }
-    let kind = match top.get("kind") {
+    let kind = match top.kind.as_deref() {
         None => Kind::Stored,
-        Some(Value::String(k)) if k == "backup" => Kind::Backup,
+        Some("backup") => Kind::Backup,
         Some(_) => return Err(DecodeError::NotSafetyNet),
     };
-    let allowed: &[&str] = match kind {
-        Kind::Stored => &["app", "version", "revision", "saved_at", "data"],
-        Kind::Backup => &["app", "kind", "version", "data"],
-    };
-    if let Some(k) = top.keys().find(|k| !allowed.contains(&k.as_str())) {
-        return Err(DecodeError::Invalid(format!("unexpected field {k:?}")));
-    }
     let version = top
-        .get("version")
+        .version
+        .as_ref()
         .and_then(Value::as_u64)
         .and_then(|v| u32::try_from(v).ok())
         .filter(|v| *v >= 1)
-        .ok_or_else(|| {
-            DecodeError::Invalid("the format version is missing or not a positive number".into())
-        })?;
+        .ok_or_else(|| DecodeError::Invalid("the format version is missing or not a positive number".into()))?;
     if version > CURRENT_VERSION {
         return Err(DecodeError::FutureVersion(version));
     }
-    let revision = match (kind, top.get("revision")) {
-        (Kind::Stored, Some(r)) => r
-            .as_u64()
-            .ok_or_else(|| DecodeError::Invalid("the revision is not a number".into()))?,
-        (Kind::Stored, None) => return Err(DecodeError::Invalid("the revision is missing".into())),
-        (Kind::Backup, _) => 0,
-    };
-    let saved_at = match top.get("saved_at") {
-        Some(Value::String(s)) => Some(s.clone()),
-        None if kind == Kind::Backup => None,
-        _ => return Err(DecodeError::Invalid("the save time is missing".into())),
+    let (revision, saved_at) = match kind {
+        Kind::Stored => {
+            let revision = top
+                .revision
+                .as_ref()
+                .and_then(Value::as_u64)
+                .ok_or_else(|| DecodeError::Invalid("the revision is missing or not a number".into()))?;
+            let saved_at = top
+                .saved_at
+                .ok_or_else(|| DecodeError::Invalid("the save time is missing".into()))?;
+            (revision, Some(saved_at))
+        }
+        Kind::Backup => {
+            if top.revision.is_some() || top.saved_at.is_some() {
+                return Err(DecodeError::Invalid("a backup has no revision or save time".into()));
+            }
+            (0, None)
+        }
     };
     let data = top
-        .remove("data")
+        .data
         .ok_or_else(|| DecodeError::Invalid("the plan itself is missing".into()))?;
-    if !data.is_object() {
+    if !data.get().trim_start().starts_with('{') {
         return Err(DecodeError::Invalid("the plan is not an object".into()));
     }
-    let data = migrate(version, data)?;
-    let plan: Plan =
-        serde_json::from_value(data).map_err(|e| DecodeError::Invalid(e.to_string()))?;
-    plan.validate()
-        .map_err(|e| DecodeError::Invalid(e.to_string()))?;
+    let plan: Plan = if version == CURRENT_VERSION {
+        serde_json::from_str(data.get()).map_err(|e| DecodeError::Invalid(e.to_string()))?
+    } else {
+        let old: Value = serde_json::from_str(data.get()).map_err(|e| DecodeError::Invalid(e.to_string()))?;
+        let current = migrate(version, old)?;
+        serde_json::from_str(&current.to_string()).map_err(|e| DecodeError::Invalid(e.to_string()))?
+    };
+    plan.validate().map_err(|e| DecodeError::Invalid(e.to_string()))?;
     Ok(Decoded {
         plan,
         kind,
@@ -204,6 +292,17 @@ mod tests {
     #[test]
     fn migrations_cover_every_past_version() {
         assert_eq!(MIGRATIONS.len() as u32, CURRENT_VERSION - 1);
+    }
+
+    #[test]
+    fn indent_matches_serde_pretty() {
+        let v: Value = serde_json::from_str(
+            r#"{"a":[1,{"b":"x,y:{}[]\\\"q"},[],{}],"c":{"d":null,"e":[true,false]},"f":-1.5e3}"#,
+        )
+        .expect("json");
+        let compact = serde_json::to_string(&v).expect("compact");
+        let pretty = serde_json::to_string_pretty(&v).expect("pretty");
+        assert_eq!(indent_json(&compact), pretty);
     }
 
     #[test]

@@ -1,0 +1,44 @@
+// Registers the service worker and, when a new version has been downloaded, offers
+// "A new version is ready — Reload" instead of swapping the app silently.
+// Plain JavaScript in its own file: the CSP allows no inline script, and this keeps working
+// even if the WebAssembly app cannot start.
+(function () {
+  'use strict';
+  if (!('serviceWorker' in navigator)) return;
+  var accepted = false;
+
+  function offer(worker) {
+    var banner = document.getElementById('update-banner');
+    var button = document.getElementById('update-reload');
+    if (!banner || !button) return;
+    banner.hidden = false;
+    button.onclick = function () {
+      accepted = true;
+      button.disabled = true;
+      worker.postMessage({ type: 'SKIP_WAITING' });
+    };
+  }
+
+  navigator.serviceWorker.addEventListener('controllerchange', function () {
+    if (accepted) window.location.reload();
+  });
+
+  function register() {
+    navigator.serviceWorker.register('/sw.js', { scope: '/' }).then(function (reg) {
+      if (reg.waiting && navigator.serviceWorker.controller) offer(reg.waiting);
+      reg.addEventListener('updatefound', function () {
+        var w = reg.installing;
+        if (!w) return;
+        w.addEventListener('statechange', function () {
+          if (w.state === 'installed' && navigator.serviceWorker.controller) offer(w);
+        });
+      });
+      document.addEventListener('visibilitychange', function () {
+        if (document.visibilityState === 'visible') reg.update().catch(function () {});
+      });
+    }).catch(function () { /* offline-first still works online without it */ });
+  }
+
+  if (document.readyState === 'complete') register();
+  else window.addEventListener('load', register);
+})();
