@@ -1,11 +1,14 @@
 // Trunk post_build hook (runs in Trunk's staging directory before it becomes dist/):
 // 1. moves Trunk's inline bootstrap <script type="module"> into a hashed file, because the
 //    Content-Security-Policy allows no inline script;
-// 2. stamps public/sw.js with a hash of this build and the list of files to precache, so a
+// 2. minifies wasm-bindgen's JavaScript with terser (Trunk's own minifier cannot parse it)
+//    and updates its Subresource Integrity hash in index.html;
+// 3. stamps public/sw.js with a hash of this build and the list of files to precache, so a
 //    new deploy gets a new cache (a fixed cache name would strand users on an old app).
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { minify } from 'terser';
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) {
@@ -29,6 +32,23 @@ html = html.replace(inline, `<script type="module" src="/${bootName}"></script>`
 if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html)) {
   console.error('post-build: index.html still has an inline script; the CSP would block it');
   process.exit(1);
+}
+
+if (process.env.TRUNK_PROFILE === 'release') {
+  for (const name of readdirSync(dir).filter((f) => /^safety-net-[0-9a-f]+\.js$/.test(f))) {
+    const path = join(dir, name);
+    const before = readFileSync(path, 'utf8');
+    const out = await minify(before, { module: true, compress: { passes: 2 }, mangle: true, format: { comments: false } });
+    if (!out.code) {
+      console.error(`post-build: terser produced nothing for ${name}`);
+      process.exit(1);
+    }
+    writeFileSync(path, out.code);
+    const oldSri = 'sha384-' + createHash('sha384').update(before).digest('base64');
+    const newSri = 'sha384-' + createHash('sha384').update(out.code).digest('base64');
+    if (html.includes(oldSri)) html = html.split(oldSri).join(newSri);
+    console.log(`post-build: minified ${name} ${before.length} -> ${out.code.length} bytes`);
+  }
 }
 writeFileSync(indexPath, html);
 

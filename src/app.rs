@@ -6,7 +6,7 @@ use crate::pages::{
     crisis::CrisisPage, not_found::NotFound, plan::PlanPage, recovery::RecoveryScreen,
     settings::SettingsPage, today::TodayPage,
 };
-use crate::state::{AppState, Boot};
+use crate::state::{use_app_state, AppState, Boot};
 use crate::storage::PLAN_KEY;
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
@@ -42,35 +42,29 @@ pub fn App() -> impl IntoView {
             <Header/>
             <SaveBanner/>
             <main id="main" tabindex="-1">
-                // The help screen works whatever state the saved plan is in.
-                {move || match state.boot.get() {
-                    Boot::Loading => view! {
-                        <Routes fallback=|| view! { <p class="loading">"Opening your plan…"</p> }>
-                            <Route path=path!("/help") view=CrisisPage/>
-                        </Routes>
-                    }.into_any(),
-                    Boot::Damaged(d) => view! {
-                        <Routes fallback=move || view! { <RecoveryScreen damaged=d.clone()/> }>
-                            <Route path=path!("/help") view=CrisisPage/>
-                        </Routes>
-                    }.into_any(),
-                    Boot::Unavailable(why) => view! {
-                        <Routes fallback=move || view! { <StorageUnavailable why=why.clone()/> }>
-                            <Route path=path!("/help") view=CrisisPage/>
-                        </Routes>
-                    }.into_any(),
-                    Boot::Ready => view! {
-                        <Routes fallback=|| view! { <NotFound/> }>
-                            <Route path=path!("/") view=TodayPage/>
-                            <Route path=path!("/plan") view=PlanPage/>
-                            <Route path=path!("/help") view=CrisisPage/>
-                            <Route path=path!("/settings") view=SettingsPage/>
-                        </Routes>
-                    }.into_any(),
-                }}
+                // One router; each screen but Get help waits for the plan to open. Get help
+                // works whatever state the saved plan is in.
+                <Routes fallback=|| view! { <Gate><NotFound/></Gate> }>
+                    <Route path=path!("/") view=|| view! { <Gate><TodayPage/></Gate> }/>
+                    <Route path=path!("/plan") view=|| view! { <Gate><PlanPage/></Gate> }/>
+                    <Route path=path!("/help") view=CrisisPage/>
+                    <Route path=path!("/settings") view=|| view! { <Gate><SettingsPage/></Gate> }/>
+                </Routes>
             </main>
             <Nav/>
         </Router>
+    }
+}
+
+/// Shows its children once the plan is open; otherwise what to do about it.
+#[component]
+fn Gate(children: ChildrenFn) -> impl IntoView {
+    let state = use_app_state();
+    move || match state.boot.get() {
+        Boot::Ready => children().into_any(),
+        Boot::Loading => view! { <p class="loading">"Opening your plan…"</p> }.into_any(),
+        Boot::Damaged(d) => view! { <RecoveryScreen damaged=d/> }.into_any(),
+        Boot::Unavailable(why) => view! { <StorageUnavailable why=why/> }.into_any(),
     }
 }
 

@@ -25,7 +25,7 @@ pub enum SaveStatus {
     /// Nothing saved in this session yet.
     Idle,
     /// Written and read back.
-    Saved { ms: f64 },
+    Saved { micros: u64 },
     /// Not written; the last good copy is as it was and the changes are still on screen.
     Failed(String),
     /// Another tab saved too; the person chooses which version to keep.
@@ -113,10 +113,10 @@ impl AppState {
                 }
             })
         });
-        let ms = web::now_ms() - started;
+        let micros = ((web::now_ms() - started) * 1000.0) as u64;
         match result {
             Ok(_) => {
-                self.save.set(SaveStatus::Saved { ms });
+                self.save.set(SaveStatus::Saved { micros });
                 self.maybe_request_persistence();
             }
             Err(SaveError::Conflict) => self.save.set(SaveStatus::Conflict),

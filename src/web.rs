@@ -2,7 +2,7 @@
 //! Every fallible call maps to a message; nothing here panics on a user-data path.
 
 use crate::domain::Id;
-use chrono::{Local, NaiveDate, SecondsFormat, Utc};
+use chrono::{Local, NaiveDate};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
@@ -10,8 +10,9 @@ pub fn today() -> NaiveDate {
     Local::now().date_naive()
 }
 
+/// The current time as ISO 8601 UTC ("2026-11-23T10:00:00.000Z").
 pub fn now_iso() -> String {
-    Utc::now().to_rfc3339_opts(SecondsFormat::Millis, true)
+    String::from(js_sys::Date::new_0().to_iso_string())
 }
 
 /// A fresh stable id for something the person adds.
@@ -90,10 +91,7 @@ pub fn download_text(file_name: &str, mime: &str, text: &str) -> Result<(), Stri
 pub async fn read_file(file: web_sys::File, max_bytes: usize) -> Result<Vec<u8>, String> {
     let size = file.size() as usize;
     if size > max_bytes {
-        return Err(format!(
-            "This file is too large to be a Safety Net backup ({:.1} MB).",
-            size as f64 / 1_048_576.0
-        ));
+        return Err(crate::domain::backup::ImportError::TooLarge(size).to_string());
     }
     let buf = JsFuture::from(file.array_buffer()).await.map_err(|e| {
         format!(
@@ -149,7 +147,7 @@ pub async fn request_persistence() -> Persistence {
 }
 
 /// Bytes used and available to this site, if the browser says.
-pub async fn storage_estimate() -> Option<(f64, f64)> {
+pub async fn storage_estimate() -> Option<(u64, u64)> {
     let m = storage_manager()?;
     let est = JsFuture::from(m.estimate().ok()?).await.ok()?;
     let get = |k: &str| {
@@ -157,5 +155,5 @@ pub async fn storage_estimate() -> Option<(f64, f64)> {
             .ok()?
             .as_f64()
     };
-    Some((get("usage")?, get("quota")?))
+    Some((get("usage")? as u64, get("quota")? as u64))
 }

@@ -1,5 +1,6 @@
 //! Says whether the plan is saved; when it is not, says why and what to do.
 
+use crate::domain::bytes::millis_from_micros;
 use crate::state::{use_app_state, SaveStatus};
 use leptos::prelude::*;
 
@@ -17,8 +18,8 @@ pub fn SaveBanner() -> impl IntoView {
                 SaveStatus::Idle => view! {
                     <p class="save-status" role="status">"Kept on this device only"</p>
                 }.into_any(),
-                SaveStatus::Saved { ms } => view! {
-                    <p class="save-status saved" role="status" data-save-ms=format!("{ms:.3}")>"Saved on this device"</p>
+                SaveStatus::Saved { micros } => view! {
+                    <p class="save-status saved" role="status" data-save-ms=millis_from_micros(micros)>"Saved on this device"</p>
                 }.into_any(),
                 SaveStatus::Failed(msg) => view! {
                     <div class="banner warn" role="alert">

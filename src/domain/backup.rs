@@ -20,8 +20,8 @@ impl std::fmt::Display for ImportError {
         match self {
             ImportError::TooLarge(n) => write!(
                 f,
-                "This file is too large to be a Safety Net backup ({:.1} MB).",
-                *n as f64 / 1_048_576.0
+                "This file is too large to be a Safety Net backup ({}).",
+                super::bytes::size_words(*n as u64)
             ),
             ImportError::Empty => f.write_str("This file is empty."),
             ImportError::NotText => {
@@ -39,7 +39,7 @@ pub fn export(plan: &Plan) -> String {
 
 /// The backup file's name, dated.
 pub fn file_name(today: NaiveDate) -> String {
-    format!("safety-net-backup-{}.json", today.format("%Y-%m-%d"))
+    format!("safety-net-backup-{}.json", super::dates::iso(today))
 }
 
 /// Reads a backup (or the app's own stored form, e.g. data downloaded from the recovery

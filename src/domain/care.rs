@@ -32,6 +32,7 @@ pub struct Medication {
     pub schedule: String,
     pub prescriber: String,
     pub pharmacy: String,
+    #[serde(with = "super::datefmt::opt_date")]
     pub next_refill: Option<NaiveDate>,
     pub notes: String,
 }
@@ -56,6 +57,7 @@ pub struct Appointment {
     pub kind: AppointmentKind,
     pub with_whom: String,
     /// Local wall-clock time of the appointment.
+    #[serde(with = "super::datefmt::opt_datetime")]
     pub at: Option<NaiveDateTime>,
     pub place: String,
     pub notes: String,
@@ -80,6 +82,7 @@ pub struct Therapy {
     /// Therapist or program.
     pub provider: String,
     pub kind: TherapyKind,
+    #[serde(with = "super::datefmt::opt_datetime")]
     pub next_session: Option<NaiveDateTime>,
     pub working_on: String,
     pub phone: String,

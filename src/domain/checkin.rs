@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct CheckIn {
+    #[serde(with = "super::datefmt::date")]
     pub date: NaiveDate,
     /// 1 (very low) to 5 (very good).
     pub mood: Option<u8>,

@@ -14,7 +14,7 @@ pub struct BadId(pub String);
 
 impl fmt::Display for BadId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "not a valid id: {:?}", self.0)
+        write!(f, "not a valid id: \"{}\"", self.0)
     }
 }
 

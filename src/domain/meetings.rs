@@ -64,6 +64,7 @@ pub struct Meeting {
     pub style: MeetingStyle,
     pub days: Vec<Weekday>,
     /// Local wall-clock start time.
+    #[serde(with = "super::datefmt::opt_time")]
     pub time: Option<NaiveTime>,
     pub duration_minutes: Option<u16>,
     pub notes: String,
@@ -83,6 +84,7 @@ impl HasId for Meeting {
 #[serde(deny_unknown_fields)]
 pub struct Attendance {
     pub meeting_id: Id,
+    #[serde(with = "super::datefmt::date")]
     pub date: NaiveDate,
 }
 

@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 #[serde(deny_unknown_fields)]
 pub struct Slip {
     pub id: Id,
+    #[serde(with = "super::datefmt::date")]
     pub date: NaiveDate,
     pub note: String,
 }
@@ -20,6 +21,7 @@ pub struct Slip {
 pub struct PersonalMilestone {
     pub id: Id,
     pub title: String,
+    #[serde(with = "super::datefmt::date")]
     pub date: NaiveDate,
 }
 
@@ -38,8 +40,10 @@ impl HasId for PersonalMilestone {
 #[serde(default, deny_unknown_fields)]
 pub struct Recovery {
     /// The local calendar date recovery began.
+    #[serde(with = "super::datefmt::opt_date")]
     pub start_date: Option<NaiveDate>,
     /// Optional local time of day it began (for the hours shown in the first days).
+    #[serde(with = "super::datefmt::opt_time")]
     pub start_time: Option<NaiveTime>,
     /// Every slip, oldest first. Never removed silently.
     pub slips: Vec<Slip>,

@@ -2,9 +2,12 @@
 //! Everything here is tested natively with `cargo test`.
 
 pub mod backup;
+pub mod bytes;
 pub mod care;
 pub mod checkin;
 pub mod contacts;
+pub mod datefmt;
+pub mod dates;
 pub mod goals;
 pub mod id;
 pub mod list;

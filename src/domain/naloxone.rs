@@ -21,6 +21,7 @@ pub struct NaloxoneKit {
     /// Where it is kept: "kitchen drawer", "my backpack".
     pub location: String,
     pub kind: KitKind,
+    #[serde(with = "super::datefmt::opt_date")]
     pub expires: Option<NaiveDate>,
     pub doses: u8,
     /// Who else knows where it is and how to use it.

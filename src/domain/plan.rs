@@ -12,7 +12,6 @@ use super::relapse::RelapsePlan;
 use super::{Entry, Id};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-use std::collections::HashSet;
 
 /// What the person wants their loved ones to know.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -72,6 +71,7 @@ pub struct Plan {
     pub meetings: Meetings,
     pub naloxone_kits: Vec<NaloxoneKit>,
     /// Dates the plan was reviewed, oldest first.
+    #[serde(with = "super::datefmt::dates")]
     pub reviews: Vec<NaiveDate>,
     pub settings: Settings,
 }
@@ -100,15 +100,40 @@ impl Plan {
     /// True when the person has written anything at all (used to decide when a save is
     /// "meaningful", e.g. before asking the browser to keep the data persistently).
     pub fn is_empty(&self) -> bool {
-        let mut empty = self.clone();
-        empty.settings = Settings::default();
-        empty == Plan::default()
+        let Plan {
+            care,
+            people,
+            keep_distance,
+            goals,
+            relapse,
+            crisis_steps,
+            slip_steps,
+            loved_ones,
+            recovery,
+            checkins,
+            meetings,
+            naloxone_kits,
+            reviews,
+            settings: _,
+        } = self;
+        *care == Care::default()
+            && people.is_empty()
+            && keep_distance.is_empty()
+            && goals.is_empty()
+            && *relapse == RelapsePlan::default()
+            && crisis_steps.is_empty()
+            && slip_steps.is_empty()
+            && *loved_ones == LovedOnes::default()
+            && *recovery == Recovery::default()
+            && checkins.is_empty()
+            && *meetings == Meetings::default()
+            && naloxone_kits.is_empty()
+            && reviews.is_empty()
     }
 
     /// Whole-document rules beyond what decoding checks: ids unique, scales in range,
     /// check-ins one per day in order.
     pub fn validate(&self) -> Result<(), Invalid> {
-        let mut seen: HashSet<&Id> = HashSet::new();
         let ids = self
             .care
             .medications
@@ -130,10 +155,10 @@ impl Plan {
             .chain(self.recovery.personal.iter().map(HasId::id))
             .chain(self.meetings.list.iter().map(HasId::id))
             .chain(self.naloxone_kits.iter().map(HasId::id));
-        for id in ids {
-            if !seen.insert(id) {
-                return Err(Invalid::DuplicateId(id.to_string()));
-            }
+        let mut ids: Vec<&Id> = ids.collect();
+        ids.sort_unstable();
+        if let Some(w) = ids.windows(2).find(|w| w[0] == w[1]) {
+            return Err(Invalid::DuplicateId(w[0].to_string()));
         }
         for c in &self.checkins {
             c.validate().map_err(|e| Invalid::CheckIn(c.date, e.0))?;

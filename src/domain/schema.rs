@@ -10,7 +10,7 @@
 use super::Plan;
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 pub const APP: &str = "safety-net";
 /// The version this build writes. Bump it only together with a migration below.
@@ -181,8 +181,8 @@ pub fn indent_json(compact: &str) -> String {
 struct EnvelopeIn<'a> {
     app: Option<String>,
     kind: Option<String>,
-    version: Option<Value>,
-    revision: Option<Value>,
+    version: Option<u64>,
+    revision: Option<u64>,
     saved_at: Option<String>,
     #[serde(borrow)]
     data: Option<&'a RawValue>,
@@ -195,10 +195,15 @@ pub fn decode(text: &str) -> Result<Decoded, DecodeError> {
         Err(e) if e.is_syntax() || e.is_eof() => return Err(DecodeError::NotJson(e.to_string())),
         Err(e) => {
             // Valid JSON of another shape: say whether it is ours at all.
-            let ours = serde_json::from_str::<Map<String, Value>>(text)
+            #[derive(Deserialize)]
+            struct AppOnly<'a> {
+                #[serde(borrow)]
+                app: Option<std::borrow::Cow<'a, str>>,
+            }
+            let ours = serde_json::from_str::<AppOnly>(text)
                 .ok()
-                .and_then(|m| m.get("app").and_then(Value::as_str).map(|a| a == APP))
-                .unwrap_or(false);
+                .and_then(|m| m.app)
+                .is_some_and(|a| a == APP);
             return Err(if ours {
                 DecodeError::Invalid(e.to_string())
             } else {
@@ -216,21 +221,19 @@ pub fn decode(text: &str) -> Result<Decoded, DecodeError> {
     };
     let version = top
         .version
-        .as_ref()
-        .and_then(Value::as_u64)
         .and_then(|v| u32::try_from(v).ok())
         .filter(|v| *v >= 1)
-        .ok_or_else(|| DecodeError::Invalid("the format version is missing or not a positive number".into()))?;
+        .ok_or_else(|| {
+            DecodeError::Invalid("the format version is missing or not a positive number".into())
+        })?;
     if version > CURRENT_VERSION {
         return Err(DecodeError::FutureVersion(version));
     }
     let (revision, saved_at) = match kind {
         Kind::Stored => {
-            let revision = top
-                .revision
-                .as_ref()
-                .and_then(Value::as_u64)
-                .ok_or_else(|| DecodeError::Invalid("the revision is missing or not a number".into()))?;
+            let revision = top.revision.ok_or_else(|| {
+                DecodeError::Invalid("the revision is missing or not a number".into())
+            })?;
             let saved_at = top
                 .saved_at
                 .ok_or_else(|| DecodeError::Invalid("the save time is missing".into()))?;
@@ -238,7 +241,9 @@ pub fn decode(text: &str) -> Result<Decoded, DecodeError> {
         }
         Kind::Backup => {
             if top.revision.is_some() || top.saved_at.is_some() {
-                return Err(DecodeError::Invalid("a backup has no revision or save time".into()));
+                return Err(DecodeError::Invalid(
+                    "a backup has no revision or save time".into(),
+                ));
             }
             (0, None)
         }
@@ -252,11 +257,14 @@ pub fn decode(text: &str) -> Result<Decoded, DecodeError> {
     let plan: Plan = if version == CURRENT_VERSION {
         serde_json::from_str(data.get()).map_err(|e| DecodeError::Invalid(e.to_string()))?
     } else {
-        let old: Value = serde_json::from_str(data.get()).map_err(|e| DecodeError::Invalid(e.to_string()))?;
+        let old: Value =
+            serde_json::from_str(data.get()).map_err(|e| DecodeError::Invalid(e.to_string()))?;
         let current = migrate(version, old)?;
-        serde_json::from_str(&current.to_string()).map_err(|e| DecodeError::Invalid(e.to_string()))?
+        serde_json::from_str(&current.to_string())
+            .map_err(|e| DecodeError::Invalid(e.to_string()))?
     };
-    plan.validate().map_err(|e| DecodeError::Invalid(e.to_string()))?;
+    plan.validate()
+        .map_err(|e| DecodeError::Invalid(e.to_string()))?;
     Ok(Decoded {
         plan,
         kind,
@@ -275,14 +283,6 @@ pub fn migrate(version: u32, mut data: Value) -> Result<Value, DecodeError> {
         data = step(data).map_err(|e| DecodeError::Migration(i as u32 + 1, e))?;
     }
     Ok(data)
-}
-
-/// The top-level keys of a JSON object, for messages ("this file has …").
-pub fn top_level_keys(text: &str) -> Vec<String> {
-    match serde_json::from_str::<Map<String, Value>>(text) {
-        Ok(m) => m.keys().cloned().collect(),
-        Err(_) => Vec::new(),
-    }
 }
 
 #[cfg(test)]

@@ -22,7 +22,7 @@ pub fn RecoveryScreen(damaged: Damaged) -> impl IntoView {
             <p class="small">"What went wrong: "{damaged.reason.clone()}</p>
             <div class="row">
                 <button type="button" class="primary" on:click=move |_| {
-                    let name = format!("safety-net-saved-data-{}.json", crate::web::today().format("%Y-%m-%d"));
+                    let name = format!("safety-net-saved-data-{}.json", crate::domain::dates::iso(crate::web::today()));
                     download_error.set(crate::web::download_text(&name, "application/json", &raw).err());
                 }>"Download the saved data"</button>
                 <button type="button" on:click=move |_| state.reload()>"Try again"</button>

@@ -1,6 +1,7 @@
 //! Settings: backup, storage, and deleting everything.
 
 use crate::components::import_backup::ImportBackup;
+use crate::domain::bytes::size_words;
 use crate::state::use_app_state;
 use crate::web::Persistence;
 use leptos::prelude::*;
@@ -16,7 +17,7 @@ pub fn SettingsPage() -> impl IntoView {
             state.plan.with_untracked(crate::components::export_backup),
         ))
     };
-    let estimate = RwSignal::new(None::<(f64, f64)>);
+    let estimate = RwSignal::new(None::<(u64, u64)>);
     spawn_local(async move { estimate.set(crate::web::storage_estimate().await) });
 
     view! {
@@ -44,7 +45,7 @@ pub fn SettingsPage() -> impl IntoView {
 }
 
 #[component]
-fn StorageStatus(estimate: RwSignal<Option<(f64, f64)>>) -> impl IntoView {
+fn StorageStatus(estimate: RwSignal<Option<(u64, u64)>>) -> impl IntoView {
     let state = use_app_state();
     let ask = move |_| {
         spawn_local(async move {
@@ -66,7 +67,7 @@ fn StorageStatus(estimate: RwSignal<Option<(f64, f64)>>) -> impl IntoView {
                 <button type="button" on:click=ask>"Ask the browser to protect my plan"</button>
             </Show>
             {move || estimate.get().map(|(used, quota)| view! {
-                <p class="small">{format!("Using {:.0} KB of {:.0} MB available.", used / 1024.0, quota / 1_048_576.0)}</p>
+                <p class="small">{format!("Using {} of {} available.", size_words(used), size_words(quota))}</p>
             })}
         </section>
     }
@@ -86,7 +87,7 @@ fn QuarantinedCopies() -> impl IntoView {
                     <For each=move || copies.get() key=|c| c.key.clone() children=move |c| {
                         let raw = c.raw.clone();
                         let key = c.key.clone();
-                        let size = format!("{:.1} KB", c.raw.len() as f64 / 1024.0);
+                        let size = size_words(c.raw.len() as u64);
                         view! {
                             <li class="entry">
                                 <span>{format!("Kept copy ({size})")}</span>

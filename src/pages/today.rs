@@ -8,7 +8,7 @@ use leptos_router::components::A;
 pub fn TodayPage() -> impl IntoView {
     crate::web::set_title("Today");
     let state = use_app_state();
-    let date = crate::web::today().format("%A %-d %B").to_string();
+    let date = crate::domain::dates::long_date(crate::web::today());
     let empty = move || state.plan.with(|p| p.is_empty());
     let reasons = move || {
         state.plan.with(|p| {

@@ -99,6 +99,9 @@ pub enum LoadOutcome {
 pub enum SaveError {
     /// Another tab or window saved since this one last read. Nothing was written.
     Conflict,
+    /// The stored plan could not be opened; nothing is written over it until the person
+    /// chooses (then [`Repository::save_over`]).
+    Damaged,
     /// Nothing was written; the last good copy is as it was.
     Store(StoreError),
     /// The write seemed to succeed but reading it back gave something else.
@@ -110,6 +113,9 @@ impl std::fmt::Display for SaveError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             SaveError::Conflict => f.write_str("the plan was changed in another tab or window"),
+            SaveError::Damaged => {
+                f.write_str("the saved plan could not be opened, so nothing is saved over it")
+            }
             SaveError::Store(e) => e.fmt(f),
             SaveError::NotVerified => f.write_str("the saved copy could not be read back"),
             SaveError::Codec(e) => write!(f, "the plan could not be prepared for saving ({e})"),
@@ -139,6 +145,8 @@ pub struct Repository<S: KeyValueStore, C: Codec = PlainCodec> {
     /// What this tab last read or wrote under [`PLAN_KEY`] (`None`: nothing there).
     base: RefCell<Option<String>>,
     revision: Cell<u64>,
+    /// Set when the stored data could not be opened: plain saves are refused.
+    damaged: Cell<bool>,
 }
 
 impl<S: KeyValueStore> Repository<S, PlainCodec> {
@@ -154,6 +162,7 @@ impl<S: KeyValueStore, C: Codec> Repository<S, C> {
             codec,
             base: RefCell::new(None),
             revision: Cell::new(0),
+            damaged: Cell::new(false),
         }
     }
 
@@ -167,6 +176,7 @@ impl<S: KeyValueStore, C: Codec> Repository<S, C> {
 
     /// Reads the plan. Damaged data is quarantined (copied aside) and left in place.
     pub fn load(&self) -> LoadOutcome {
+        self.damaged.set(false);
         let raw = match self.store.get(PLAN_KEY) {
             Ok(Some(raw)) => raw,
             Ok(None) => {
@@ -188,6 +198,7 @@ impl<S: KeyValueStore, C: Codec> Repository<S, C> {
                 LoadOutcome::Loaded(Box::new(d))
             }
             Err(reason) => {
+                self.damaged.set(true);
                 let quarantine_key = self.quarantine(&raw).ok();
                 LoadOutcome::Damaged(Damaged {
                     raw,
@@ -213,6 +224,9 @@ impl<S: KeyValueStore, C: Codec> Repository<S, C> {
 
     /// Saves the plan if the stored copy is still the one this tab knows; reads it back.
     pub fn save(&self, plan: &Plan, saved_at: &str) -> Result<Saved, SaveError> {
+        if self.damaged.get() {
+            return Err(SaveError::Damaged);
+        }
         let current = self.store.get(PLAN_KEY).map_err(SaveError::Store)?;
         if current != *self.base.borrow() {
             return Err(SaveError::Conflict);
@@ -246,6 +260,7 @@ impl<S: KeyValueStore, C: Codec> Repository<S, C> {
             }
         }
         *self.base.borrow_mut() = current;
+        self.damaged.set(false);
         self.save(plan, saved_at)
     }
 
@@ -283,6 +298,7 @@ impl<S: KeyValueStore, C: Codec> Repository<S, C> {
         }
         *self.base.borrow_mut() = None;
         self.revision.set(0);
+        self.damaged.set(false);
         Ok(())
     }
 }

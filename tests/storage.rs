@@ -1,0 +1,154 @@
+//! The persistence rules, tested on an in-memory store that behaves like localStorage.
+
+mod common;
+
+use safety_net::domain::schema;
+use safety_net::storage::memory::MemoryStore;
+use safety_net::storage::*;
+
+const AT: &str = "2026-11-23T10:00:00.000Z";
+
+fn loaded(r: &Repository<MemoryStore>) -> safety_net::domain::Plan {
+    match r.load() {
+        LoadOutcome::Loaded(d) => d.plan,
+        other => panic!("expected a plan, got {other:?}"),
+    }
+}
+
+#[test]
+fn first_launch_is_empty_then_saves_and_loads() {
+    let store = MemoryStore::new();
+    let repo = Repository::new(store.share());
+    assert_eq!(repo.load(), LoadOutcome::Empty);
+    let plan = common::full_plan();
+    let saved = repo.save(&plan, AT).expect("saves");
+    assert_eq!(saved.revision, 1);
+    let again = Repository::new(store.share());
+    assert_eq!(loaded(&again), plan);
+    assert_eq!(again.revision(), 1);
+}
+
+#[test]
+fn damaged_data_is_quarantined_and_left_in_place() {
+    for raw in [
+        "{\"app\":\"safety-net\",\"version\":1,\"revi", // truncated
+        "{\"app\":\"safety-net\",\"version\":1,\"revision\":3,\"saved_at\":\"x\",\"data\":{\"relapse\":{\"reasons\":[{\"id\":\"a\",\"txt\":\"hand-edited\"}]}}}",
+        "{\"app\":\"safety-net\",\"version\":7,\"revision\":3,\"saved_at\":\"x\",\"data\":{}}", // future version
+        "not json at all",
+    ] {
+        let store = MemoryStore::new();
+        store.set(PLAN_KEY, raw).expect("set");
+        let repo = Repository::new(store.share());
+        let LoadOutcome::Damaged(d) = repo.load() else {
+            panic!("{raw} should be damaged");
+        };
+        assert_eq!(d.raw, raw);
+        assert!(!d.reason.is_empty());
+        let key = d.quarantine_key.expect("a copy was kept");
+        assert_eq!(store.get(&key).expect("get").as_deref(), Some(raw));
+        assert_eq!(store.get(PLAN_KEY).expect("get").as_deref(), Some(raw), "left where it was");
+        // Loading again keeps one copy, not two.
+        let _ = repo.load();
+        assert_eq!(repo.quarantined().expect("list").len(), 1);
+        // Nothing is saved over it without the person's choice.
+        assert_eq!(repo.save(&common::full_plan(), AT), Err(SaveError::Damaged));
+        assert_eq!(store.get(PLAN_KEY).expect("get").as_deref(), Some(raw));
+    }
+}
+
+#[test]
+fn a_failed_write_leaves_the_last_good_copy_byte_identical() {
+    let store = MemoryStore::with_quota(200_000);
+    let repo = Repository::new(store.share());
+    let small = common::full_plan();
+    repo.save(&small, AT).expect("fits");
+    let before = store.get(PLAN_KEY).expect("get").expect("stored");
+    let big = common::five_years_plan();
+    assert_eq!(
+        repo.save(&big, AT),
+        Err(SaveError::Store(StoreError::QuotaExceeded))
+    );
+    assert_eq!(store.get(PLAN_KEY).expect("get"), Some(before));
+    assert_eq!(repo.revision(), 1, "the revision did not move");
+    // The next small save still works.
+    let mut edited = small.clone();
+    edited.relapse.reasons.pop();
+    assert_eq!(repo.save(&edited, AT).map(|s| s.revision), Ok(2));
+}
+
+#[test]
+fn two_tabs_never_silently_overwrite_each_other() {
+    let store = MemoryStore::new();
+    let a = Repository::new(store.share());
+    let b = Repository::new(store.share());
+    assert_eq!(a.load(), LoadOutcome::Empty);
+    assert_eq!(b.load(), LoadOutcome::Empty);
+    let mut plan_a = common::full_plan();
+    a.save(&plan_a, AT).expect("a saves first");
+    let mut plan_b = safety_net::domain::Plan::default();
+    plan_b
+        .relapse
+        .reasons
+        .push(safety_net::domain::Entry::new(common::id(99), "from tab b"));
+    assert_eq!(
+        b.save(&plan_b, AT),
+        Err(SaveError::Conflict),
+        "b has not seen a's save"
+    );
+    // b picks up a's save (what the storage event does), edits, saves: both changes kept.
+    let mut seen = loaded(&b);
+    seen.relapse
+        .reasons
+        .push(safety_net::domain::Entry::new(common::id(99), "from tab b"));
+    b.save(&seen, AT).expect("b saves on top of a");
+    plan_a.relapse.reasons.clear();
+    assert_eq!(a.save(&plan_a, AT), Err(SaveError::Conflict));
+    // The person chose to keep a's version: that is an explicit overwrite.
+    let s = a.save_over(&plan_a, AT).expect("explicit");
+    assert_eq!(s.revision, 3);
+    assert_eq!(loaded(&b), plan_a);
+}
+
+#[test]
+fn starting_over_keeps_the_quarantined_copy() {
+    let store = MemoryStore::new();
+    store.set(PLAN_KEY, "{broken").expect("set");
+    let repo = Repository::new(store.share());
+    assert!(matches!(repo.load(), LoadOutcome::Damaged(_)));
+    repo.save_over(&safety_net::domain::Plan::default(), AT)
+        .expect("start over");
+    assert_eq!(repo.quarantined().expect("list")[0].raw, "{broken");
+    assert!(matches!(repo.load(), LoadOutcome::Loaded(_)));
+}
+
+#[test]
+fn delete_all_removes_only_our_keys() {
+    let store = MemoryStore::new();
+    store.set("someone-else", "keep").expect("set");
+    store.set(PLAN_KEY, "{broken").expect("set");
+    let repo = Repository::new(store.share());
+    let _ = repo.load();
+    repo.delete_all().expect("delete");
+    assert_eq!(
+        store.keys().expect("keys"),
+        vec!["someone-else".to_string()]
+    );
+    assert_eq!(repo.load(), LoadOutcome::Empty);
+}
+
+#[test]
+fn what_is_stored_is_the_versioned_envelope() {
+    let store = MemoryStore::new();
+    let repo = Repository::new(store.share());
+    repo.save(&common::full_plan(), AT).expect("saves");
+    let raw = store.get(PLAN_KEY).expect("get").expect("stored");
+    let v: serde_json::Value = serde_json::from_str(&raw).expect("json");
+    assert_eq!(v["app"], "safety-net");
+    assert_eq!(v["version"], schema::CURRENT_VERSION);
+    assert_eq!(v["revision"], 1);
+    assert_eq!(v["saved_at"], AT);
+    assert_eq!(
+        v["data"]["relapse"]["reasons"][0]["text"],
+        "Be there for Maya"
+    );
+}
