@@ -1,0 +1,154 @@
+//! The import parser under attack: 12,000 mutated backups and 2,000 arbitrary inputs.
+//! It must never panic, and must return either the whole plan or an error, never a part.
+
+mod common;
+
+use proptest::prelude::*;
+use safety_net::domain::backup::{self, ImportError};
+use safety_net::storage::memory::MemoryStore;
+use safety_net::storage::{KeyValueStore, Repository, PLAN_KEY};
+
+/// A small deterministic generator, so every run tries the same inputs.
+struct XorShift(u64);
+impl XorShift {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+}
+
+const SPLICES: &[&str] = &[
+    "",
+    "null",
+    "0",
+    "-1",
+    "1e999",
+    "\"\"",
+    "[]",
+    "{}",
+    "true",
+    "\"\\u0000\"",
+    "\"\\ud800\"",
+    "{\"id\":\"x\"}",
+    "\"not a date\"",
+    "\"2026-02-30\"",
+    "256",
+    "18446744073709551616",
+    ",",
+    "]",
+    "}",
+    "\"<img src=x onerror=alert(1)>\"",
+    "\"backup\"",
+    "\"safety-net\"",
+];
+
+fn mutate(base: &[u8], rng: &mut XorShift) -> Vec<u8> {
+    let mut v = base.to_vec();
+    for _ in 0..1 + rng.below(4) {
+        if v.is_empty() {
+            break;
+        }
+        let at = rng.below(v.len());
+        match rng.below(7) {
+            0 => v[at] ^= 1 << rng.below(8), // flip a bit
+            1 => v.truncate(at),             // cut short
+            2 => {
+                v.remove(at);
+            }
+            3 => v.insert(at, b"{}[]\",:0a\\"[rng.below(10)]), // stray structure
+            4 => {
+                // replace a JSON value-ish span with another kind of value
+                let end = (at + 1 + rng.below(24)).min(v.len());
+                let s = SPLICES[rng.below(SPLICES.len())].as_bytes();
+                v.splice(at..end, s.iter().copied());
+            }
+            5 => {
+                // duplicate a span (duplicate keys, repeated items)
+                let end = (at + 1 + rng.below(64)).min(v.len());
+                let span = v[at..end].to_vec();
+                v.splice(at..at, span);
+            }
+            _ => v[at] = rng.next() as u8, // any byte, even invalid UTF-8
+        }
+    }
+    v
+}
+
+fn check(input: &[u8]) -> bool {
+    match backup::import_bytes(input) {
+        Ok(plan) => {
+            // A whole, valid plan that survives its own round trip.
+            assert!(plan.validate().is_ok());
+            let again = backup::export(&plan);
+            assert_eq!(backup::import_text(&again).as_ref(), Ok(&plan));
+            true
+        }
+        Err(e) => {
+            assert!(!e.to_string().is_empty(), "every error has a message");
+            false
+        }
+    }
+}
+
+#[test]
+fn twelve_thousand_mutated_backups() {
+    let base = backup::export(&common::full_plan());
+    let mut rng = XorShift(0x5AFE_7E7_u64);
+    let (mut accepted, mut refused) = (0, 0);
+    for _ in 0..12_000 {
+        let input = mutate(base.as_bytes(), &mut rng);
+        if check(&input) {
+            accepted += 1;
+        } else {
+            refused += 1;
+        }
+    }
+    // Most mutations break the file; a few (inside a string) are still valid plans.
+    assert!(refused > 9_000, "refused {refused}");
+    assert!(
+        accepted > 0,
+        "some harmless mutations are accepted: {accepted}"
+    );
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 2_000, failure_persistence: None, ..ProptestConfig::default() })]
+
+    #[test]
+    fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..512)) {
+        check(&bytes);
+    }
+
+    #[test]
+    fn arbitrary_json_shaped_text_never_panics(s in "[{}\\[\\]\":,0-9a-z\\\\ -]{0,200}") {
+        check(s.as_bytes());
+    }
+}
+
+#[test]
+fn a_refused_import_changes_nothing_stored() {
+    let store = MemoryStore::new();
+    let repo = Repository::new(store.share());
+    repo.save(&common::full_plan(), "2026-11-23T10:00:00.000Z")
+        .expect("saves");
+    let before = store.get(PLAN_KEY).expect("get");
+    for bad in [
+        &b"{\"app\":\"safety-net\",\"kind\":\"backup\",\"version\":1,\"data\":{\"people\":[{}]}}"[..],
+        b"",
+        b"\xff",
+    ] {
+        let result = backup::import_bytes(bad);
+        assert!(result.is_err());
+        // The app replaces the plan only with Ok(plan); nothing was written.
+        assert_eq!(store.get(PLAN_KEY).expect("get"), before);
+    }
+    assert!(matches!(
+        backup::import_bytes(&vec![b' '; backup::MAX_BACKUP_BYTES + 1]),
+        Err(ImportError::TooLarge(_))
+    ));
+}

@@ -1,0 +1,112 @@
+//! Browser tests of the storage adapter on the real localStorage of headless Chromium:
+//! `cargo test --target wasm32-unknown-unknown --test web` (run by `make test`).
+#![cfg(target_arch = "wasm32")]
+
+use safety_net::domain::{Entry, Id, Plan};
+use safety_net::storage::browser::BrowserStore;
+use safety_net::storage::{
+    KeyValueStore, LoadOutcome, Repository, SaveError, StoreError, PLAN_KEY, QUARANTINE_PREFIX,
+};
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const AT: &str = "2026-11-23T10:00:00.000Z";
+
+fn clear() {
+    let s = BrowserStore;
+    for k in s.keys().expect("keys") {
+        s.remove(&k).expect("remove");
+    }
+}
+
+fn plan_with(n: usize, text_len: usize) -> Plan {
+    let mut p = Plan::default();
+    for i in 0..n {
+        p.relapse
+            .reasons
+            .push(Entry::new(Id::generate(i as u64, 1), "r".repeat(text_len)));
+    }
+    p
+}
+
+#[wasm_bindgen_test]
+fn corrupt_value_is_quarantined_and_left_in_place() {
+    clear();
+    let raw = "{\"app\":\"safety-net\",\"version\":1,\"revision\":4,\"saved_at\":\"x\",\"data\":{\"relapse\":{\"reas";
+    BrowserStore.set(PLAN_KEY, raw).expect("set");
+    let repo = Repository::new(BrowserStore);
+    let LoadOutcome::Damaged(d) = repo.load() else {
+        panic!("should be damaged");
+    };
+    assert_eq!(d.raw, raw);
+    let key = d.quarantine_key.expect("kept aside");
+    assert!(key.starts_with(QUARANTINE_PREFIX));
+    assert_eq!(BrowserStore.get(&key).expect("get").as_deref(), Some(raw));
+    assert_eq!(
+        BrowserStore.get(PLAN_KEY).expect("get").as_deref(),
+        Some(raw)
+    );
+    assert_eq!(repo.save(&Plan::default(), AT), Err(SaveError::Damaged));
+    assert_eq!(
+        BrowserStore.get(PLAN_KEY).expect("get").as_deref(),
+        Some(raw)
+    );
+    clear();
+}
+
+#[wasm_bindgen_test]
+fn full_quota_gives_an_error_and_keeps_the_last_good_copy() {
+    clear();
+    let repo = Repository::new(BrowserStore);
+    assert_eq!(repo.load(), LoadOutcome::Empty);
+    repo.save(&plan_with(3, 20), AT).expect("a small plan fits");
+    let good = BrowserStore.get(PLAN_KEY).expect("get").expect("stored");
+
+    // Fill what is left, in halving chunks, until not even one character fits.
+    let mut chunk = 1 << 20;
+    let mut i = 0;
+    while chunk > 0 {
+        match BrowserStore.set(&format!("filler-{i}"), &"x".repeat(chunk)) {
+            Ok(()) => i += 1,
+            Err(StoreError::QuotaExceeded) => chunk /= 2,
+            Err(e) => panic!("unexpected error {e:?}"),
+        }
+    }
+    assert!(i > 0);
+
+    let result = repo.save(&plan_with(50, 200), AT);
+    assert_eq!(result, Err(SaveError::Store(StoreError::QuotaExceeded)));
+    assert_eq!(
+        BrowserStore.get(PLAN_KEY).expect("get"),
+        Some(good.clone()),
+        "byte-identical"
+    );
+    assert_eq!(repo.revision(), 1);
+
+    // Free space again: the same save now works and is read back.
+    for k in BrowserStore.keys().expect("keys") {
+        if k.starts_with("filler-") {
+            BrowserStore.remove(&k).expect("remove");
+        }
+    }
+    assert_eq!(
+        repo.save(&plan_with(50, 200), AT).map(|s| s.revision),
+        Ok(2)
+    );
+    clear();
+}
+
+#[wasm_bindgen_test]
+fn another_tab_writing_is_a_conflict_not_an_overwrite() {
+    clear();
+    let mine = Repository::new(BrowserStore);
+    assert_eq!(mine.load(), LoadOutcome::Empty);
+    let other = Repository::new(BrowserStore);
+    assert_eq!(other.load(), LoadOutcome::Empty);
+    other.save(&plan_with(1, 5), AT).expect("other tab saves");
+    let theirs = BrowserStore.get(PLAN_KEY).expect("get");
+    assert_eq!(mine.save(&plan_with(2, 5), AT), Err(SaveError::Conflict));
+    assert_eq!(BrowserStore.get(PLAN_KEY).expect("get"), theirs);
+    clear();
+}
