@@ -72,15 +72,22 @@ impl AppState {
         match outcome {
             LoadOutcome::Empty => {
                 self.plan.set(Plan::default());
-                self.boot.set(Boot::Ready);
+                self.set_boot(Boot::Ready);
             }
             LoadOutcome::Loaded(d) => {
                 let Decoded { plan, .. } = *d;
                 self.plan.set(plan);
-                self.boot.set(Boot::Ready);
+                self.set_boot(Boot::Ready);
             }
-            LoadOutcome::Damaged(d) => self.boot.set(Boot::Damaged(d)),
-            LoadOutcome::Unavailable(e) => self.boot.set(Boot::Unavailable(e.to_string())),
+            LoadOutcome::Damaged(d) => self.set_boot(Boot::Damaged(d)),
+            LoadOutcome::Unavailable(e) => self.set_boot(Boot::Unavailable(e.to_string())),
+        }
+    }
+
+    /// Changes how far opening got, only if it changed (so open screens keep their state).
+    fn set_boot(self, boot: Boot) {
+        if self.boot.with_untracked(|b| *b != boot) {
+            self.boot.set(boot);
         }
     }
 
@@ -96,7 +103,7 @@ impl AppState {
     /// Replaces the whole plan (an imported backup) and saves it.
     pub fn replace(self, plan: Plan) {
         self.plan.set(plan);
-        self.boot.set(Boot::Ready);
+        self.set_boot(Boot::Ready);
         self.persist(true);
     }
 
@@ -158,7 +165,7 @@ impl AppState {
     /// From the recovery screen: start an empty plan. The damaged data stays quarantined.
     pub fn start_over(self) {
         self.plan.set(Plan::default());
-        self.boot.set(Boot::Ready);
+        self.set_boot(Boot::Ready);
         self.persist(true);
     }
 
@@ -169,7 +176,7 @@ impl AppState {
             .map_err(|e| e.to_string())?;
         self.plan.set(Plan::default());
         self.save.set(SaveStatus::Idle);
-        self.boot.set(Boot::Ready);
+        self.set_boot(Boot::Ready);
         Ok(())
     }
 

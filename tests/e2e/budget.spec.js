@@ -1,0 +1,92 @@
+// @budget — measurements for the budget report (run on their own, one worker, by
+// scripts/test.sh). Writes target/budget/timings.json; scripts/budget.mjs reports it.
+// Cold and warm starts run with 4x CPU throttling; each figure is the median of 5.
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { test, expect, PLAN_KEY } from './fixtures.js';
+
+const RUNS = 5;
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const percentile = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)];
+const round = (x) => Math.round(x * 10) / 10;
+
+async function readyMark(page) {
+  await page.waitForFunction(() => performance.getEntriesByName('sn-ready').length > 0, null, { timeout: 30_000 });
+  return page.evaluate(() => performance.getEntriesByName('sn-ready')[0].startTime);
+}
+
+async function throttled(context, page) {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+}
+
+test.describe.configure({ mode: 'serial' });
+
+const results = {};
+
+test('@budget cold start to first render, empty and with five years of check-ins', async ({ browser }) => {
+  const big = await readFile('target/budget/five-years.json', 'utf8');
+  for (const [name, preload] of [['cold_start_ms', null], ['cold_start_five_years_ms', big]]) {
+    const times = [];
+    for (let i = 0; i < RUNS; i++) {
+      const context = await browser.newContext({ serviceWorkers: 'block' });
+      if (preload) await context.addInitScript(([k, v]) => { if (!localStorage.getItem(k)) localStorage.setItem(k, v); }, [PLAN_KEY, preload]);
+      const page = await context.newPage();
+      await throttled(context, page);
+      await page.goto('/');
+      times.push(await readyMark(page));
+      await expect(page.getByRole('heading', { name: 'Today', level: 1 })).toBeVisible();
+      await context.close();
+    }
+    results[name] = { median: round(median(times)), runs: times.map(round) };
+  }
+});
+
+test('@budget warm offline start', async ({ browser }) => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto('/');
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.reload();
+  await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+  await context.setOffline(true);
+  await throttled(context, page);
+  const times = [];
+  for (let i = 0; i < RUNS; i++) {
+    await page.reload();
+    times.push(await readyMark(page));
+  }
+  results.warm_offline_start_ms = { median: round(median(times)), runs: times.map(round) };
+  await context.close();
+});
+
+test('@budget save latency with five years of daily check-ins', async ({ page }) => {
+  const big = await readFile('target/budget/five-years.json', 'utf8');
+  await page.goto('/');
+  await page.evaluate(([k, v]) => localStorage.setItem(k, v), [PLAN_KEY, big]);
+  await page.goto('/plan');
+  const revision = () => page.evaluate((k) => JSON.parse(localStorage.getItem(k)).revision, PLAN_KEY);
+  const saves = [];
+  let rev = await revision();
+  for (let i = 0; i < 40; i++) {
+    if (i % 2 === 0) {
+      await page.getByLabel('Add a reason').fill(`Reason ${i}`);
+      await page.getByLabel('Add a reason').press('Enter');
+    } else {
+      await page.getByRole('button', { name: `Delete reason: Reason ${i - 1}` }).click();
+    }
+    await expect.poll(revision).toBe(rev + 1);
+    rev += 1;
+    saves.push(Number(await page.locator('[data-save-ms]').getAttribute('data-save-ms')));
+  }
+  results.save_ms = {
+    p50: round(percentile(saves, 50)),
+    p95: round(percentile(saves, 95)),
+    samples: saves.length,
+    plan_bytes: big.length,
+  };
+});
+
+test.afterAll(async () => {
+  await mkdir('target/budget', { recursive: true });
+  await writeFile('target/budget/timings.json', JSON.stringify(results, null, 2));
+});

@@ -1,0 +1,80 @@
+// Shared fixtures: every test records every request its pages make and fails if any goes
+// to an origin other than the app's; and a small page object for the app.
+import { test as base, expect } from '@playwright/test';
+
+export const PLAN_KEY = 'safety-net:plan';
+
+export class App {
+  constructor(page) {
+    this.page = page;
+  }
+
+  async open(path = '/') {
+    await this.page.goto(path);
+    await expect(this.page.locator('#boot')).toHaveCount(0);
+    await expect(this.page.getByRole('banner').getByRole('link', { name: 'Get help' })).toBeVisible();
+  }
+
+  async addReason(text) {
+    const field = this.page.getByLabel('Add a reason');
+    await field.fill(text);
+    await this.page.locator('form', { has: field }).getByRole('button', { name: 'Add' }).click();
+    await expect(this.page.getByRole('textbox', { name: /^Reason \d+$/ }).last()).toHaveValue(text);
+    await this.expectSaved();
+  }
+
+  reasonFields() {
+    return this.page.getByRole('textbox', { name: /^Reason \d+$/ });
+  }
+
+  async expectSaved() {
+    await expect(this.page.getByRole('status').filter({ hasText: 'Saved on this device' })).toBeVisible();
+  }
+
+  async stored() {
+    const raw = await this.page.evaluate((k) => localStorage.getItem(k), PLAN_KEY);
+    return raw === null ? null : JSON.parse(raw);
+  }
+
+  async storedRaw() {
+    return this.page.evaluate((k) => localStorage.getItem(k), PLAN_KEY);
+  }
+
+  async storedReasons() {
+    const s = await this.stored();
+    return s ? s.data.relapse.reasons.map((r) => r.text) : [];
+  }
+}
+
+export const test = base.extend({
+  // Origins a test may talk to besides the app's own (a test adds one for a second server).
+  allowedOrigins: [[], { option: true }],
+  requests: [
+    async ({ context, baseURL, allowedOrigins }, use) => {
+      const seen = [];
+      context.on('request', (r) => seen.push(r.url()));
+      await use(seen);
+      const ok = new Set([new URL(baseURL).origin, ...allowedOrigins]);
+      const foreign = seen.filter((u) => {
+        if (u.startsWith('data:') || u.startsWith('blob:')) return false;
+        return !ok.has(new URL(u).origin);
+      });
+      expect(foreign, 'requests to other origins').toEqual([]);
+    },
+    { auto: true },
+  ],
+  app: async ({ page }, use) => {
+    const dialogs = [];
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      d.dismiss();
+    });
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await use(new App(page));
+    expect(dialogs, 'no alert/confirm dialogs were opened').toEqual([]);
+    expect(errors, 'no uncaught errors in the page').toEqual([]);
+  },
+});
+
+export { expect };
