@@ -11,7 +11,10 @@ mode="${1:-build}"
 TRUNK_VERSION="0.21.14"
 # wasm-bindgen-cli must equal the wasm-bindgen version in Cargo.lock (Trunk checks it).
 WB_VERSION="$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/version = |"/, ""); print; exit}' Cargo.lock 2>/dev/null || true)"
-WB_VERSION="${WB_VERSION:-0.2.108}"
+if [ -z "$WB_VERSION" ]; then
+  echo "setup: cannot read the wasm-bindgen version from Cargo.lock" >&2
+  exit 1
+fi
 
 log() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
 

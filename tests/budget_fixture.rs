@@ -1,3 +1,4 @@
+#![cfg(not(target_arch = "wasm32"))]
 //! Writes the large plan the end-to-end budget test loads (five years of daily check-ins),
 //! as the app stores it, to target/budget/five-years.json.
 

@@ -1,3 +1,4 @@
+#![cfg(not(target_arch = "wasm32"))]
 //! Every past format version has a fixture that must keep opening, unchanged in meaning.
 //! (Version 1 is the first; when version 2 comes, plan-v1.json stays and a migration test
 //! checks it opens as the equivalent version-2 plan.)

@@ -1,3 +1,4 @@
+#![cfg(not(target_arch = "wasm32"))]
 //! The persistence rules, tested on an in-memory store that behaves like localStorage.
 
 mod common;

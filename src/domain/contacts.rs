@@ -71,9 +71,7 @@ impl HasId for SupportPerson {
 pub fn dial_string(phone: &str) -> Option<String> {
     let mut out = String::new();
     for c in phone.trim().chars() {
-        if c.is_ascii_digit() {
-            out.push(c);
-        } else if c == '+' && out.is_empty() {
+        if c.is_ascii_digit() || (c == '+' && out.is_empty()) {
             out.push(c);
         }
     }

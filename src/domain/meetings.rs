@@ -112,7 +112,7 @@ impl Meetings {
             meeting_id: meeting_id.clone(),
             date,
         });
-        self.attendance.sort_by(|a, b| a.date.cmp(&b.date));
+        self.attendance.sort_by_key(|a| a.date);
         true
     }
 }

@@ -19,7 +19,8 @@ pub const CURRENT_VERSION: u32 = 1;
 /// Migrations, in order: `MIGRATIONS[i]` turns version `i + 1` data into version `i + 2`.
 /// Each is a pure function of the JSON value; running the chain on already-current data
 /// changes nothing.
-const MIGRATIONS: &[fn(Value) -> Result<Value, String>] = &[];
+type Migration = fn(Value) -> Result<Value, String>;
+const MIGRATIONS: &[Migration] = &[];
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DecodeError {
