@@ -54,7 +54,7 @@ impl AppState {
             save: RwSignal::new(SaveStatus::Idle),
             persistence: RwSignal::new(Persistence::Unknown),
             asked_persistence: StoredValue::new(false),
-            repo: StoredValue::new_local(Repository::new(BrowserStore)),
+            repo: StoredValue::new_local(Repository::new(BrowserStore::new())),
         }
     }
 

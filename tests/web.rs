@@ -14,7 +14,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 const AT: &str = "2026-11-23T10:00:00.000Z";
 
 fn clear() {
-    let s = BrowserStore;
+    let s = BrowserStore::new();
     for k in s.keys().expect("keys") {
         s.remove(&k).expect("remove");
     }
@@ -34,22 +34,25 @@ fn plan_with(n: usize, text_len: usize) -> Plan {
 fn corrupt_value_is_quarantined_and_left_in_place() {
     clear();
     let raw = "{\"app\":\"safety-net\",\"version\":1,\"revision\":4,\"saved_at\":\"x\",\"data\":{\"relapse\":{\"reas";
-    BrowserStore.set(PLAN_KEY, raw).expect("set");
-    let repo = Repository::new(BrowserStore);
+    BrowserStore::new().set(PLAN_KEY, raw).expect("set");
+    let repo = Repository::new(BrowserStore::new());
     let LoadOutcome::Damaged(d) = repo.load() else {
         panic!("should be damaged");
     };
     assert_eq!(d.raw, raw);
     let key = d.quarantine_key.expect("kept aside");
     assert!(key.starts_with(QUARANTINE_PREFIX));
-    assert_eq!(BrowserStore.get(&key).expect("get").as_deref(), Some(raw));
     assert_eq!(
-        BrowserStore.get(PLAN_KEY).expect("get").as_deref(),
+        BrowserStore::new().get(&key).expect("get").as_deref(),
+        Some(raw)
+    );
+    assert_eq!(
+        BrowserStore::new().get(PLAN_KEY).expect("get").as_deref(),
         Some(raw)
     );
     assert_eq!(repo.save(&Plan::default(), AT), Err(SaveError::Damaged));
     assert_eq!(
-        BrowserStore.get(PLAN_KEY).expect("get").as_deref(),
+        BrowserStore::new().get(PLAN_KEY).expect("get").as_deref(),
         Some(raw)
     );
     clear();
@@ -58,16 +61,19 @@ fn corrupt_value_is_quarantined_and_left_in_place() {
 #[wasm_bindgen_test]
 fn full_quota_gives_an_error_and_keeps_the_last_good_copy() {
     clear();
-    let repo = Repository::new(BrowserStore);
+    let repo = Repository::new(BrowserStore::new());
     assert_eq!(repo.load(), LoadOutcome::Empty);
     repo.save(&plan_with(3, 20), AT).expect("a small plan fits");
-    let good = BrowserStore.get(PLAN_KEY).expect("get").expect("stored");
+    let good = BrowserStore::new()
+        .get(PLAN_KEY)
+        .expect("get")
+        .expect("stored");
 
     // Fill what is left, in halving chunks, until not even one character fits.
     let mut chunk = 1 << 20;
     let mut i = 0;
     while chunk > 0 {
-        match BrowserStore.set(&format!("filler-{i}"), &"x".repeat(chunk)) {
+        match BrowserStore::new().set(&format!("filler-{i}"), &"x".repeat(chunk)) {
             Ok(()) => i += 1,
             Err(StoreError::QuotaExceeded) => chunk /= 2,
             Err(e) => panic!("unexpected error {e:?}"),
@@ -78,16 +84,16 @@ fn full_quota_gives_an_error_and_keeps_the_last_good_copy() {
     let result = repo.save(&plan_with(50, 200), AT);
     assert_eq!(result, Err(SaveError::Store(StoreError::QuotaExceeded)));
     assert_eq!(
-        BrowserStore.get(PLAN_KEY).expect("get"),
+        BrowserStore::new().get(PLAN_KEY).expect("get"),
         Some(good.clone()),
         "byte-identical"
     );
     assert_eq!(repo.revision(), 1);
 
     // Free space again: the same save now works and is read back.
-    for k in BrowserStore.keys().expect("keys") {
+    for k in BrowserStore::new().keys().expect("keys") {
         if k.starts_with("filler-") {
-            BrowserStore.remove(&k).expect("remove");
+            BrowserStore::new().remove(&k).expect("remove");
         }
     }
     assert_eq!(
@@ -100,13 +106,38 @@ fn full_quota_gives_an_error_and_keeps_the_last_good_copy() {
 #[wasm_bindgen_test]
 fn another_tab_writing_is_a_conflict_not_an_overwrite() {
     clear();
-    let mine = Repository::new(BrowserStore);
+    let mine = Repository::new(BrowserStore::new());
     assert_eq!(mine.load(), LoadOutcome::Empty);
-    let other = Repository::new(BrowserStore);
+    let other = Repository::new(BrowserStore::new());
     assert_eq!(other.load(), LoadOutcome::Empty);
     other.save(&plan_with(1, 5), AT).expect("other tab saves");
-    let theirs = BrowserStore.get(PLAN_KEY).expect("get");
+    let theirs = BrowserStore::new().get(PLAN_KEY).expect("get");
     assert_eq!(mine.save(&plan_with(2, 5), AT), Err(SaveError::Conflict));
-    assert_eq!(BrowserStore.get(PLAN_KEY).expect("get"), theirs);
+    assert_eq!(BrowserStore::new().get(PLAN_KEY).expect("get"), theirs);
+    clear();
+}
+
+#[wasm_bindgen_test]
+fn the_quick_unchanged_check_sees_a_same_length_write_by_another_tab() {
+    clear();
+    let mine = BrowserStore::new();
+    let other = BrowserStore::new();
+    assert!(mine
+        .set_verified("safety-net:probe", "aaaa")
+        .expect("write"));
+    assert!(mine
+        .unchanged("safety-net:probe", Some("aaaa"))
+        .expect("check"));
+    other
+        .set("safety-net:probe", "bbbb")
+        .expect("other tab writes");
+    assert!(!mine
+        .unchanged("safety-net:probe", Some("aaaa"))
+        .expect("check"));
+    other.remove("safety-net:probe").expect("remove");
+    assert!(!mine
+        .unchanged("safety-net:probe", Some("aaaa"))
+        .expect("check"));
+    assert!(mine.unchanged("safety-net:probe", None).expect("check"));
     clear();
 }

@@ -1,10 +1,14 @@
 //! Sizes in words, with integer arithmetic only (float formatting costs download size).
 
-/// "512 bytes", "894 KB", "1.5 MB".
+/// "512 bytes", "894 KB", "1.5 MB", "10.0 GB".
 pub fn size_words(bytes: u64) -> String {
     const KB: u64 = 1024;
     const MB: u64 = 1024 * 1024;
-    if bytes < KB {
+    const GB: u64 = 1024 * 1024 * 1024;
+    if bytes >= GB {
+        let tenths = (bytes as u128 * 10 + GB as u128 / 2) / GB as u128;
+        format!("{}.{} GB", tenths / 10, tenths % 10)
+    } else if bytes < KB {
         format!("{bytes} bytes")
     } else if bytes < MB {
         format!("{} KB", (bytes + KB / 2) / KB)
@@ -29,6 +33,7 @@ mod tests {
         assert_eq!(size_words(915_000), "894 KB");
         assert_eq!(size_words(1_572_864), "1.5 MB");
         assert_eq!(size_words(10 * 1024 * 1024), "10.0 MB");
+        assert_eq!(size_words(10_738_163_302), "10.0 GB");
         assert_eq!(millis_from_micros(1234), "1.234");
         assert_eq!(millis_from_micros(5), "0.005");
     }

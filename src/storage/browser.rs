@@ -3,12 +3,65 @@
 //! (Not `gloo_storage::LocalStorage`: its `raw()` throws when storage is unavailable, and its
 //! typed get/set re-encode values as JSON, where we need the exact stored text for read-back
 //! checks and quarantine.)
+//!
+//! Saving a large plan is dominated by moving its text between WebAssembly and JavaScript,
+//! so this store remembers, per key, the JavaScript string it last read or wrote: the
+//! "is it still what I wrote?" check and the read-back after a write then compare strings
+//! inside JavaScript instead of copying the whole plan out again.
 
 use super::{KeyValueStore, StoreError};
-use wasm_bindgen::JsValue;
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
 
-#[derive(Clone, Copy, Debug, Default)]
-pub struct BrowserStore;
+#[wasm_bindgen]
+extern "C" {
+    /// localStorage, with getItem/setItem taking and giving JavaScript values as they are.
+    type RawStorage;
+    /// `localStorage.getItem`: the JavaScript string itself, or null.
+    #[wasm_bindgen(method, catch, js_name = getItem)]
+    fn get_item_js(this: &RawStorage, key: &str) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(method, catch, js_name = setItem)]
+    fn set_item_js(this: &RawStorage, key: &str, value: &JsValue) -> Result<(), JsValue>;
+}
+
+/// What this store last read or wrote under a key: the JavaScript string and the length of
+/// the same text in Rust (UTF-8 bytes).
+struct Known {
+    key: String,
+    js: JsValue,
+    len: usize,
+}
+
+/// One per tab: two `BrowserStore`s behave like two tabs on the same localStorage.
+#[derive(Clone, Default)]
+pub struct BrowserStore {
+    known: Rc<RefCell<Vec<Known>>>,
+}
+
+impl BrowserStore {
+    pub fn new() -> Self {
+        BrowserStore::default()
+    }
+
+    fn remember(&self, key: &str, js: JsValue, len: usize) {
+        let mut known = self.known.borrow_mut();
+        known.retain(|k| k.key != key);
+        known.push(Known {
+            key: key.to_owned(),
+            js,
+            len,
+        });
+    }
+
+    fn forget(&self, key: &str) {
+        self.known.borrow_mut().retain(|k| k.key != key);
+    }
+}
+
+fn raw() -> Result<RawStorage, StoreError> {
+    Ok(storage()?.unchecked_into::<RawStorage>())
+}
 
 fn storage() -> Result<web_sys::Storage, StoreError> {
     let window = web_sys::window().ok_or_else(|| StoreError::Unavailable("no window".into()))?;
@@ -43,22 +96,38 @@ fn map_write_error(e: &JsValue) -> StoreError {
     }
 }
 
+fn read_error(e: &JsValue) -> StoreError {
+    StoreError::Failed(describe(e))
+}
+
 impl KeyValueStore for BrowserStore {
     fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
-        storage()?
-            .get_item(key)
-            .map_err(|e| StoreError::Failed(describe(&e)))
+        let js = raw()?.get_item_js(key).map_err(|e| read_error(&e))?;
+        let text = js.as_string();
+        match &text {
+            Some(t) => self.remember(key, js, t.len()),
+            None => self.forget(key),
+        }
+        Ok(text)
     }
+
     fn set(&self, key: &str, value: &str) -> Result<(), StoreError> {
-        storage()?
-            .set_item(key, value)
-            .map_err(|e| map_write_error(&e))
+        self.forget(key);
+        let js = JsValue::from_str(value);
+        raw()?
+            .set_item_js(key, &js)
+            .map_err(|e| map_write_error(&e))?;
+        self.remember(key, js, value.len());
+        Ok(())
     }
+
     fn remove(&self, key: &str) -> Result<(), StoreError> {
+        self.forget(key);
         storage()?
             .remove_item(key)
             .map_err(|e| StoreError::Failed(describe(&e)))
     }
+
     fn keys(&self) -> Result<Vec<String>, StoreError> {
         let s = storage()?;
         let n = s.length().map_err(|e| StoreError::Failed(describe(&e)))?;
@@ -69,5 +138,34 @@ impl KeyValueStore for BrowserStore {
             }
         }
         Ok(out)
+    }
+
+    fn unchanged(&self, key: &str, expected: Option<&str>) -> Result<bool, StoreError> {
+        let now = raw()?.get_item_js(key).map_err(|e| read_error(&e))?;
+        let Some(expected) = expected else {
+            return Ok(now.is_null());
+        };
+        let known = self.known.borrow();
+        match known
+            .iter()
+            .find(|k| k.key == key && k.len == expected.len())
+        {
+            // `===` on two JavaScript strings compares their text.
+            Some(k) => Ok(now == k.js),
+            None => Ok(now.as_string().as_deref() == Some(expected)),
+        }
+    }
+
+    fn set_verified(&self, key: &str, value: &str) -> Result<bool, StoreError> {
+        self.forget(key);
+        let js = JsValue::from_str(value);
+        let s = raw()?;
+        s.set_item_js(key, &js).map_err(|e| map_write_error(&e))?;
+        let back = s.get_item_js(key).map_err(|e| read_error(&e))?;
+        let same = back == js;
+        if same {
+            self.remember(key, js, value.len());
+        }
+        Ok(same)
     }
 }

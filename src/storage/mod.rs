@@ -53,6 +53,18 @@ pub trait KeyValueStore {
     fn set(&self, key: &str, value: &str) -> Result<(), StoreError>;
     fn remove(&self, key: &str) -> Result<(), StoreError>;
     fn keys(&self) -> Result<Vec<String>, StoreError>;
+
+    /// Whether what is stored under `key` is still `expected` (what this store last read or
+    /// wrote there). A store may answer without copying the whole value out.
+    fn unchanged(&self, key: &str, expected: Option<&str>) -> Result<bool, StoreError> {
+        Ok(self.get(key)?.as_deref() == expected)
+    }
+
+    /// Writes `value` and reads it back; whether what came back is what was written.
+    fn set_verified(&self, key: &str, value: &str) -> Result<bool, StoreError> {
+        self.set(key, value)?;
+        Ok(self.get(key)?.as_deref() == Some(value))
+    }
 }
 
 /// Turns the JSON document into what is stored and back. Plain today; an encrypting codec
@@ -227,18 +239,21 @@ impl<S: KeyValueStore, C: Codec> Repository<S, C> {
         if self.damaged.get() {
             return Err(SaveError::Damaged);
         }
-        let current = self.store.get(PLAN_KEY).map_err(SaveError::Store)?;
-        if current != *self.base.borrow() {
+        let unchanged = self
+            .store
+            .unchanged(PLAN_KEY, self.base.borrow().as_deref())
+            .map_err(SaveError::Store)?;
+        if !unchanged {
             return Err(SaveError::Conflict);
         }
         let revision = self.revision.get() + 1;
         let text = schema::encode_stored(plan, revision, saved_at);
         let encoded = self.codec.encode(text).map_err(SaveError::Codec)?;
-        self.store
-            .set(PLAN_KEY, &encoded)
+        let verified = self
+            .store
+            .set_verified(PLAN_KEY, &encoded)
             .map_err(SaveError::Store)?;
-        let back = self.store.get(PLAN_KEY).map_err(SaveError::Store)?;
-        if back.as_deref() != Some(encoded.as_str()) {
+        if !verified {
             return Err(SaveError::NotVerified);
         }
         let chars = encoded.chars().count();

@@ -16,6 +16,18 @@ test('a reason added to the plan is saved and still there after a reload', async
   await expect(page.getByRole('listitem').filter({ hasText: 'Be there for Maya' })).toBeVisible();
 });
 
+test("after the first save the app has asked the browser to keep the data, and Settings shows the answer", async ({ app, page }) => {
+  await app.open('/settings');
+  await expect(page.getByTestId('persistence')).not.toHaveText('Checking…');
+  await page.goto('/plan');
+  await app.addReason('Be there for Maya');
+  await page.getByRole('link', { name: 'Settings' }).click();
+  // Headless Chromium decides by site engagement; either answer is shown in words.
+  await expect(page.getByTestId('persistence')).toHaveText(/^(Protected: the browser will not clear|Not protected yet:)/);
+  const answer = await page.evaluate(() => navigator.storage.persisted());
+  await expect(page.getByTestId('persistence')).toHaveText(answer ? /^Protected/ : /^Not protected yet/);
+});
+
 test('editing, deleting and undoing a reason are each saved', async ({ app, page }) => {
   await app.open('/plan');
   await app.addReason('First');

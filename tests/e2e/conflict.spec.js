@@ -1,0 +1,65 @@
+import { test, expect, App } from './fixtures.js';
+
+const fill = () => {
+  let chunk = 1 << 20;
+  let i = 0;
+  while (chunk > 0) {
+    try {
+      localStorage.setItem(`filler-${i}`, 'x'.repeat(chunk));
+      i += 1;
+    } catch {
+      chunk = Math.floor(chunk / 2);
+    }
+  }
+};
+const unfill = () => Object.keys(localStorage).filter((k) => k.startsWith('filler-')).forEach((k) => localStorage.removeItem(k));
+
+test('when two tabs both changed the plan, the person chooses; nothing is overwritten silently', async ({ context }) => {
+  const a = new App(await context.newPage());
+  const b = new App(await context.newPage());
+  await a.open('/plan');
+  await b.open('/plan');
+  await a.addReason('A1');
+  await expect(b.reasonFields()).toHaveCount(1);
+
+  // Tab B's change cannot be saved (storage full), so it is only on B's screen…
+  await b.page.evaluate(fill);
+  await b.page.getByLabel('Add a reason').fill('B, not saved yet');
+  await b.page.getByLabel('Add a reason').press('Enter');
+  await expect(b.page.getByRole('alert').filter({ hasText: 'Not saved.' })).toBeVisible();
+  await b.page.evaluate(unfill);
+
+  // …when tab A saves another change.
+  await a.addReason('A2');
+  expect(await a.storedReasons()).toEqual(['A1', 'A2']);
+  const banner = b.page.getByRole('alert').filter({ hasText: 'Your plan was also changed in another tab or window.' });
+  await expect(banner).toBeVisible();
+  // B still shows its own version, and storage still has A's.
+  await expect(b.reasonFields()).toHaveCount(2);
+  await expect(b.reasonFields().nth(1)).toHaveValue('B, not saved yet');
+  expect(await b.storedReasons()).toEqual(['A1', 'A2']);
+
+  await banner.getByRole('button', { name: 'Keep this version' }).click();
+  await b.expectSaved();
+  expect(await b.storedReasons()).toEqual(['A1', 'B, not saved yet']);
+  // Tab A follows the choice.
+  await expect(a.reasonFields().nth(1)).toHaveValue('B, not saved yet');
+});
+
+test("choosing the other tab's version shows it", async ({ context }) => {
+  const a = new App(await context.newPage());
+  const b = new App(await context.newPage());
+  await a.open('/plan');
+  await b.open('/plan');
+  await b.page.evaluate(fill);
+  await b.page.getByLabel('Add a reason').fill('B, not saved');
+  await b.page.getByLabel('Add a reason').press('Enter');
+  await expect(b.page.getByRole('alert').filter({ hasText: 'Not saved.' })).toBeVisible();
+  await b.page.evaluate(unfill);
+  await a.addReason('From A');
+  const banner = b.page.getByRole('alert').filter({ hasText: 'also changed in another tab' });
+  await banner.getByRole('button', { name: 'Show the other version' }).click();
+  await expect(b.reasonFields()).toHaveCount(1);
+  await expect(b.reasonFields().first()).toHaveValue('From A');
+  await expect(banner).toHaveCount(0);
+});
