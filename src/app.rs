@@ -8,6 +8,7 @@ use crate::pages::{
 };
 use crate::state::{use_app_state, AppState, Boot};
 use crate::storage::PLAN_KEY;
+use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
@@ -61,10 +62,23 @@ pub fn App() -> impl IntoView {
 fn Gate(children: ChildrenFn) -> impl IntoView {
     let state = use_app_state();
     move || match state.boot.get() {
-        Boot::Ready => children().into_any(),
-        Boot::Loading => view! { <p class="loading">"Opening your plan…"</p> }.into_any(),
-        Boot::Damaged(d) => view! { <RecoveryScreen damaged=d/> }.into_any(),
-        Boot::Unavailable(why) => view! { <StorageUnavailable why=why/> }.into_any(),
+        Boot::Ready => Either::Left(children()),
+        other => Either::Right(view! { <NotOpen boot=other/> }),
+    }
+}
+
+/// What shows instead of a screen while the plan is not open.
+#[component]
+fn NotOpen(boot: Boot) -> impl IntoView {
+    let (loading, damaged, unavailable) = match boot {
+        Boot::Damaged(d) => (false, Some(d), None),
+        Boot::Unavailable(why) => (false, None, Some(why)),
+        _ => (true, None, None),
+    };
+    view! {
+        {loading.then(|| view! { <p class="loading">"Opening your plan…"</p> })}
+        {damaged.map(|d| view! { <RecoveryScreen damaged=d/> })}
+        {unavailable.map(|why| view! { <StorageUnavailable why=why/> })}
     }
 }
 

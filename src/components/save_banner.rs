@@ -14,14 +14,17 @@ pub fn SaveBanner() -> impl IntoView {
     };
     view! {
         <div class="save-area">
+            {move || {
+                let (text, ms) = match state.save.get() {
+                    SaveStatus::Idle => ("Kept on this device only", None),
+                    SaveStatus::Saved { micros } => ("Saved on this device", Some(millis_from_micros(micros))),
+                    _ => return None,
+                };
+                let class = if ms.is_some() { "save-status saved" } else { "save-status" };
+                Some(view! { <p class=class role="status" data-save-ms=ms>{text}</p> })
+            }}
             {move || match state.save.get() {
-                SaveStatus::Idle => view! {
-                    <p class="save-status" role="status">"Kept on this device only"</p>
-                }.into_any(),
-                SaveStatus::Saved { micros } => view! {
-                    <p class="save-status saved" role="status" data-save-ms=millis_from_micros(micros)>"Saved on this device"</p>
-                }.into_any(),
-                SaveStatus::Failed(msg) => view! {
+                SaveStatus::Failed(msg) => Some(view! {
                     <div class="banner warn" role="alert">
                         <p><strong>"Not saved. "</strong>{msg}</p>
                         <p>"What you see is still here, and your last saved copy is safe. Export a backup now so nothing is lost."</p>
@@ -30,19 +33,20 @@ pub fn SaveBanner() -> impl IntoView {
                             <button type="button" on:click=move |_| state.retry()>"Try saving again"</button>
                         </div>
                     </div>
-                }.into_any(),
-                SaveStatus::Conflict => view! {
-                    <div class="banner warn" role="alert">
-                        <p><strong>"Your plan was also changed in another tab or window."</strong></p>
-                        <p>"Nothing has been overwritten. Choose which version to keep, or export this one first."</p>
-                        <div class="row">
-                            <button type="button" on:click=move |_| state.take_other_version()>"Show the other version"</button>
-                            <button type="button" on:click=move |_| state.keep_this_version()>"Keep this version"</button>
-                            <button type="button" on:click=export>"Export this version"</button>
-                        </div>
-                    </div>
-                }.into_any(),
+                }),
+                _ => None,
             }}
+            {move || (state.save.get() == SaveStatus::Conflict).then(|| view! {
+                <div class="banner warn" role="alert">
+                    <p><strong>"Your plan was also changed in another tab or window."</strong></p>
+                    <p>"Nothing has been overwritten. Choose which version to keep, or export this one first."</p>
+                    <div class="row">
+                        <button type="button" on:click=move |_| state.take_other_version()>"Show the other version"</button>
+                        <button type="button" on:click=move |_| state.keep_this_version()>"Keep this version"</button>
+                        <button type="button" on:click=export>"Export this version"</button>
+                    </div>
+                </div>
+            })}
             {move || export_error.get().map(|e| view! { <p class="error" role="alert">"The backup could not be made: "{e}</p> })}
         </div>
     }

@@ -36,14 +36,13 @@ pub fn RecoveryScreen(damaged: Damaged) -> impl IntoView {
         </section>
         <section class="card">
             <h2>"Start a new plan"</h2>
-            {if kept_aside {
-                view! { <p>"The saved data stays kept on this device; you can still download it later from Settings."</p> }.into_any()
-            } else {
-                view! {
-                    <p>"There was no room to keep a second copy, so starting again will replace the saved data. Download it first."</p>
-                    <label class="check"><input type="checkbox" on:change=move |ev| sure.set(event_target_checked(&ev))/>" I have downloaded the saved data"</label>
-                }.into_any()
-            }}
+            {kept_aside.then(|| view! {
+                <p>"The saved data stays kept on this device; you can still download it later from Settings."</p>
+            })}
+            {(!kept_aside).then(|| view! {
+                <p>"There was no room to keep a second copy, so starting again will replace the saved data. Download it first."</p>
+                <label class="check"><input type="checkbox" on:change=move |ev| sure.set(event_target_checked(&ev))/>" I have downloaded the saved data"</label>
+            })}
             <button type="button" disabled=move || !sure.get() on:click=move |_| state.start_over()>"Start a new plan"</button>
         </section>
         <p><A href="/help">"Get help now"</A></p>

@@ -28,10 +28,7 @@ pub fn SettingsPage() -> impl IntoView {
             <div class="row">
                 <button type="button" class="primary" on:click=export>"Export a backup"</button>
             </div>
-            {move || export_msg.get().map(|r| match r {
-                Ok(()) => view! { <p class="ok" role="status">"Backup file made. Check your downloads."</p> }.into_any(),
-                Err(e) => view! { <p class="error" role="alert">"The backup could not be made: "{e}</p> }.into_any(),
-            })}
+            {move || export_msg.get().map(|r| result_message(r, "Backup file made. Check your downloads.", "The backup could not be made: "))}
             <ImportBackup/>
         </section>
         <StorageStatus estimate=estimate/>
@@ -131,10 +128,20 @@ fn DeleteEverything() -> impl IntoView {
                 result.set(Some(state.delete_everything()));
                 typed.set(String::new());
             }>"Delete everything"</button>
-            {move || result.get().map(|r| match r {
-                Ok(()) => view! { <p class="ok" role="status">"Everything has been deleted from this device."</p> }.into_any(),
-                Err(e) => view! { <p class="error" role="alert">"Not everything could be deleted: "{e}</p> }.into_any(),
-            })}
+            {move || result.get().map(|r| result_message(r, "Everything has been deleted from this device.", "Not everything could be deleted: "))}
         </section>
     }
+}
+
+/// A line saying how an action went: a polite status when it worked, an alert when not.
+fn result_message(
+    r: Result<(), String>,
+    done: &'static str,
+    failed: &'static str,
+) -> impl IntoView {
+    let (class, role, text) = match r {
+        Ok(()) => ("ok", "status", done.to_string()),
+        Err(e) => ("error", "alert", format!("{failed}{e}")),
+    };
+    view! { <p class=class role=role>{text}</p> }
 }
