@@ -118,32 +118,30 @@ fn storage_manager() -> Option<web_sys::StorageManager> {
     has.then(|| nav.storage())
 }
 
-async fn bool_promise(p: Result<js_sys::Promise, JsValue>) -> Option<bool> {
-    let v = JsFuture::from(p.ok()?).await.ok()?;
-    v.as_bool()
-}
-
-pub async fn persisted() -> Persistence {
+/// The answer of `navigator.storage.persisted()` (`ask` false) or `.persist()` (`ask` true).
+async fn persistence(ask: bool) -> Persistence {
     let Some(m) = storage_manager() else {
         return Persistence::Unsupported;
     };
-    match bool_promise(m.persisted()).await {
+    let promise = if ask { m.persist() } else { m.persisted() };
+    let answer = match promise {
+        Ok(p) => JsFuture::from(p).await.ok().and_then(|v| v.as_bool()),
+        Err(_) => None,
+    };
+    match answer {
         Some(true) => Persistence::Granted,
         Some(false) => Persistence::NotGranted,
         None => Persistence::Unsupported,
     }
+}
+
+pub async fn persisted() -> Persistence {
+    persistence(false).await
 }
 
 /// Asks the browser to keep the data (navigator.storage.persist()).
 pub async fn request_persistence() -> Persistence {
-    let Some(m) = storage_manager() else {
-        return Persistence::Unsupported;
-    };
-    match bool_promise(m.persist()).await {
-        Some(true) => Persistence::Granted,
-        Some(false) => Persistence::NotGranted,
-        None => Persistence::Unsupported,
-    }
+    persistence(true).await
 }
 
 /// Bytes used and available to this site, if the browser says.

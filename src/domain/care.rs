@@ -1,6 +1,6 @@
 //! Medication treatment, appointments (including care for co-occurring needs) and therapy.
 
-use super::list::HasId;
+use super::list::impl_has_id;
 use super::Id;
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
@@ -97,18 +97,4 @@ pub struct Care {
     pub therapy: Vec<Therapy>,
 }
 
-impl HasId for Medication {
-    fn id(&self) -> &Id {
-        &self.id
-    }
-}
-impl HasId for Appointment {
-    fn id(&self) -> &Id {
-        &self.id
-    }
-}
-impl HasId for Therapy {
-    fn id(&self) -> &Id {
-        &self.id
-    }
-}
+impl_has_id!(Medication, Appointment, Therapy);

@@ -1,6 +1,6 @@
 //! The support network: the people the person can lean on.
 
-use super::list::HasId;
+use super::list::impl_has_id;
 use super::Id;
 use serde::{Deserialize, Serialize};
 
@@ -60,11 +60,7 @@ pub struct SupportPerson {
     pub notes: String,
 }
 
-impl HasId for SupportPerson {
-    fn id(&self) -> &Id {
-        &self.id
-    }
-}
+impl_has_id!(SupportPerson);
 
 /// The characters of a phone number a `tel:`/`sms:` link can carry: digits, and a leading `+`.
 /// Returns `None` when nothing dialable is left.

@@ -1,6 +1,6 @@
 //! Life-skills goals: work, education, money, housing, health, leisure.
 
-use super::list::HasId;
+use super::list::impl_has_id;
 use super::Id;
 use serde::{Deserialize, Serialize};
 
@@ -26,8 +26,4 @@ pub struct Goal {
     pub done: bool,
 }
 
-impl HasId for Goal {
-    fn id(&self) -> &Id {
-        &self.id
-    }
-}
+impl_has_id!(Goal);

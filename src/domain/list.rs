@@ -26,11 +26,19 @@ pub trait HasId {
     fn id(&self) -> &Id;
 }
 
-impl HasId for Entry {
-    fn id(&self) -> &Id {
-        &self.id
-    }
+/// Implements [`HasId`] for structs with an `id: Id` field.
+macro_rules! impl_has_id {
+    ($($t:ty),+ $(,)?) => {
+        $(impl $crate::domain::list::HasId for $t {
+            fn id(&self) -> &$crate::domain::Id {
+                &self.id
+            }
+        })+
+    };
 }
+pub(crate) use impl_has_id;
+
+impl_has_id!(Entry);
 
 /// What a delete returns, so the user can undo it.
 #[derive(Clone, Debug, PartialEq)]

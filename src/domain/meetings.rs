@@ -1,6 +1,6 @@
 //! Community support: the person's meetings, attendance and a fit journal per group.
 
-use super::list::HasId;
+use super::list::impl_has_id;
 use super::Id;
 use chrono::{NaiveDate, NaiveTime, Weekday};
 use serde::{Deserialize, Serialize};
@@ -74,11 +74,7 @@ pub struct Meeting {
     pub decision: FitDecision,
 }
 
-impl HasId for Meeting {
-    fn id(&self) -> &Id {
-        &self.id
-    }
-}
+impl_has_id!(Meeting);
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

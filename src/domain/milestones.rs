@@ -2,7 +2,7 @@
 //! local calendar days: the date, not the number of 24-hour periods, so daylight-saving
 //! changes and travel never make a day vanish or count twice.
 
-use super::list::HasId;
+use super::list::impl_has_id;
 use super::Id;
 use chrono::{NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
@@ -25,16 +25,7 @@ pub struct PersonalMilestone {
     pub date: NaiveDate,
 }
 
-impl HasId for Slip {
-    fn id(&self) -> &Id {
-        &self.id
-    }
-}
-impl HasId for PersonalMilestone {
-    fn id(&self) -> &Id {
-        &self.id
-    }
-}
+impl_has_id!(Slip, PersonalMilestone);
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]

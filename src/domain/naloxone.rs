@@ -1,7 +1,7 @@
 //! Naloxone kits: where each is, what kind, when it expires, who knows where it is.
 //! (The overdose-response steps come with the crisis screens, as cited data.)
 
-use super::list::HasId;
+use super::list::impl_has_id;
 use super::Id;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -30,11 +30,7 @@ pub struct NaloxoneKit {
     pub notes: String,
 }
 
-impl HasId for NaloxoneKit {
-    fn id(&self) -> &Id {
-        &self.id
-    }
-}
+impl_has_id!(NaloxoneKit);
 
 /// How soon a kit's expiry matters.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

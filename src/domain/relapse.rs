@@ -1,7 +1,7 @@
 //! Relapse prevention: reasons for recovery, triggers, warning signs, coping strategies
 //! (each linkable to the triggers it answers) and places to avoid.
 
-use super::list::{HasId, OrderedList, Removed};
+use super::list::{impl_has_id, OrderedList, Removed};
 use super::{Entry, Id};
 use serde::{Deserialize, Serialize};
 
@@ -34,16 +34,7 @@ pub struct CopingStrategy {
     pub trigger_ids: Vec<Id>,
 }
 
-impl HasId for Trigger {
-    fn id(&self) -> &Id {
-        &self.id
-    }
-}
-impl HasId for CopingStrategy {
-    fn id(&self) -> &Id {
-        &self.id
-    }
-}
+impl_has_id!(Trigger, CopingStrategy);
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]

@@ -1,18 +1,4 @@
-import { test, expect, App } from './fixtures.js';
-
-const fill = () => {
-  let chunk = 1 << 20;
-  let i = 0;
-  while (chunk > 0) {
-    try {
-      localStorage.setItem(`filler-${i}`, 'x'.repeat(chunk));
-      i += 1;
-    } catch {
-      chunk = Math.floor(chunk / 2);
-    }
-  }
-};
-const unfill = () => Object.keys(localStorage).filter((k) => k.startsWith('filler-')).forEach((k) => localStorage.removeItem(k));
+import { test, expect, App, fillStorage as fill, freeStorage as unfill } from './fixtures.js';
 
 test('when two tabs both changed the plan, the person chooses; nothing is overwritten silently', async ({ context }) => {
   const a = new App(await context.newPage());

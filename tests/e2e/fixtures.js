@@ -4,6 +4,25 @@ import { test as base, expect } from '@playwright/test';
 
 export const PLAN_KEY = 'safety-net:plan';
 
+/** Fills localStorage (in the page) until not one more character fits. */
+export function fillStorage() {
+  let chunk = 1 << 20;
+  let i = 0;
+  while (chunk > 0) {
+    try {
+      localStorage.setItem(`filler-${i}`, 'x'.repeat(chunk));
+      i += 1;
+    } catch {
+      chunk = Math.floor(chunk / 2);
+    }
+  }
+}
+
+/** Frees what fillStorage took. */
+export function freeStorage() {
+  Object.keys(localStorage).filter((k) => k.startsWith('filler-')).forEach((k) => localStorage.removeItem(k));
+}
+
 export class App {
   constructor(page) {
     this.page = page;

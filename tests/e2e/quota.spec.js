@@ -1,22 +1,11 @@
-import { test, expect } from './fixtures.js';
+import { test, expect, fillStorage, freeStorage } from './fixtures.js';
 
 test('when storage is full the change stays on screen, the last good copy is untouched, and export is offered', async ({ app, page }) => {
   await app.open('/plan');
   await app.addReason('Saved before the disk filled up');
   const good = await app.storedRaw();
 
-  await page.evaluate(() => {
-    let chunk = 1 << 20;
-    let i = 0;
-    while (chunk > 0) {
-      try {
-        localStorage.setItem(`filler-${i}`, 'x'.repeat(chunk));
-        i += 1;
-      } catch {
-        chunk = Math.floor(chunk / 2);
-      }
-    }
-  });
+  await page.evaluate(fillStorage);
 
   await page.getByLabel('Add a reason').fill('Written when storage was full');
   await page.getByLabel('Add a reason').press('Enter');
@@ -34,7 +23,7 @@ test('when storage is full the change stays on screen, the last good copy is unt
   const { readFile } = await import('node:fs/promises');
   expect((await readFile(await download.path())).toString()).toContain('Written when storage was full');
 
-  await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('filler-')).forEach((k) => localStorage.removeItem(k)));
+  await page.evaluate(freeStorage);
   await banner.getByRole('button', { name: 'Try saving again' }).click();
   await app.expectSaved();
   expect(await app.storedReasons()).toEqual(['Saved before the disk filled up', 'Written when storage was full']);
