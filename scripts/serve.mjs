@@ -58,6 +58,13 @@ createServer(async (req, res) => {
   const cache = /-[0-9a-f]{16}\.(js|wasm|css)$/.test(full) ? 'public, max-age=31536000, immutable' : 'no-cache';
   res.writeHead(200, { 'Content-Type': type, 'Cache-Control': cache, ...security });
   res.end(req.method === 'HEAD' ? undefined : body);
-}).listen(port, '127.0.0.1', () => {
-  console.log(`Safety Net is being served at http://127.0.0.1:${port}/ (Ctrl+C to stop)`);
-});
+})
+  .on('error', (e) => {
+    console.error(e.code === 'EADDRINUSE'
+      ? `Port ${port} is already in use. Stop what is using it, or choose another: make run PORT=8081`
+      : `The server could not start: ${e.message}`);
+    process.exit(1);
+  })
+  .listen(port, '127.0.0.1', () => {
+    console.log(`Safety Net is being served at http://127.0.0.1:${port}/ (Ctrl+C to stop)`);
+  });

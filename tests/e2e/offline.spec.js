@@ -2,11 +2,8 @@ import { test, expect } from './fixtures.js';
 
 test('after one online visit the app opens offline, deep links included', async ({ app, page, context }) => {
   await app.open('/');
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-  });
-  // The first visit's page is not controlled; reload once online so the worker serves it.
-  await page.reload();
+  // The worker is active once everything is precached; it then takes over this page.
+  await page.evaluate(() => navigator.serviceWorker.ready);
   await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
 
   await context.setOffline(true);
