@@ -4,6 +4,15 @@
 // even if the WebAssembly app cannot start.
 (function () {
   'use strict';
+  // If the app cannot start, say so; the overdose steps and 911 links beside it still work.
+  function cannotStart() {
+    var m = document.getElementById('boot-message');
+    if (m) m.textContent = 'Safety Net could not start in this browser. The emergency links below still work.';
+  }
+  if (typeof WebAssembly !== 'object') cannotStart();
+  window.addEventListener('error', function () { if (document.getElementById('boot')) cannotStart(); });
+  window.addEventListener('unhandledrejection', function () { if (document.getElementById('boot')) cannotStart(); });
+
   if (!('serviceWorker' in navigator)) return;
   var accepted = false;
 

@@ -23,6 +23,8 @@ pub fn CrisisPage() -> impl IntoView {
         <h1>"Get help now"</h1>
         <a class="call-911" href=format!("tel:{}", EMERGENCY.call)>"Call 911"</a>
         <p class="hint">{EMERGENCY.purpose}</p>
+        // A plain page: it works even if the app cannot start (and needs no extra code here).
+        <a class="button primary wide" href="/naloxone.html" rel="external">"Someone may be overdosing: what to do"</a>
         <Show when=move || !contacts().is_empty()>
             <section class="card" aria-labelledby="my-people">
                 <h2 id="my-people">"My people"</h2>
