@@ -1,12 +1,12 @@
 //! Medication treatment, appointments (including care for co-occurring needs) and therapy.
 
+use super::enums::string_enum;
 use super::list::impl_has_id;
 use super::Id;
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum MedicationKind {
     /// Buprenorphine with naloxone (e.g. the film or tablet most people are prescribed).
     BuprenorphineNaloxone,
@@ -19,6 +19,16 @@ pub enum MedicationKind {
     Methadone,
     Other,
 }
+
+string_enum!(MedicationKind {
+    BuprenorphineNaloxone => "buprenorphine_naloxone",
+    Buprenorphine => "buprenorphine",
+    BuprenorphineInjection => "buprenorphine_injection",
+    NaltrexoneOral => "naltrexone_oral",
+    NaltrexoneInjection => "naltrexone_injection",
+    Methadone => "methadone",
+    Other => "other",
+});
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -37,8 +47,7 @@ pub struct Medication {
     pub notes: String,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum AppointmentKind {
     Prescriber,
     Counselling,
@@ -49,6 +58,17 @@ pub enum AppointmentKind {
     MentalHealth,
     Other,
 }
+
+string_enum!(AppointmentKind {
+    Prescriber => "prescriber",
+    Counselling => "counselling",
+    PrimaryCare => "primary_care",
+    Dental => "dental",
+    HepatitisC => "hepatitis_c",
+    Hiv => "hiv",
+    MentalHealth => "mental_health",
+    Other => "other",
+});
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -63,8 +83,7 @@ pub struct Appointment {
     pub notes: String,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TherapyKind {
     Cbt,
     Dbt,
@@ -74,6 +93,16 @@ pub enum TherapyKind {
     IntensiveOutpatient,
     Other,
 }
+
+string_enum!(TherapyKind {
+    Cbt => "cbt",
+    Dbt => "dbt",
+    ContingencyManagement => "contingency_management",
+    FamilyCouples => "family_couples",
+    Group => "group",
+    IntensiveOutpatient => "intensive_outpatient",
+    Other => "other",
+});
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

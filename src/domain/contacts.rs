@@ -1,11 +1,11 @@
 //! The support network: the people the person can lean on.
 
+use super::enums::string_enum;
 use super::list::impl_has_id;
 use super::Id;
 use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Role {
     Sponsor,
     Family,
@@ -16,6 +16,17 @@ pub enum Role {
     Doctor,
     Other,
 }
+
+string_enum!(Role {
+    Sponsor => "sponsor",
+    Family => "family",
+    Friend => "friend",
+    RecoveryCoach => "recovery_coach",
+    PeerRecoverySpecialist => "peer_recovery_specialist",
+    Therapist => "therapist",
+    Doctor => "doctor",
+    Other => "other",
+});
 
 impl Role {
     pub const ALL: [Role; 8] = [

@@ -1,11 +1,11 @@
 //! Life-skills goals: work, education, money, housing, health, leisure.
 
+use super::enums::string_enum;
 use super::list::impl_has_id;
 use super::Id;
 use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum LifeArea {
     Work,
     Education,
@@ -15,6 +15,16 @@ pub enum LifeArea {
     Leisure,
     Other,
 }
+
+string_enum!(LifeArea {
+    Work => "work",
+    Education => "education",
+    Money => "money",
+    Housing => "housing",
+    Health => "health",
+    Leisure => "leisure",
+    Other => "other",
+});
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

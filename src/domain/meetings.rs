@@ -1,12 +1,12 @@
 //! Community support: the person's meetings, attendance and a fit journal per group.
 
+use super::enums::string_enum;
 use super::list::impl_has_id;
 use super::Id;
 use chrono::{NaiveDate, NaiveTime, Weekday};
 use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Fellowship {
     NarcoticsAnonymous,
     SmartRecovery,
@@ -18,24 +18,44 @@ pub enum Fellowship {
     Other,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+string_enum!(Fellowship {
+    NarcoticsAnonymous => "narcotics_anonymous",
+    SmartRecovery => "smart_recovery",
+    PillsAnonymous => "pills_anonymous",
+    HeroinAnonymous => "heroin_anonymous",
+    CelebrateRecovery => "celebrate_recovery",
+    NarAnon => "nar_anon",
+    PeerSupport => "peer_support",
+    Other => "other",
+});
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum MeetingFormat {
     InPerson,
     Online,
     Hybrid,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+string_enum!(MeetingFormat {
+    InPerson => "in_person",
+    Online => "online",
+    Hybrid => "hybrid",
+});
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Access {
     Open,
     Closed,
     NotSure,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+string_enum!(Access {
+    Open => "open",
+    Closed => "closed",
+    NotSure => "not_sure",
+});
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum MeetingStyle {
     Speaker,
     Discussion,
@@ -43,13 +63,25 @@ pub enum MeetingStyle {
     Other,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+string_enum!(MeetingStyle {
+    Speaker => "speaker",
+    Discussion => "discussion",
+    StepStudy => "step_study",
+    Other => "other",
+});
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FitDecision {
     Undecided,
     Keep,
     TryAnother,
 }
+
+string_enum!(FitDecision {
+    Undecided => "undecided",
+    Keep => "keep",
+    TryAnother => "try_another",
+});
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -8,6 +8,7 @@ pub mod checkin;
 pub mod contacts;
 pub mod datefmt;
 pub mod dates;
+pub mod enums;
 pub mod goals;
 pub mod id;
 pub mod list;

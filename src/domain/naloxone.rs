@@ -1,18 +1,24 @@
 //! Naloxone kits: where each is, what kind, when it expires, who knows where it is.
 //! (The overdose-response steps come with the crisis screens, as cited data.)
 
+use super::enums::string_enum;
 use super::list::impl_has_id;
 use super::Id;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum KitKind {
     NasalSpray,
     Injectable,
     Other,
 }
+
+string_enum!(KitKind {
+    NasalSpray => "nasal_spray",
+    Injectable => "injectable",
+    Other => "other",
+});
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

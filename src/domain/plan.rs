@@ -3,6 +3,7 @@
 use super::care::Care;
 use super::checkin::CheckIn;
 use super::contacts::SupportPerson;
+use super::enums::string_enum;
 use super::goals::Goal;
 use super::list::HasId;
 use super::meetings::Meetings;
@@ -22,14 +23,19 @@ pub struct LovedOnes {
     pub boundaries: String,
 }
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum GuidedStart {
     #[default]
     NotStarted,
     Skipped,
     Done,
 }
+
+string_enum!(GuidedStart {
+    NotStarted => "not_started",
+    Skipped => "skipped",
+    Done => "done",
+});
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]

@@ -1,12 +1,12 @@
 //! Relapse prevention: reasons for recovery, triggers, warning signs, coping strategies
 //! (each linkable to the triggers it answers) and places to avoid.
 
+use super::enums::string_enum;
 use super::list::{impl_has_id, OrderedList, Removed};
 use super::{Entry, Id};
 use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TriggerKind {
     Person,
     Place,
@@ -15,6 +15,15 @@ pub enum TriggerKind {
     Thing,
     Other,
 }
+
+string_enum!(TriggerKind {
+    Person => "person",
+    Place => "place",
+    Feeling => "feeling",
+    Time => "time",
+    Thing => "thing",
+    Other => "other",
+});
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
