@@ -113,3 +113,157 @@ fn leap_days_count_once() {
     assert_eq!(r.days_clean(common::date(2028, 3, 1)), Some(2));
     assert_eq!(r.days_clean(common::date(2029, 2, 28)), Some(366));
 }
+
+mod milestones {
+    use super::*;
+    use chrono::{Datelike, NaiveTime};
+    use safety_net::domain::milestones::Milestone;
+
+    fn slips_strategy() -> impl Strategy<Value = Vec<i64>> {
+        proptest::collection::vec(0i64..3000, 0..6)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 400, failure_persistence: None, ..ProptestConfig::default() })]
+
+        #[test]
+        fn streaks_account_for_every_day(start in day(), offsets in slips_strategy(), extra in 0i64..3500) {
+            let today = start + Duration::days(extra);
+            let mut r = Recovery::default();
+            r.set_start(start, None, today).expect("past");
+            for (i, o) in offsets.iter().enumerate() {
+                let d = start + Duration::days(*o);
+                if d <= today {
+                    r.record_slip(common::id(i as u64), d, String::new(), today).expect("valid slip");
+                }
+            }
+            let streaks = r.streaks(today);
+            let slip_days: std::collections::BTreeSet<_> = r.slips.iter().map(|s| s.date).collect();
+            // Clean days plus slip days cover every day from the start up to today.
+            prop_assert_eq!(r.total_clean_days(today) + slip_days.len() as i64 - i64::from(slip_days.contains(&today)), extra);
+            prop_assert!(r.longest_streak_days(today) >= r.days_clean(today).unwrap_or(0));
+            prop_assert_eq!(streaks.iter().filter(|s| s.current).count(), 1, "exactly one current streak");
+            prop_assert_eq!(streaks.last().map(|s| s.days()), r.days_clean(today));
+            prop_assert_eq!(r.slips.len(), offsets.iter().filter(|o| start + Duration::days(**o) <= today).count(), "no slip is dropped");
+        }
+
+        #[test]
+        fn the_next_milestone_is_ahead_and_reached_ones_are_behind(start in day(), extra in 0i64..4000) {
+            let today = start + Duration::days(extra);
+            let mut r = Recovery::default();
+            r.set_start(start, None, today).expect("past");
+            let (m, date, left) = r.next_milestone(today).expect("there is always a next one");
+            prop_assert!(date > today);
+            prop_assert_eq!((date - today).num_days(), left);
+            prop_assert!(!r.reached(today).iter().any(|(x, _)| x.key == m.key));
+            for (_, d) in r.reached(today) {
+                prop_assert!(d <= today);
+            }
+        }
+
+        #[test]
+        fn hours_in_the_first_days_follow_the_clock(start in day(), h in 0u32..24, minutes in 0i64..(72 * 60)) {
+            let mut r = Recovery::default();
+            let t = NaiveTime::from_hms_opt(h, 0, 0).expect("time");
+            r.set_start(start, Some(t), start + Duration::days(5)).expect("past");
+            let now = start.and_time(t) + Duration::minutes(minutes);
+            prop_assert_eq!(r.hours_clean(now), Some(minutes / 60));
+        }
+    }
+
+    #[test]
+    fn standard_milestones_with_na_key_tags() {
+        let m = Milestone::standard(3);
+        let keys: Vec<_> = m.iter().map(|m| m.key.as_str()).collect();
+        assert_eq!(
+            keys,
+            [
+                "hours-24",
+                "days-7",
+                "days-30",
+                "days-60",
+                "days-90",
+                "months-6",
+                "months-9",
+                "years-1",
+                "months-18",
+                "years-2",
+                "years-3"
+            ]
+        );
+        let tag = |k: &str| m.iter().find(|x| x.key == k).and_then(|x| x.na_key_tag);
+        assert_eq!(tag("days-30"), Some("orange"));
+        assert_eq!(tag("days-90"), Some("red"));
+        assert_eq!(tag("years-1"), Some("glow-in-the-dark"));
+        assert_eq!(tag("years-3"), Some("black"));
+    }
+
+    #[test]
+    fn month_milestones_are_calendar_months_clamped_to_the_month_end() {
+        let six = &Milestone::standard(1)[5];
+        assert_eq!(six.label, "6 months");
+        assert_eq!(
+            six.date_from(common::date(2026, 1, 31)),
+            Some(common::date(2026, 7, 31))
+        );
+        assert_eq!(
+            six.date_from(common::date(2027, 8, 31)),
+            Some(common::date(2028, 2, 29))
+        );
+        let year = &Milestone::standard(1)[7];
+        assert_eq!(
+            year.date_from(common::date(2028, 2, 29))
+                .map(|d| (d.month(), d.day())),
+            Some((2, 28))
+        );
+    }
+
+    #[test]
+    fn a_slip_is_recorded_honestly_and_celebrations_happen_once() {
+        let today = common::date(2026, 11, 23);
+        let mut r = Recovery::default();
+        r.set_start(common::date(2026, 1, 1), None, today)
+            .expect("past");
+        assert!(r.to_celebrate(today).iter().any(|m| m.key == "months-6"));
+        r.celebrated = r.to_celebrate(today).into_iter().map(|m| m.key).collect();
+        assert!(r.to_celebrate(today).is_empty());
+        assert_eq!(
+            r.record_slip(
+                common::id(1),
+                today + Duration::days(1),
+                String::new(),
+                today
+            ),
+            Err(safety_net::domain::milestones::DateError::InFuture)
+        );
+        assert_eq!(
+            r.record_slip(
+                common::id(1),
+                common::date(2025, 12, 31),
+                String::new(),
+                today
+            ),
+            Err(safety_net::domain::milestones::DateError::BeforeStart)
+        );
+        r.record_slip(
+            common::id(1),
+            common::date(2026, 11, 1),
+            "a hard week".into(),
+            today,
+        )
+        .expect("slip");
+        assert_eq!(r.days_clean(today), Some(21));
+        assert_eq!(r.longest_streak_days(today), 304);
+        assert_eq!(r.total_clean_days(today), 304 + 21);
+        assert_eq!(
+            r.next_milestone(today).map(|(m, _, left)| (m.key, left)),
+            Some(("days-30".into(), 9))
+        );
+        // A slip today: 0 days, and the streak before it is kept.
+        r.record_slip(common::id(2), today, String::new(), today)
+            .expect("slip today");
+        assert_eq!(r.days_clean(today), Some(0));
+        assert_eq!(r.longest_streak_days(today), 304);
+        assert_eq!(r.slips.len(), 2);
+    }
+}

@@ -4,7 +4,7 @@
 
 use super::list::impl_has_id;
 use super::Id;
-use chrono::{NaiveDate, NaiveTime};
+use chrono::{Duration, Months, NaiveDate, NaiveDateTime, NaiveTime};
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -46,6 +46,7 @@ pub struct Recovery {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DateError {
     InFuture,
+    BeforeStart,
 }
 
 impl std::fmt::Display for DateError {
@@ -54,6 +55,7 @@ impl std::fmt::Display for DateError {
             DateError::InFuture => {
                 f.write_str("That date is in the future. Choose today or a day before.")
             }
+            DateError::BeforeStart => f.write_str("That date is before your recovery date."),
         }
     }
 }
@@ -89,12 +91,220 @@ impl Recovery {
         })
     }
 
-    /// Whole local calendar days since the current streak began (0 on its first day).
-    /// `None` before a start date is set or if `today` is before it.
+    /// Whole local calendar days since the current streak began (0 on its first day, and on
+    /// the day of a slip). `None` before a start date is set or if `today` is before it.
     pub fn days_clean(&self, today: NaiveDate) -> Option<i64> {
+        if self.start_date? > today {
+            return None;
+        }
         let s = self.current_streak_start()?;
-        let d = (today - s).num_days();
-        (d >= 0).then_some(d)
+        Some((today - s).num_days().max(0))
+    }
+}
+
+/// How far from the start of a streak a milestone is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Span {
+    Days(u32),
+    Months(u32),
+}
+
+/// A standard milestone. Key-tag colours are Narcotics Anonymous's (NA World Services key
+/// tags: welcome white, 30 days orange, 60 days green, 90 days red, 6 months blue, 9 months
+/// yellow, 1 year glow-in-the-dark, 18 months grey, multiple years black).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Milestone {
+    /// Stable key, e.g. "days-30", "years-3" (remembered once celebrated).
+    pub key: String,
+    pub label: String,
+    pub span: Span,
+    pub na_key_tag: Option<&'static str>,
+}
+
+const FIXED: [(&str, &str, Span, Option<&str>); 9] = [
+    ("hours-24", "24 hours", Span::Days(1), None),
+    ("days-7", "1 week", Span::Days(7), None),
+    ("days-30", "30 days", Span::Days(30), Some("orange")),
+    ("days-60", "60 days", Span::Days(60), Some("green")),
+    ("days-90", "90 days", Span::Days(90), Some("red")),
+    ("months-6", "6 months", Span::Months(6), Some("blue")),
+    ("months-9", "9 months", Span::Months(9), Some("yellow")),
+    (
+        "years-1",
+        "1 year",
+        Span::Months(12),
+        Some("glow-in-the-dark"),
+    ),
+    ("months-18", "18 months", Span::Months(18), Some("grey")),
+];
+
+/// The NA key tag for the first day (the welcome tag).
+pub const WELCOME_KEY_TAG: &str = "white";
+
+impl Milestone {
+    /// The standard milestones up to and including `years` years, in order.
+    pub fn standard(years: u32) -> Vec<Milestone> {
+        let mut out: Vec<Milestone> = FIXED
+            .iter()
+            .map(|(key, label, span, tag)| Milestone {
+                key: (*key).to_string(),
+                label: (*label).to_string(),
+                span: *span,
+                na_key_tag: *tag,
+            })
+            .collect();
+        for y in 2..=years {
+            out.push(Milestone {
+                key: format!("years-{y}"),
+                label: format!("{y} years"),
+                span: Span::Months(12 * y),
+                na_key_tag: Some("black"),
+            });
+        }
+        out
+    }
+
+    /// The calendar date it is reached for a streak that began on `start`. Months are
+    /// calendar months; from the 31st, a shorter month's last day counts.
+    pub fn date_from(&self, start: NaiveDate) -> Option<NaiveDate> {
+        match self.span {
+            Span::Days(d) => start.checked_add_signed(Duration::days(i64::from(d))),
+            Span::Months(m) => start.checked_add_months(Months::new(m)),
+        }
+    }
+}
+
+/// A run of clean days: from `start` up to (not including) `end`, the day of a slip or today.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Streak {
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+    /// Whether it is still going (ends today).
+    pub current: bool,
+}
+
+impl Streak {
+    pub fn days(&self) -> i64 {
+        (self.end - self.start).num_days().max(0)
+    }
+}
+
+impl Recovery {
+    /// Records a slip on `date` (not in the future, not before the start date). The history
+    /// is kept: the current streak restarts the next day.
+    pub fn record_slip(
+        &mut self,
+        id: super::Id,
+        date: NaiveDate,
+        note: String,
+        today: NaiveDate,
+    ) -> Result<(), DateError> {
+        if date > today {
+            return Err(DateError::InFuture);
+        }
+        if self.start_date.is_some_and(|s| date < s) {
+            return Err(DateError::BeforeStart);
+        }
+        self.slips.push(Slip { id, date, note });
+        self.slips.sort_by_key(|s| s.date);
+        Ok(())
+    }
+
+    /// Every streak from the start date to today, oldest first.
+    pub fn streaks(&self, today: NaiveDate) -> Vec<Streak> {
+        let Some(start) = self.start_date else {
+            return Vec::new();
+        };
+        if today < start {
+            return Vec::new();
+        }
+        let mut slips: Vec<NaiveDate> = self
+            .slips
+            .iter()
+            .map(|s| s.date)
+            .filter(|d| *d >= start && *d <= today)
+            .collect();
+        slips.sort_unstable();
+        slips.dedup();
+        let mut out = Vec::new();
+        let mut from = start;
+        for slip in slips {
+            if slip >= from {
+                out.push(Streak {
+                    start: from,
+                    end: slip,
+                    current: false,
+                });
+            }
+            from = slip.succ_opt().unwrap_or(slip);
+        }
+        // After a slip today, the current streak starts tomorrow and has no days yet.
+        out.push(Streak {
+            start: from,
+            end: today.max(from),
+            current: true,
+        });
+        out
+    }
+
+    /// The longest streak so far, in days.
+    pub fn longest_streak_days(&self, today: NaiveDate) -> i64 {
+        self.streaks(today)
+            .iter()
+            .map(Streak::days)
+            .max()
+            .unwrap_or(0)
+    }
+
+    /// All clean days since the start date, across every streak.
+    pub fn total_clean_days(&self, today: NaiveDate) -> i64 {
+        self.streaks(today).iter().map(Streak::days).sum()
+    }
+
+    /// Hours since the current streak began, for the first days. The first streak begins at
+    /// the start time if one was given (else midnight); one after a slip at midnight.
+    pub fn hours_clean(&self, now: NaiveDateTime) -> Option<i64> {
+        let streak_start = self.current_streak_start()?;
+        let time = if Some(streak_start) == self.start_date {
+            self.start_time.unwrap_or(NaiveTime::MIN)
+        } else {
+            NaiveTime::MIN
+        };
+        let h = (now - streak_start.and_time(time)).num_hours();
+        (h >= 0).then_some(h)
+    }
+
+    /// Standard milestones of the current streak reached by `today`, with their dates.
+    pub fn reached(&self, today: NaiveDate) -> Vec<(Milestone, NaiveDate)> {
+        let Some(start) = self.current_streak_start() else {
+            return Vec::new();
+        };
+        let years = ((today - start).num_days() / 365 + 1) as u32;
+        Milestone::standard(years)
+            .into_iter()
+            .filter_map(|m| m.date_from(start).map(|d| (m, d)))
+            .filter(|(_, d)| *d <= today)
+            .collect()
+    }
+
+    /// The next standard milestone of the current streak, its date and the days left.
+    pub fn next_milestone(&self, today: NaiveDate) -> Option<(Milestone, NaiveDate, i64)> {
+        let start = self.current_streak_start()?;
+        let years = ((today - start).num_days().max(0) / 365 + 2) as u32;
+        Milestone::standard(years)
+            .into_iter()
+            .filter_map(|m| m.date_from(start).map(|d| (m, d)))
+            .find(|(_, d)| *d > today)
+            .map(|(m, d)| (m, d, (d - today).num_days()))
+    }
+
+    /// Milestones reached but not celebrated yet (each is celebrated once).
+    pub fn to_celebrate(&self, today: NaiveDate) -> Vec<Milestone> {
+        self.reached(today)
+            .into_iter()
+            .map(|(m, _)| m)
+            .filter(|m| !self.celebrated.contains(&m.key))
+            .collect()
     }
 }
 
