@@ -46,3 +46,40 @@ for (const scheme of ['light', 'dark']) {
     await page.screenshot({ path: `target/screenshots/recovery-${scheme}.png`, fullPage: true });
   });
 }
+
+test('at 200% text size every screen still fits 360 px and nothing is cut off', async ({ app, page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  for (const [name, path, heading] of SCREENS) {
+    await app.open(path);
+    // The browser's text-size setting scales the root font size.
+    await page.evaluate(() => { document.documentElement.style.fontSize = '200%'; });
+    await expect(page.getByRole('heading', { name: heading, level: 1 })).toBeVisible();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow, `${name} at 200% text`).toBeLessThanOrEqual(0);
+    // No word is broken across lines (a line may break only between words or at a hyphen).
+    const broken = await page.evaluate(() => {
+      const out = [];
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const el = n.parentElement;
+        if (!el || !el.getClientRects().length || el.closest('[hidden], noscript')) continue;
+        for (const m of n.textContent.matchAll(/[^\s\-–]{2,}/g)) {
+          if (/[./]/.test(m[0].slice(0, -1))) continue; // a web address may wrap
+          const r = document.createRange();
+          r.setStart(n, m.index);
+          r.setEnd(n, m.index + m[0].length);
+          const lines = new Set([...r.getClientRects()].filter((x) => x.width > 0).map((x) => Math.round(x.top)));
+          if (lines.size > 1) out.push(m[0]);
+        }
+      }
+      return out;
+    });
+    expect(broken, `${name}: words broken across lines at 200% text`).toEqual([]);
+    // Every text field stays wide enough to type in.
+    const narrow = await page.evaluate(() => [...document.querySelectorAll('input[type=text]')]
+      .filter((el) => el.getClientRects().length && el.getBoundingClientRect().width < 150)
+      .map((el) => el.getAttribute('aria-label') || el.id));
+    expect(narrow, `${name}: text fields too narrow`).toEqual([]);
+    await page.screenshot({ path: `target/screenshots/${name}-text-200.png`, fullPage: true });
+  }
+});
