@@ -109,7 +109,8 @@ pub fn ListEditor(
         let text_for_delete = text.clone();
         view! {
             <li class="entry">
-                <input type="text" class="entry-text" prop:value=text aria-label=input_label on:change=on_change/>
+                // A text area that grows with its text, so a long reason is read whole.
+                <textarea class="entry-text" rows="1" prop:value=text aria-label=input_label on:change=on_change></textarea>
                 <div class="entry-actions">
                     {ordered.then(|| view! {
                         <button type="button" class="icon" on:click=shift(-1) disabled=move || { position.get() <= 1 }
