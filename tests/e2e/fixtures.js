@@ -1,6 +1,22 @@
 // Shared fixtures: every test records every request its pages make and fails if any goes
 // to an origin other than the app's; and a small page object for the app.
 import { test as base, expect } from '@playwright/test';
+import { createRequire } from 'node:module';
+
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/**
+ * Runs axe-core (WCAG 2.2 A and AA rules, plus best practices) on the page and returns the
+ * violations as short readable lines. The page's CSP forbids injected scripts, so contexts
+ * that use this set bypassCSP.
+ */
+export async function axeViolations(page) {
+  await page.addScriptTag({ path: AXE });
+  const result = await page.evaluate(() => window.axe.run(document, {
+    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+  }));
+  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
 
 export const PLAN_KEY = 'safety-net:plan';
 
