@@ -35,10 +35,10 @@ if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html)) {
 }
 
 if (process.env.TRUNK_PROFILE === 'release') {
-  for (const name of readdirSync(dir).filter((f) => /^safety-net-[0-9a-f]+\.js$/.test(f))) {
+  for (const name of readdirSync(dir).filter((f) => /^safety-net-[0-9a-f]+\.js$/.test(f) || f === 'pwa.js')) {
     const path = join(dir, name);
     const before = readFileSync(path, 'utf8');
-    const out = await minify(before, { module: true, compress: { passes: 2 }, mangle: true, format: { comments: false } });
+    const out = await minify(before, { module: name !== 'pwa.js', compress: { passes: 2 }, mangle: true, format: { comments: false } });
     if (!out.code) {
       console.error(`post-build: terser produced nothing for ${name}`);
       process.exit(1);

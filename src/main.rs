@@ -1,7 +1,11 @@
 //! Sets the panic hook and mounts the app; everything else lives in the library.
 
 fn main() {
-    console_error_panic_hook::set_once();
+    // A panic is a bug: say what and where in the browser console (a smaller hook than
+    // console_error_panic_hook; the message and location are what a report needs).
+    std::panic::set_hook(Box::new(|info| {
+        web_sys::console::error_1(&format!("Safety Net stopped: {info}").into());
+    }));
     safety_net::web::remove_boot_placeholder();
     leptos::mount::mount_to_body(safety_net::app::App);
 }

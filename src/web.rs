@@ -2,12 +2,15 @@
 //! Every fallible call maps to a message; nothing here panics on a user-data path.
 
 use crate::domain::Id;
-use chrono::{Local, NaiveDate};
+use chrono::NaiveDate;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
+/// Today's date in the device's own time zone (the browser's clock and zone).
 pub fn today() -> NaiveDate {
-    Local::now().date_naive()
+    let d = js_sys::Date::new_0();
+    NaiveDate::from_ymd_opt(d.get_full_year() as i32, d.get_month() + 1, d.get_date())
+        .unwrap_or_default()
 }
 
 /// The current time as ISO 8601 UTC ("2026-11-23T10:00:00.000Z").

@@ -6,7 +6,7 @@ pub fn size_words(bytes: u64) -> String {
     const MB: u64 = 1024 * 1024;
     const GB: u64 = 1024 * 1024 * 1024;
     if bytes >= GB {
-        let tenths = (bytes as u128 * 10 + GB as u128 / 2) / GB as u128;
+        let tenths = bytes.saturating_mul(10).saturating_add(GB / 2) / GB;
         format!("{}.{} GB", tenths / 10, tenths % 10)
     } else if bytes < KB {
         format!("{bytes} bytes")

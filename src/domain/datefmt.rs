@@ -2,7 +2,7 @@
 //! "2026-12-03T09:30:00" (local wall-clock time, no zone). Parsed here exactly, with no
 //! format-string machinery: it keeps the app's download small and the format strict.
 
-use chrono::{NaiveDate, NaiveDateTime, NaiveTime, Timelike};
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime, Timelike, Weekday};
 use serde::{de, Deserialize, Deserializer, Serializer};
 
 fn digits(s: &str) -> Option<u32> {
@@ -97,6 +97,35 @@ pub mod dates {
         Vec::<String>::deserialize(d)?
             .iter()
             .map(|s| parse_date(s).ok_or_else(|| expected("a date like 2026-11-23", s)))
+            .collect()
+    }
+}
+
+/// Days of the week as "Mon" … "Sun".
+pub mod weekdays {
+    use super::*;
+    const NAMES: [(&str, Weekday); 7] = [
+        ("Mon", Weekday::Mon),
+        ("Tue", Weekday::Tue),
+        ("Wed", Weekday::Wed),
+        ("Thu", Weekday::Thu),
+        ("Fri", Weekday::Fri),
+        ("Sat", Weekday::Sat),
+        ("Sun", Weekday::Sun),
+    ];
+    pub fn name(d: Weekday) -> &'static str {
+        NAMES[d.num_days_from_monday() as usize].0
+    }
+    pub fn parse(s: &str) -> Option<Weekday> {
+        NAMES.iter().find(|(n, _)| *n == s).map(|(_, d)| *d)
+    }
+    pub fn serialize<S: Serializer>(v: &[Weekday], s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(v.iter().map(|d| name(*d)))
+    }
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Weekday>, D::Error> {
+        Vec::<String>::deserialize(d)?
+            .iter()
+            .map(|s| parse(s).ok_or_else(|| expected("a day like Mon", s)))
             .collect()
     }
 }

@@ -94,6 +94,7 @@ pub struct Meeting {
     pub link: String,
     pub access: Access,
     pub style: MeetingStyle,
+    #[serde(with = "super::datefmt::weekdays")]
     pub days: Vec<Weekday>,
     /// Local wall-clock start time.
     #[serde(with = "super::datefmt::opt_time")]
@@ -161,7 +162,11 @@ mod tests {
 
     #[test]
     fn weekdays_serialise_readably() {
-        let s = serde_json::to_string(&vec![Weekday::Mon, Weekday::Sun]).expect("serialise");
-        assert_eq!(s, r#"["Mon","Sun"]"#);
+        use crate::domain::datefmt::weekdays;
+        for d in [Weekday::Mon, Weekday::Wed, Weekday::Sun] {
+            assert_eq!(weekdays::parse(weekdays::name(d)), Some(d));
+        }
+        assert_eq!(weekdays::name(Weekday::Tue), "Tue");
+        assert_eq!(weekdays::parse("monday"), None);
     }
 }
