@@ -11,6 +11,6 @@ pub fn export_backup(plan: &Plan) -> Result<(), String> {
     crate::web::download_text(
         &backup::file_name(crate::web::today()),
         "application/json",
-        &backup::export(plan),
+        &backup::export(plan)?,
     )
 }

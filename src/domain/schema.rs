@@ -90,30 +90,46 @@ struct BackupOut<'a> {
 }
 
 /// The stored form (compact JSON).
-pub fn encode_stored(plan: &Plan, revision: u64, saved_at: &str) -> String {
-    serde_json::to_string(&StoredOut {
-        app: APP,
-        version: CURRENT_VERSION,
-        revision,
-        saved_at,
-        data: plan,
-    })
-    .unwrap_or_default()
+pub fn encode_stored(plan: &Plan, revision: u64, saved_at: &str) -> Result<String, String> {
+    encode_stored_sized(plan, revision, saved_at, 0)
+}
+
+/// As [`encode_stored`], with room reserved for `expected_len` bytes (the last save's size),
+/// so a large plan is written without growing the buffer again and again.
+pub fn encode_stored_sized(
+    plan: &Plan,
+    revision: u64,
+    saved_at: &str,
+    expected_len: usize,
+) -> Result<String, String> {
+    let mut out = Vec::with_capacity(expected_len + 256);
+    let written = serde_json::to_writer(
+        &mut out,
+        &StoredOut {
+            app: APP,
+            version: CURRENT_VERSION,
+            revision,
+            saved_at,
+            data: plan,
+        },
+    );
+    written.map_err(|e| e.to_string())?;
+    String::from_utf8(out).map_err(|e| e.to_string())
 }
 
 /// The backup form: indented JSON, deterministic for a given plan (no time stamp inside,
 /// so export → import → export is byte-identical; the file name carries the date).
-pub fn encode_backup(plan: &Plan) -> String {
+pub fn encode_backup(plan: &Plan) -> Result<String, String> {
     let compact = serde_json::to_string(&BackupOut {
         app: APP,
         kind: "backup",
         version: CURRENT_VERSION,
         data: plan,
     })
-    .unwrap_or_default();
+    .map_err(|e| e.to_string())?;
     let mut s = indent_json(&compact);
     s.push('\n');
-    s
+    Ok(s)
 }
 
 /// Indents compact JSON two spaces a level (the same layout as `serde_json::to_string_pretty`).
@@ -309,7 +325,7 @@ mod tests {
     #[test]
     fn stored_round_trip() {
         let plan = Plan::default();
-        let s = encode_stored(&plan, 7, "2026-11-23T10:00:00Z");
+        let s = encode_stored(&plan, 7, "2026-11-23T10:00:00Z").expect("encodes");
         let d = decode(&s).expect("decodes");
         assert_eq!(d.plan, plan);
         assert_eq!(d.revision, 7);

@@ -139,8 +139,8 @@ impl std::fmt::Display for SaveError {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Saved {
     pub revision: u64,
-    /// Characters written.
-    pub chars: usize,
+    /// Bytes written (UTF-8).
+    pub bytes: usize,
 }
 
 /// A copy of damaged data that was put aside.
@@ -247,7 +247,9 @@ impl<S: KeyValueStore, C: Codec> Repository<S, C> {
             return Err(SaveError::Conflict);
         }
         let revision = self.revision.get() + 1;
-        let text = schema::encode_stored(plan, revision, saved_at);
+        let last_len = self.base.borrow().as_ref().map_or(0, String::len);
+        let text = schema::encode_stored_sized(plan, revision, saved_at, last_len)
+            .map_err(SaveError::Codec)?;
         let encoded = self.codec.encode(text).map_err(SaveError::Codec)?;
         let verified = self
             .store
@@ -256,10 +258,10 @@ impl<S: KeyValueStore, C: Codec> Repository<S, C> {
         if !verified {
             return Err(SaveError::NotVerified);
         }
-        let chars = encoded.chars().count();
+        let bytes = encoded.len();
         *self.base.borrow_mut() = Some(encoded);
         self.revision.set(revision);
-        Ok(Saved { revision, chars })
+        Ok(Saved { revision, bytes })
     }
 
     /// After the person chose to keep this tab's version over another tab's (or to start
