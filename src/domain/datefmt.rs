@@ -59,45 +59,91 @@ fn expected<E: de::Error>(what: &str, got: &str) -> E {
     ))
 }
 
+/// Serde helpers shared by the modules below: a value written as text by `write` and read
+/// back by `parse`, alone, optional, or in a list.
+fn ser_one<T: Copy, S: Serializer>(v: T, write: fn(T) -> String, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&write(v))
+}
+
+fn ser_opt<T: Copy, S: Serializer>(
+    v: &Option<T>,
+    write: fn(T) -> String,
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    match v {
+        Some(v) => s.serialize_some(&write(*v)),
+        None => s.serialize_none(),
+    }
+}
+
+fn ser_many<T: Copy, S: Serializer>(
+    v: &[T],
+    write: fn(T) -> String,
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    s.collect_seq(v.iter().map(|x| write(*x)))
+}
+
+fn de_one<'de, T, D: Deserializer<'de>>(
+    d: D,
+    parse: fn(&str) -> Option<T>,
+    what: &str,
+) -> Result<T, D::Error> {
+    let s = String::deserialize(d)?;
+    parse(&s).ok_or_else(|| expected(what, &s))
+}
+
+fn de_opt<'de, T, D: Deserializer<'de>>(
+    d: D,
+    parse: fn(&str) -> Option<T>,
+    what: &str,
+) -> Result<Option<T>, D::Error> {
+    match Option::<String>::deserialize(d)? {
+        Some(s) => parse(&s).map(Some).ok_or_else(|| expected(what, &s)),
+        None => Ok(None),
+    }
+}
+
+fn de_many<'de, T, D: Deserializer<'de>>(
+    d: D,
+    parse: fn(&str) -> Option<T>,
+    what: &str,
+) -> Result<Vec<T>, D::Error> {
+    Vec::<String>::deserialize(d)?
+        .iter()
+        .map(|s| parse(s).ok_or_else(|| expected(what, s)))
+        .collect()
+}
+
+const A_DATE: &str = "a date like 2026-11-23";
+
 pub mod date {
     use super::*;
     pub fn serialize<S: Serializer>(d: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&write_date(*d))
+        ser_one(*d, write_date, s)
     }
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
-        let s = String::deserialize(d)?;
-        parse_date(&s).ok_or_else(|| expected("a date like 2026-11-23", &s))
+        de_one(d, parse_date, A_DATE)
     }
 }
 
 pub mod opt_date {
     use super::*;
     pub fn serialize<S: Serializer>(d: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
-        match d {
-            Some(d) => s.serialize_some(&write_date(*d)),
-            None => s.serialize_none(),
-        }
+        ser_opt(d, write_date, s)
     }
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
-        match Option::<String>::deserialize(d)? {
-            Some(s) => parse_date(&s)
-                .map(Some)
-                .ok_or_else(|| expected("a date like 2026-11-23", &s)),
-            None => Ok(None),
-        }
+        de_opt(d, parse_date, A_DATE)
     }
 }
 
 pub mod dates {
     use super::*;
     pub fn serialize<S: Serializer>(v: &[NaiveDate], s: S) -> Result<S::Ok, S::Error> {
-        s.collect_seq(v.iter().map(|d| write_date(*d)))
+        ser_many(v, write_date, s)
     }
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<NaiveDate>, D::Error> {
-        Vec::<String>::deserialize(d)?
-            .iter()
-            .map(|s| parse_date(s).ok_or_else(|| expected("a date like 2026-11-23", s)))
-            .collect()
+        de_many(d, parse_date, A_DATE)
     }
 }
 
@@ -120,49 +166,34 @@ pub mod weekdays {
         NAMES.iter().find(|(n, _)| *n == s).map(|(_, d)| *d)
     }
     pub fn serialize<S: Serializer>(v: &[Weekday], s: S) -> Result<S::Ok, S::Error> {
-        s.collect_seq(v.iter().map(|d| name(*d)))
+        ser_many(v, |d| name(d).to_string(), s)
     }
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Weekday>, D::Error> {
-        Vec::<String>::deserialize(d)?
-            .iter()
-            .map(|s| parse(s).ok_or_else(|| expected("a day like Mon", s)))
-            .collect()
+        de_many(d, parse, "a day like Mon")
     }
 }
 
 pub mod opt_time {
     use super::*;
     pub fn serialize<S: Serializer>(t: &Option<NaiveTime>, s: S) -> Result<S::Ok, S::Error> {
-        match t {
-            Some(t) => s.serialize_some(&write_time(*t)),
-            None => s.serialize_none(),
-        }
+        ser_opt(t, write_time, s)
     }
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveTime>, D::Error> {
-        match Option::<String>::deserialize(d)? {
-            Some(s) => parse_time(&s)
-                .map(Some)
-                .ok_or_else(|| expected("a time like 19:30:00", &s)),
-            None => Ok(None),
-        }
+        de_opt(d, parse_time, "a time like 19:30:00")
     }
 }
 
 pub mod opt_datetime {
     use super::*;
     pub fn serialize<S: Serializer>(t: &Option<NaiveDateTime>, s: S) -> Result<S::Ok, S::Error> {
-        match t {
-            Some(t) => s.serialize_some(&write_datetime(*t)),
-            None => s.serialize_none(),
-        }
+        ser_opt(t, write_datetime, s)
     }
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDateTime>, D::Error> {
-        match Option::<String>::deserialize(d)? {
-            Some(s) => parse_datetime(&s)
-                .map(Some)
-                .ok_or_else(|| expected("a date and time like 2026-12-03T09:30:00", &s)),
-            None => Ok(None),
-        }
+        de_opt(
+            d,
+            parse_datetime,
+            "a date and time like 2026-12-03T09:30:00",
+        )
     }
 }
 

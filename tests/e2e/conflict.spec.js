@@ -1,19 +1,27 @@
 import { test, expect, App, fillStorage as fill, freeStorage as unfill } from './fixtures.js';
 
-test('when two tabs both changed the plan, the person chooses; nothing is overwritten silently', async ({ context }) => {
+/** Two tabs on My plan; tab B has a change it could not save (storage was full). */
+async function tabsWithUnsavedChangeInB(context, bText) {
   const a = new App(await context.newPage());
   const b = new App(await context.newPage());
   await a.open('/plan');
   await b.open('/plan');
+  return { a, b, unsaved: async () => {
+    await b.page.evaluate(fill);
+    await b.page.getByLabel('Add a reason').fill(bText);
+    await b.page.getByLabel('Add a reason').press('Enter');
+    await expect(b.page.getByRole('alert').filter({ hasText: 'Not saved.' })).toBeVisible();
+    await b.page.evaluate(unfill);
+  } };
+}
+
+test('when two tabs both changed the plan, the person chooses; nothing is overwritten silently', async ({ context }) => {
+  const { a, b, unsaved } = await tabsWithUnsavedChangeInB(context, 'B, not saved yet');
   await a.addReason('A1');
   await expect(b.reasonFields()).toHaveCount(1);
 
   // Tab B's change cannot be saved (storage full), so it is only on B's screen…
-  await b.page.evaluate(fill);
-  await b.page.getByLabel('Add a reason').fill('B, not saved yet');
-  await b.page.getByLabel('Add a reason').press('Enter');
-  await expect(b.page.getByRole('alert').filter({ hasText: 'Not saved.' })).toBeVisible();
-  await b.page.evaluate(unfill);
+  await unsaved();
 
   // …when tab A saves another change.
   await a.addReason('A2');
@@ -33,15 +41,8 @@ test('when two tabs both changed the plan, the person chooses; nothing is overwr
 });
 
 test("choosing the other tab's version shows it", async ({ context }) => {
-  const a = new App(await context.newPage());
-  const b = new App(await context.newPage());
-  await a.open('/plan');
-  await b.open('/plan');
-  await b.page.evaluate(fill);
-  await b.page.getByLabel('Add a reason').fill('B, not saved');
-  await b.page.getByLabel('Add a reason').press('Enter');
-  await expect(b.page.getByRole('alert').filter({ hasText: 'Not saved.' })).toBeVisible();
-  await b.page.evaluate(unfill);
+  const { a, b, unsaved } = await tabsWithUnsavedChangeInB(context, 'B, not saved');
+  await unsaved();
   await a.addReason('From A');
   const banner = b.page.getByRole('alert').filter({ hasText: 'also changed in another tab' });
   await banner.getByRole('button', { name: 'Show the other version' }).click();
