@@ -1,10 +1,10 @@
 //! Medication treatment, appointments (including care for co-occurring needs) and therapy.
 
 use super::enums::string_enum;
+use super::json::json_struct;
 use super::list::impl_has_id;
 use super::Id;
 use chrono::{NaiveDate, NaiveDateTime};
-use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum MedicationKind {
@@ -30,8 +30,7 @@ string_enum!(MedicationKind {
     Other => "other",
 });
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Medication {
     pub id: Id,
     pub kind: MedicationKind,
@@ -42,10 +41,21 @@ pub struct Medication {
     pub schedule: String,
     pub prescriber: String,
     pub pharmacy: String,
-    #[serde(with = "super::datefmt::opt_date")]
     pub next_refill: Option<NaiveDate>,
     pub notes: String,
 }
+
+json_struct!(Medication {
+    id,
+    kind,
+    name,
+    dose,
+    schedule,
+    prescriber,
+    pharmacy,
+    next_refill,
+    notes
+});
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum AppointmentKind {
@@ -70,18 +80,25 @@ string_enum!(AppointmentKind {
     Other => "other",
 });
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Appointment {
     pub id: Id,
     pub kind: AppointmentKind,
     pub with_whom: String,
     /// Local wall-clock time of the appointment.
-    #[serde(with = "super::datefmt::opt_datetime")]
     pub at: Option<NaiveDateTime>,
     pub place: String,
     pub notes: String,
 }
+
+json_struct!(Appointment {
+    id,
+    kind,
+    with_whom,
+    at,
+    place,
+    notes
+});
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TherapyKind {
@@ -104,26 +121,34 @@ string_enum!(TherapyKind {
     Other => "other",
 });
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Therapy {
     pub id: Id,
     /// Therapist or program.
     pub provider: String,
     pub kind: TherapyKind,
-    #[serde(with = "super::datefmt::opt_datetime")]
     pub next_session: Option<NaiveDateTime>,
     pub working_on: String,
     pub phone: String,
 }
 
+json_struct!(Therapy {
+    id,
+    provider,
+    kind,
+    next_session,
+    working_on,
+    phone
+});
+
 /// The medication-and-care pillar.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Care {
     pub medications: Vec<Medication>,
     pub appointments: Vec<Appointment>,
     pub therapy: Vec<Therapy>,
 }
+
+json_struct!(Care default { medications, appointments, therapy });
 
 impl_has_id!(Medication, Appointment, Therapy);

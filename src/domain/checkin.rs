@@ -1,13 +1,11 @@
 //! The daily check-in: about 30 seconds, one per calendar day, editable later.
 
+use super::json::json_struct;
 use super::Id;
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct CheckIn {
-    #[serde(with = "super::datefmt::date")]
     pub date: NaiveDate,
     /// 1 (very low) to 5 (very good).
     pub mood: Option<u8>,
@@ -29,6 +27,8 @@ pub struct CheckIn {
     pub coping_used: Vec<Id>,
     pub note: String,
 }
+
+json_struct!(CheckIn default { date, mood, craving, stress, sleep_minutes, medications_taken, went_to_meeting, contacted_support, triggers, warning_signs, coping_used, note });
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OutOfRange(pub &'static str);

@@ -1,9 +1,9 @@
 //! The support network: the people the person can lean on.
 
 use super::enums::string_enum;
+use super::json::json_struct;
 use super::list::impl_has_id;
 use super::Id;
-use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Role {
@@ -54,8 +54,7 @@ impl Role {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct SupportPerson {
     pub id: Id,
     pub name: String,
@@ -70,6 +69,17 @@ pub struct SupportPerson {
     pub crisis_message: String,
     pub notes: String,
 }
+
+json_struct!(SupportPerson {
+    id,
+    name,
+    role,
+    phone,
+    call_in_crisis,
+    best_times,
+    crisis_message,
+    notes
+});
 
 impl_has_id!(SupportPerson);
 

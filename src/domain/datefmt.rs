@@ -3,7 +3,6 @@
 //! format-string machinery: it keeps the app's download small and the format strict.
 
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime, Timelike, Weekday};
-use serde::{de, Deserialize, Deserializer, Serializer};
 
 fn digits(s: &str) -> Option<u32> {
     if s.is_empty() || !s.bytes().all(|b| b.is_ascii_digit()) {
@@ -52,149 +51,23 @@ pub fn write_datetime(dt: NaiveDateTime) -> String {
     format!("{}T{}", write_date(dt.date()), write_time(dt.time()))
 }
 
-fn expected<E: de::Error>(what: &str, got: &str) -> E {
-    E::custom(format!(
-        "expected {what}, found \"{}\"",
-        got.chars().take(40).collect::<String>()
-    ))
+const WEEKDAYS: [(&str, Weekday); 7] = [
+    ("Mon", Weekday::Mon),
+    ("Tue", Weekday::Tue),
+    ("Wed", Weekday::Wed),
+    ("Thu", Weekday::Thu),
+    ("Fri", Weekday::Fri),
+    ("Sat", Weekday::Sat),
+    ("Sun", Weekday::Sun),
+];
+
+/// A day of the week as saved: "Mon" … "Sun".
+pub fn weekday_name(d: Weekday) -> &'static str {
+    WEEKDAYS[d.num_days_from_monday() as usize].0
 }
 
-/// Serde helpers shared by the modules below: a value written as text by `write` and read
-/// back by `parse`, alone, optional, or in a list.
-fn ser_one<T: Copy, S: Serializer>(v: T, write: fn(T) -> String, s: S) -> Result<S::Ok, S::Error> {
-    s.serialize_str(&write(v))
-}
-
-fn ser_opt<T: Copy, S: Serializer>(
-    v: &Option<T>,
-    write: fn(T) -> String,
-    s: S,
-) -> Result<S::Ok, S::Error> {
-    match v {
-        Some(v) => s.serialize_some(&write(*v)),
-        None => s.serialize_none(),
-    }
-}
-
-fn ser_many<T: Copy, S: Serializer>(
-    v: &[T],
-    write: fn(T) -> String,
-    s: S,
-) -> Result<S::Ok, S::Error> {
-    s.collect_seq(v.iter().map(|x| write(*x)))
-}
-
-fn de_one<'de, T, D: Deserializer<'de>>(
-    d: D,
-    parse: fn(&str) -> Option<T>,
-    what: &str,
-) -> Result<T, D::Error> {
-    let s = String::deserialize(d)?;
-    parse(&s).ok_or_else(|| expected(what, &s))
-}
-
-fn de_opt<'de, T, D: Deserializer<'de>>(
-    d: D,
-    parse: fn(&str) -> Option<T>,
-    what: &str,
-) -> Result<Option<T>, D::Error> {
-    match Option::<String>::deserialize(d)? {
-        Some(s) => parse(&s).map(Some).ok_or_else(|| expected(what, &s)),
-        None => Ok(None),
-    }
-}
-
-fn de_many<'de, T, D: Deserializer<'de>>(
-    d: D,
-    parse: fn(&str) -> Option<T>,
-    what: &str,
-) -> Result<Vec<T>, D::Error> {
-    Vec::<String>::deserialize(d)?
-        .iter()
-        .map(|s| parse(s).ok_or_else(|| expected(what, s)))
-        .collect()
-}
-
-const A_DATE: &str = "a date like 2026-11-23";
-
-pub mod date {
-    use super::*;
-    pub fn serialize<S: Serializer>(d: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
-        ser_one(*d, write_date, s)
-    }
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
-        de_one(d, parse_date, A_DATE)
-    }
-}
-
-pub mod opt_date {
-    use super::*;
-    pub fn serialize<S: Serializer>(d: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
-        ser_opt(d, write_date, s)
-    }
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
-        de_opt(d, parse_date, A_DATE)
-    }
-}
-
-pub mod dates {
-    use super::*;
-    pub fn serialize<S: Serializer>(v: &[NaiveDate], s: S) -> Result<S::Ok, S::Error> {
-        ser_many(v, write_date, s)
-    }
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<NaiveDate>, D::Error> {
-        de_many(d, parse_date, A_DATE)
-    }
-}
-
-/// Days of the week as "Mon" … "Sun".
-pub mod weekdays {
-    use super::*;
-    const NAMES: [(&str, Weekday); 7] = [
-        ("Mon", Weekday::Mon),
-        ("Tue", Weekday::Tue),
-        ("Wed", Weekday::Wed),
-        ("Thu", Weekday::Thu),
-        ("Fri", Weekday::Fri),
-        ("Sat", Weekday::Sat),
-        ("Sun", Weekday::Sun),
-    ];
-    pub fn name(d: Weekday) -> &'static str {
-        NAMES[d.num_days_from_monday() as usize].0
-    }
-    pub fn parse(s: &str) -> Option<Weekday> {
-        NAMES.iter().find(|(n, _)| *n == s).map(|(_, d)| *d)
-    }
-    pub fn serialize<S: Serializer>(v: &[Weekday], s: S) -> Result<S::Ok, S::Error> {
-        ser_many(v, |d| name(d).to_string(), s)
-    }
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Weekday>, D::Error> {
-        de_many(d, parse, "a day like Mon")
-    }
-}
-
-pub mod opt_time {
-    use super::*;
-    pub fn serialize<S: Serializer>(t: &Option<NaiveTime>, s: S) -> Result<S::Ok, S::Error> {
-        ser_opt(t, write_time, s)
-    }
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveTime>, D::Error> {
-        de_opt(d, parse_time, "a time like 19:30:00")
-    }
-}
-
-pub mod opt_datetime {
-    use super::*;
-    pub fn serialize<S: Serializer>(t: &Option<NaiveDateTime>, s: S) -> Result<S::Ok, S::Error> {
-        ser_opt(t, write_datetime, s)
-    }
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDateTime>, D::Error> {
-        de_opt(
-            d,
-            parse_datetime,
-            "a date and time like 2026-12-03T09:30:00",
-        )
-    }
+pub fn parse_weekday(s: &str) -> Option<Weekday> {
+    WEEKDAYS.iter().find(|(n, _)| *n == s).map(|(_, d)| *d)
 }
 
 #[cfg(test)]
@@ -216,5 +89,9 @@ mod tests {
         let dt = d.and_time(t);
         assert_eq!(write_datetime(dt), "2028-02-29T19:30:00");
         assert_eq!(parse_datetime("2028-02-29T19:30:00"), Some(dt));
+        for d in [Weekday::Mon, Weekday::Sun] {
+            assert_eq!(parse_weekday(weekday_name(d)), Some(d));
+        }
+        assert_eq!(parse_weekday("mon"), None);
     }
 }

@@ -1,11 +1,11 @@
 //! Choices saved as short snake_case words ("nasal_spray", "peer_recovery_specialist").
 //!
-//! One macro instead of serde's derive: the derived code for each enum also accepts
+//! One macro instead of a derive: the derived code for each enum also accepts
 //! variant numbers and enum maps, which the saved plan never contains, and costs the phone
 //! download size for every enum. The words are the same as the derive wrote (the version 1
 //! fixture test pins them).
 
-/// Implements `as_str`, `parse`, `Serialize` and `Deserialize` for a fieldless enum.
+/// Implements `as_str`, `parse`, and `Json` for a fieldless enum.
 macro_rules! string_enum {
     ($t:ident { $($variant:ident => $word:literal),+ $(,)? }) => {
         impl $t {
@@ -25,22 +25,20 @@ macro_rules! string_enum {
             }
         }
 
-        impl serde::Serialize for $t {
-            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                s.serialize_str(self.as_str())
+        impl $crate::domain::json::Json for $t {
+            fn write(&self, out: &mut String) {
+                $crate::domain::json::write_str(out, self.as_str());
             }
-        }
-
-        impl<'de> serde::Deserialize<'de> for $t {
-            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-                let word = <std::borrow::Cow<'de, str> as serde::Deserialize>::deserialize(d)?;
-                $t::parse(&word).ok_or_else(|| {
-                    <D::Error as serde::de::Error>::custom(format!(
-                        "unknown {} \"{}\"",
-                        stringify!($t),
-                        word.chars().take(40).collect::<String>()
-                    ))
+            fn read(v: &serde_json::Value) -> Result<Self, String> {
+                v.as_str().and_then($t::parse).ok_or_else(|| {
+                    $crate::domain::json::expected(
+                        concat!("a ", stringify!($t), " word"),
+                        v,
+                    )
                 })
+            }
+            fn fallback() -> Self {
+                [$($t::$variant),+][0]
             }
         }
     };

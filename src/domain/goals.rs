@@ -1,9 +1,9 @@
 //! Life-skills goals: work, education, money, housing, health, leisure.
 
 use super::enums::string_enum;
+use super::json::json_struct;
 use super::list::impl_has_id;
 use super::Id;
-use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum LifeArea {
@@ -26,8 +26,7 @@ string_enum!(LifeArea {
     Other => "other",
 });
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Goal {
     pub id: Id,
     pub area: LifeArea,
@@ -35,5 +34,13 @@ pub struct Goal {
     pub next_step: String,
     pub done: bool,
 }
+
+json_struct!(Goal {
+    id,
+    area,
+    goal,
+    next_step,
+    done
+});
 
 impl_has_id!(Goal);

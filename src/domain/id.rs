@@ -1,12 +1,11 @@
 //! Stable identifiers for everything the person adds to their plan.
 
-use serde::{Deserialize, Serialize};
+use super::json::{expected, write_str, Json};
 use std::fmt;
 
 /// A stable id: 1–64 characters of `[A-Za-z0-9_-]`. Ids never change once made, so links
 /// (a coping strategy answering a trigger, attendance at a meeting) survive edits and reorders.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Id(String);
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -56,16 +55,16 @@ fn base36(mut n: u64) -> String {
     String::from_utf8(out).unwrap_or_default()
 }
 
-impl TryFrom<String> for Id {
-    type Error = BadId;
-    fn try_from(s: String) -> Result<Self, BadId> {
-        Id::parse(&s)
+impl Json for Id {
+    fn write(&self, out: &mut String) {
+        write_str(out, &self.0);
     }
-}
-
-impl From<Id> for String {
-    fn from(id: Id) -> String {
-        id.0
+    fn read(v: &serde_json::Value) -> Result<Self, String> {
+        let s = v.as_str().ok_or_else(|| expected("an id", v))?;
+        Id::parse(s).map_err(|e| format!(": {e}"))
+    }
+    fn fallback() -> Self {
+        Id(String::new())
     }
 }
 
@@ -94,7 +93,9 @@ mod tests {
         assert!(Id::parse("a b").is_err());
         assert!(Id::parse("<script>").is_err());
         assert!(Id::parse(&"x".repeat(65)).is_err());
-        assert!(serde_json::from_str::<Id>("\"ok-1\"").is_ok());
-        assert!(serde_json::from_str::<Id>("\"not ok\"").is_err());
+        let read = |s: &str| Id::read(&serde_json::from_str(s).expect("json"));
+        assert!(read("\"ok-1\"").is_ok());
+        assert!(read("\"not ok\"").is_err());
+        assert!(read("7").is_err());
     }
 }

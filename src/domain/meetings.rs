@@ -1,10 +1,10 @@
 //! Community support: the person's meetings, attendance and a fit journal per group.
 
 use super::enums::string_enum;
+use super::json::json_struct;
 use super::list::impl_has_id;
 use super::Id;
 use chrono::{NaiveDate, NaiveTime, Weekday};
-use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Fellowship {
@@ -83,8 +83,7 @@ string_enum!(FitDecision {
     TryAnother => "try_another",
 });
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Meeting {
     pub id: Id,
     pub name: String,
@@ -94,10 +93,8 @@ pub struct Meeting {
     pub link: String,
     pub access: Access,
     pub style: MeetingStyle,
-    #[serde(with = "super::datefmt::weekdays")]
     pub days: Vec<Weekday>,
     /// Local wall-clock start time.
-    #[serde(with = "super::datefmt::opt_time")]
     pub time: Option<NaiveTime>,
     pub duration_minutes: Option<u16>,
     pub notes: String,
@@ -107,18 +104,35 @@ pub struct Meeting {
     pub decision: FitDecision,
 }
 
+json_struct!(Meeting {
+    id,
+    name,
+    fellowship,
+    format,
+    address,
+    link,
+    access,
+    style,
+    days,
+    time,
+    duration_minutes,
+    notes,
+    liked,
+    disliked,
+    decision
+});
+
 impl_has_id!(Meeting);
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Attendance {
     pub meeting_id: Id,
-    #[serde(with = "super::datefmt::date")]
     pub date: NaiveDate,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+json_struct!(Attendance { meeting_id, date });
+
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Meetings {
     pub list: Vec<Meeting>,
     /// History stays even if a meeting is later removed from the list.
@@ -126,6 +140,8 @@ pub struct Meetings {
     /// First-meeting preparation checklist: the items ticked (by key).
     pub first_meeting_done: Vec<String>,
 }
+
+json_struct!(Meetings default { list, attendance, first_meeting_done });
 
 impl Meetings {
     /// Marks attendance once per meeting and day; returns whether anything changed.
@@ -162,11 +178,11 @@ mod tests {
 
     #[test]
     fn weekdays_serialise_readably() {
-        use crate::domain::datefmt::weekdays;
+        use crate::domain::datefmt::{parse_weekday, weekday_name};
         for d in [Weekday::Mon, Weekday::Wed, Weekday::Sun] {
-            assert_eq!(weekdays::parse(weekdays::name(d)), Some(d));
+            assert_eq!(parse_weekday(weekday_name(d)), Some(d));
         }
-        assert_eq!(weekdays::name(Weekday::Tue), "Tue");
-        assert_eq!(weekdays::parse("monday"), None);
+        assert_eq!(weekday_name(Weekday::Tue), "Tue");
+        assert_eq!(parse_weekday("monday"), None);
     }
 }

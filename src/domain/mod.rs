@@ -1,4 +1,4 @@
-//! The domain: pure Rust (std + serde + chrono only), no browser types.
+//! The domain: pure Rust (std + serde_json + chrono only), no browser types.
 //! Everything here is tested natively with `cargo test`.
 
 pub mod backup;
@@ -11,6 +11,7 @@ pub mod dates;
 pub mod enums;
 pub mod goals;
 pub mod id;
+pub mod json;
 pub mod list;
 pub mod meetings;
 pub mod milestones;

@@ -2,10 +2,10 @@
 //! (The overdose-response steps come with the crisis screens, as cited data.)
 
 use super::enums::string_enum;
+use super::json::json_struct;
 use super::list::impl_has_id;
 use super::Id;
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum KitKind {
@@ -20,14 +20,12 @@ string_enum!(KitKind {
     Other => "other",
 });
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct NaloxoneKit {
     pub id: Id,
     /// Where it is kept: "kitchen drawer", "my backpack".
     pub location: String,
     pub kind: KitKind,
-    #[serde(with = "super::datefmt::opt_date")]
     pub expires: Option<NaiveDate>,
     pub doses: u8,
     /// Who else knows where it is and how to use it.
@@ -35,6 +33,17 @@ pub struct NaloxoneKit {
     pub others_trained: bool,
     pub notes: String,
 }
+
+json_struct!(NaloxoneKit {
+    id,
+    location,
+    kind,
+    expires,
+    doses,
+    who_knows,
+    others_trained,
+    notes
+});
 
 impl_has_id!(NaloxoneKit);
 

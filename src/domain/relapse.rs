@@ -2,9 +2,9 @@
 //! (each linkable to the triggers it answers) and places to avoid.
 
 use super::enums::string_enum;
+use super::json::{done, json_struct, Json, Obj};
 use super::list::{impl_has_id, OrderedList, Removed};
 use super::{Entry, Id};
-use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TriggerKind {
@@ -25,28 +25,56 @@ string_enum!(TriggerKind {
     Other => "other",
 });
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Trigger {
     pub id: Id,
     pub kind: TriggerKind,
     pub text: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+json_struct!(Trigger { id, kind, text });
+
+#[derive(Clone, Debug, PartialEq)]
 pub struct CopingStrategy {
     pub id: Id,
     pub text: String,
     /// The triggers this strategy answers.
-    #[serde(default)]
     pub trigger_ids: Vec<Id>,
 }
 
 impl_has_id!(Trigger, CopingStrategy);
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+/// Written like any struct; read by hand because `trigger_ids` may be left out (no links).
+impl Json for CopingStrategy {
+    fn write(&self, out: &mut String) {
+        out.push_str("{\"id\":");
+        self.id.write(out);
+        out.push_str(",\"text\":");
+        self.text.write(out);
+        out.push_str(",\"trigger_ids\":");
+        self.trigger_ids.write(out);
+        out.push('}');
+    }
+    fn read(v: &serde_json::Value) -> Result<Self, String> {
+        let o = Obj::new(v, &["id", "text", "trigger_ids"])?;
+        let mut err = None;
+        let value = CopingStrategy {
+            id: o.get("id", &mut err),
+            text: o.get("text", &mut err),
+            trigger_ids: o.get_or("trigger_ids", Vec::new(), &mut err),
+        };
+        done(value, err)
+    }
+    fn fallback() -> Self {
+        CopingStrategy {
+            id: Id::fallback(),
+            text: String::new(),
+            trigger_ids: Vec::new(),
+        }
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct RelapsePlan {
     pub reasons: Vec<Entry>,
     pub triggers: Vec<Trigger>,
@@ -54,6 +82,8 @@ pub struct RelapsePlan {
     pub coping: Vec<CopingStrategy>,
     pub places_to_avoid: Vec<Entry>,
 }
+
+json_struct!(RelapsePlan default { reasons, triggers, warning_signs, coping, places_to_avoid });
 
 /// A removed trigger together with the links to it that were removed with it, so undo
 /// restores both.

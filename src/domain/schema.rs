@@ -7,9 +7,8 @@
 //! version is an error the caller shows (and, for stored data, quarantines). Unknown fields
 //! are errors too, because dropping them on the next save would lose what someone wrote.
 
+use super::json::{write_str, Json};
 use super::Plan;
-use serde::{Deserialize, Serialize};
-use serde_json::value::RawValue;
 use serde_json::Value;
 
 pub const APP: &str = "safety-net";
@@ -72,23 +71,6 @@ pub struct Decoded {
     pub saved_at: Option<String>,
 }
 
-#[derive(Serialize)]
-struct StoredOut<'a> {
-    app: &'static str,
-    version: u32,
-    revision: u64,
-    saved_at: &'a str,
-    data: &'a Plan,
-}
-
-#[derive(Serialize)]
-struct BackupOut<'a> {
-    app: &'static str,
-    kind: &'static str,
-    version: u32,
-    data: &'a Plan,
-}
-
 /// The stored form (compact JSON).
 pub fn encode_stored(plan: &Plan, revision: u64, saved_at: &str) -> Result<String, String> {
     encode_stored_sized(plan, revision, saved_at, 0)
@@ -102,31 +84,32 @@ pub fn encode_stored_sized(
     saved_at: &str,
     expected_len: usize,
 ) -> Result<String, String> {
-    let mut out = Vec::with_capacity(expected_len + 256);
-    let written = serde_json::to_writer(
-        &mut out,
-        &StoredOut {
-            app: APP,
-            version: CURRENT_VERSION,
-            revision,
-            saved_at,
-            data: plan,
-        },
-    );
-    written.map_err(|e| e.to_string())?;
-    String::from_utf8(out).map_err(|e| e.to_string())
+    let mut out = String::with_capacity(expected_len + 256);
+    out.push_str("{\"app\":");
+    write_str(&mut out, APP);
+    out.push_str(",\"version\":");
+    u64::from(CURRENT_VERSION).write(&mut out);
+    out.push_str(",\"revision\":");
+    revision.write(&mut out);
+    out.push_str(",\"saved_at\":");
+    write_str(&mut out, saved_at);
+    out.push_str(",\"data\":");
+    plan.write(&mut out);
+    out.push('}');
+    Ok(out)
 }
 
 /// The backup form: indented JSON, deterministic for a given plan (no time stamp inside,
 /// so export → import → export is byte-identical; the file name carries the date).
 pub fn encode_backup(plan: &Plan) -> Result<String, String> {
-    let compact = serde_json::to_string(&BackupOut {
-        app: APP,
-        kind: "backup",
-        version: CURRENT_VERSION,
-        data: plan,
-    })
-    .map_err(|e| e.to_string())?;
+    let mut compact = String::new();
+    compact.push_str("{\"app\":");
+    write_str(&mut compact, APP);
+    compact.push_str(",\"kind\":\"backup\",\"version\":");
+    u64::from(CURRENT_VERSION).write(&mut compact);
+    compact.push_str(",\"data\":");
+    plan.write(&mut compact);
+    compact.push('}');
     let mut s = indent_json(&compact);
     s.push('\n');
     Ok(s)
@@ -191,53 +174,33 @@ pub fn indent_json(compact: &str) -> String {
     out
 }
 
-/// The outer envelope of either kind of document. The plan itself stays raw until the
-/// version is known, so current data is parsed once, straight into [`Plan`].
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct EnvelopeIn<'a> {
-    app: Option<String>,
-    kind: Option<String>,
-    version: Option<u64>,
-    revision: Option<u64>,
-    saved_at: Option<String>,
-    #[serde(borrow)]
-    data: Option<&'a RawValue>,
-}
+/// The envelope's fields; anything else at the top level is an error.
+const ENVELOPE: &[&str] = &["app", "kind", "version", "revision", "saved_at", "data"];
 
 /// Decodes either kind of document, migrating old versions, and checks the plan's rules.
 pub fn decode(text: &str) -> Result<Decoded, DecodeError> {
-    let top: EnvelopeIn = match serde_json::from_str(text) {
-        Ok(top) => top,
-        Err(e) if e.is_syntax() || e.is_eof() => return Err(DecodeError::NotJson(e.to_string())),
-        Err(e) => {
-            // Valid JSON of another shape: say whether it is ours at all.
-            #[derive(Deserialize)]
-            struct AppOnly<'a> {
-                #[serde(borrow)]
-                app: Option<std::borrow::Cow<'a, str>>,
-            }
-            let ours = serde_json::from_str::<AppOnly>(text)
-                .ok()
-                .and_then(|m| m.app)
-                .is_some_and(|a| a == APP);
-            return Err(if ours {
-                DecodeError::Invalid(e.to_string())
-            } else {
-                DecodeError::NotSafetyNet
-            });
-        }
+    let top: Value = serde_json::from_str(text).map_err(|e| DecodeError::NotJson(e.to_string()))?;
+    let Value::Object(mut top) = top else {
+        return Err(DecodeError::NotSafetyNet);
     };
-    if top.app.as_deref() != Some(APP) {
+    if top.get("app").and_then(Value::as_str) != Some(APP) {
         return Err(DecodeError::NotSafetyNet);
     }
-    let kind = match top.kind.as_deref() {
-        None => Kind::Stored,
-        Some("backup") => Kind::Backup,
+    if let Some(k) = top.keys().find(|k| !ENVELOPE.contains(&k.as_str())) {
+        return Err(DecodeError::Invalid(format!(
+            "unknown field \"{}\" in the envelope",
+            k.chars().take(40).collect::<String>()
+        )));
+    }
+    let present = |k: &str| top.get(k).is_some_and(|v| !v.is_null());
+    let kind = match top.get("kind") {
+        None | Some(Value::Null) => Kind::Stored,
+        Some(k) if k.as_str() == Some("backup") => Kind::Backup,
         Some(_) => return Err(DecodeError::NotSafetyNet),
     };
     let version = top
-        .version
+        .get("version")
+        .and_then(Value::as_u64)
         .and_then(|v| u32::try_from(v).ok())
         .filter(|v| *v >= 1)
         .ok_or_else(|| {
@@ -248,16 +211,17 @@ pub fn decode(text: &str) -> Result<Decoded, DecodeError> {
     }
     let (revision, saved_at) = match kind {
         Kind::Stored => {
-            let revision = top.revision.ok_or_else(|| {
+            let revision = top.get("revision").and_then(Value::as_u64).ok_or_else(|| {
                 DecodeError::Invalid("the revision is missing or not a number".into())
             })?;
             let saved_at = top
-                .saved_at
+                .get("saved_at")
+                .and_then(Value::as_str)
                 .ok_or_else(|| DecodeError::Invalid("the save time is missing".into()))?;
-            (revision, Some(saved_at))
+            (revision, Some(saved_at.to_owned()))
         }
         Kind::Backup => {
-            if top.revision.is_some() || top.saved_at.is_some() {
+            if present("revision") || present("saved_at") {
                 return Err(DecodeError::Invalid(
                     "a backup has no revision or save time".into(),
                 ));
@@ -265,21 +229,21 @@ pub fn decode(text: &str) -> Result<Decoded, DecodeError> {
             (0, None)
         }
     };
-    let data = top
-        .data
-        .ok_or_else(|| DecodeError::Invalid("the plan itself is missing".into()))?;
-    if !data.get().trim_start().starts_with('{') {
-        return Err(DecodeError::Invalid("the plan is not an object".into()));
-    }
-    let plan: Plan = if version == CURRENT_VERSION {
-        serde_json::from_str(data.get()).map_err(|e| DecodeError::Invalid(e.to_string()))?
-    } else {
-        let old: Value =
-            serde_json::from_str(data.get()).map_err(|e| DecodeError::Invalid(e.to_string()))?;
-        let current = migrate(version, old)?;
-        serde_json::from_str(&current.to_string())
-            .map_err(|e| DecodeError::Invalid(e.to_string()))?
+    let data = match top.remove("data") {
+        None | Some(Value::Null) => {
+            return Err(DecodeError::Invalid("the plan itself is missing".into()))
+        }
+        Some(v) if !v.is_object() => {
+            return Err(DecodeError::Invalid("the plan is not an object".into()))
+        }
+        Some(v) => v,
     };
+    let data = if version == CURRENT_VERSION {
+        data
+    } else {
+        migrate(version, data)?
+    };
+    let plan = Plan::read(&data).map_err(|e| DecodeError::Invalid(format!("plan{e}")))?;
     plan.validate()
         .map_err(|e| DecodeError::Invalid(e.to_string()))?;
     Ok(Decoded {
@@ -348,5 +312,49 @@ mod tests {
         let extra =
             r#"{"app":"safety-net","version":1,"revision":1,"saved_at":"x","data":{},"x":1}"#;
         assert!(matches!(decode(extra), Err(DecodeError::Invalid(_))));
+    }
+
+    #[test]
+    fn errors_name_the_place_in_the_plan() {
+        let doc = |data: &str| {
+            format!(
+                r#"{{"app":"safety-net","version":1,"revision":1,"saved_at":"x","data":{data}}}"#
+            )
+        };
+        let cases = [
+            (
+                r#"{"people":[{"id":"a","name":"Sam","role":"sponsor","phone":"1","call_in_crisis":true,"best_times":"","crisis_message":"","notes":"","pets":1}]}"#,
+                r#"plan.people[0]: unknown field "pets""#,
+            ),
+            (
+                r#"{"people":[{"id":"a","name":7,"role":"sponsor","phone":"1","call_in_crisis":true,"best_times":"","crisis_message":"","notes":""}]}"#,
+                "plan.people[0].name: expected text, found a number",
+            ),
+            (
+                r#"{"naloxone_kits":[{"id":"k","kind":"nasal_spray","expires":null,"doses":2,"who_knows":"","others_trained":false,"notes":""}]}"#,
+                "plan.naloxone_kits[0].location: missing",
+            ),
+            (
+                r#"{"reviews":["2026-13-01"]}"#,
+                r#"plan.reviews[0]: expected a date like 2026-11-23, found "2026-13-01""#,
+            ),
+            (
+                r#"{"settings":{"review_every_days":-3}}"#,
+                "plan.settings.review_every_days: expected a whole number",
+            ),
+            (r#"{"relapse":{"coping":[{"id":"c","text":"walk"}]}}"#, ""),
+        ];
+        for (data, want) in cases {
+            match decode(&doc(data)) {
+                Err(DecodeError::Invalid(e)) => {
+                    assert!(e.starts_with(want) && !want.is_empty(), "{e}")
+                }
+                Ok(d) => {
+                    assert!(want.is_empty(), "{data} decoded");
+                    assert!(d.plan.relapse.coping[0].trigger_ids.is_empty());
+                }
+                other => panic!("{other:?}"),
+            }
+        }
     }
 }
