@@ -1,10 +1,11 @@
 //! The app shell: header with the always-visible way to get help, the routes, the
 //! navigation, and the banners that say whether the plan is saved.
 
+use crate::components::dose_timer::{DoseTimer, DoseTimerStrip};
 use crate::components::save_banner::SaveBanner;
 use crate::pages::{
-    crisis::CrisisPage, not_found::NotFound, plan::PlanPage, recovery::RecoveryScreen,
-    settings::SettingsPage, today::TodayPage,
+    crisis::CrisisPage, not_found::NotFound, overdose::OverdosePage, plan::PlanPage,
+    recovery::RecoveryScreen, settings::SettingsPage, today::TodayPage,
 };
 use crate::state::{use_app_state, AppState, Boot};
 use crate::storage::PLAN_KEY;
@@ -17,6 +18,7 @@ use leptos_router::path;
 pub fn App() -> impl IntoView {
     let state = AppState::new();
     provide_context(state);
+    DoseTimer::provide();
     state.open();
 
     // Another tab or window saved: pick it up without a reload.
@@ -43,12 +45,13 @@ pub fn App() -> impl IntoView {
             <Header/>
             <SaveBanner/>
             <main id="main" tabindex="-1">
-                // One router; each screen but Get help waits for the plan to open. Get help
+                // One router; each screen but Get help and the overdose steps waits for the plan to open. Get help
                 // works whatever state the saved plan is in.
                 <Routes fallback=|| view! { <Gate><NotFound/></Gate> }>
                     <Route path=path!("/") view=|| view! { <Gate><TodayPage/></Gate> }/>
                     <Route path=path!("/plan") view=|| view! { <Gate><PlanPage/></Gate> }/>
                     <Route path=path!("/help") view=CrisisPage/>
+                    <Route path=path!("/overdose") view=OverdosePage/>
                     <Route path=path!("/settings") view=|| view! { <Gate><SettingsPage/></Gate> }/>
                 </Routes>
             </main>
@@ -89,6 +92,8 @@ fn Header() -> impl IntoView {
             <A href="/" attr:class="brand">"Safety Net"</A>
             // The emergency control: on every screen, one tap to help.
             <A href="/help" attr:class="get-help">"Get help"</A>
+            // The re-dose timer, on every screen while it runs.
+            <DoseTimerStrip/>
         </header>
     }
 }

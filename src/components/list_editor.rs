@@ -53,7 +53,7 @@ pub fn ListEditor(
         draft.set(String::new());
     };
 
-    let row = move |id: Id| {
+    let row = std::sync::Arc::new(move |id: Id| {
         let text = {
             let id = id.clone();
             move || {
@@ -123,7 +123,8 @@ pub fn ListEditor(
                 </div>
             </li>
         }
-    };
+        .into_any()
+    }) as std::sync::Arc<dyn Fn(Id) -> AnyView + Send + Sync>;
 
     let labelled_by = heading_id.clone();
     view! {
@@ -132,7 +133,7 @@ pub fn ListEditor(
             <p class="hint">{hint}</p>
             <Show when=move || ids.with(|v| !v.is_empty())>
                 <ul class="entries" class:ordered=ordered>
-                    <For each=move || ids.get() key=|id| id.clone() children=row/>
+                    {super::keyed_rows(ids, row.clone())}
                 </ul>
             </Show>
             {move || undo.get().map(|r| view! {

@@ -1,8 +1,12 @@
 //! Small reusable views, named for what the person sees.
 
+pub mod dose_timer;
 pub mod import_backup;
+pub mod kits_editor;
 pub mod list_editor;
+pub mod record_list;
 pub mod save_banner;
+pub mod static_html;
 
 use crate::domain::{backup, Plan};
 
@@ -13,4 +17,17 @@ pub fn export_backup(plan: &Plan) -> Result<(), String> {
         "application/json",
         &backup::export(plan)?,
     )
+}
+
+/// A keyed list of rows, one per id, that keeps each row (and what has focus in it) when
+/// others are added, moved or deleted. Shared by every editor, so the keyed-list code is in
+/// the download once.
+pub fn keyed_rows(
+    ids: leptos::prelude::Memo<Vec<crate::domain::Id>>,
+    row: std::sync::Arc<
+        dyn Fn(crate::domain::Id) -> leptos::prelude::AnyView + Send + Sync + 'static,
+    >,
+) -> impl leptos::prelude::IntoView {
+    use leptos::prelude::*;
+    view! { <For each=move || ids.get() key=|id| id.clone() children=move |id| row(id)/> }
 }

@@ -99,9 +99,37 @@ pub fn dial_string(phone: &str) -> Option<String> {
     }
 }
 
+/// An `sms:` link to `number` that opens the messaging app with `message` already written
+/// (the person still presses send). `?body=` works on Android and current iPhones.
+pub fn sms_href(number: &str, message: &str) -> String {
+    let mut href = format!("sms:{number}");
+    let message = message.trim();
+    if !message.is_empty() {
+        href.push_str("?body=");
+        for b in message.bytes() {
+            if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
+                href.push(b as char);
+            } else {
+                href.push_str(&format!("%{b:02X}"));
+            }
+        }
+    }
+    href
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn text_links_carry_the_message_written_in_advance() {
+        assert_eq!(sms_href("5550102030", "  "), "sms:5550102030");
+        assert_eq!(
+            sms_href("+15550102030", "I'm struggling & need you. Call me?"),
+            "sms:+15550102030?body=I%27m%20struggling%20%26%20need%20you.%20Call%20me%3F"
+        );
+        assert_eq!(sms_href("911", "café"), "sms:911?body=caf%C3%A9");
+    }
 
     #[test]
     fn dial_strings() {

@@ -5,7 +5,7 @@ use super::enums::string_enum;
 use super::json::json_struct;
 use super::list::impl_has_id;
 use super::Id;
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum KitKind {
@@ -77,9 +77,115 @@ impl NaloxoneKit {
     }
 }
 
+impl NaloxoneKit {
+    /// A new kit: a nasal-spray box holds two doses.
+    pub fn new(id: Id, location: String) -> Self {
+        NaloxoneKit {
+            id,
+            location,
+            kind: KitKind::NasalSpray,
+            expires: None,
+            doses: 2,
+            who_knows: String::new(),
+            others_trained: false,
+            notes: String::new(),
+        }
+    }
+
+    /// What Today says about this kit, if anything: from 30 days before it expires, and
+    /// after. Source for "still better than none": state health departments (CONTENT-FACTS).
+    pub fn notice(&self, today: NaiveDate) -> Option<String> {
+        let place = if self.location.trim().is_empty() {
+            "Your naloxone kit".to_string()
+        } else {
+            format!("The naloxone kit in {}", self.location.trim())
+        };
+        let date = |d: NaiveDate| format!("{} {}", super::dates::long_date(d), d.year());
+        match (self.status(today), self.expires) {
+            (KitStatus::ExpiresSoon(0), _) => Some(format!("{place} expires today. Get a new one soon.")),
+            (KitStatus::ExpiresSoon(1), Some(d)) => Some(format!("{place} expires tomorrow, {}. Get a new one soon.", date(d))),
+            (KitStatus::ExpiresSoon(n), Some(d)) => Some(format!("{place} expires in {n} days, on {}. Get a new one soon.", date(d))),
+            (KitStatus::Expired, Some(d)) => Some(format!("{place} expired on {}. Replace it, and keep the old one until you have: an expired kit is still better than none in an emergency.", date(d))),
+            _ => None,
+        }
+    }
+}
+
+/// Seconds after a dose before the app says to give another if there is no response. The
+/// label says every 2–3 minutes; the prompt comes at the first moment, 2 minutes.
+/// Source: Narcan 4 mg nasal spray Drug Facts label (DailyMed).
+pub const REDOSE_AFTER_SECS: u64 = 120;
+
+/// The doses given in one overdose response, for the re-dose timer.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Doses {
+    pub count: u32,
+    /// When the last dose was given (milliseconds on the device's clock).
+    pub last_ms: u64,
+}
+
+/// What the timer says now.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DosePrompt {
+    /// Watch them: seconds until another dose is due.
+    Watch(u64),
+    /// Another dose is due if they are not responding (seconds since the last one).
+    GiveAnother(u64),
+}
+
+impl Doses {
+    pub fn give(&mut self, now_ms: u64) {
+        self.count += 1;
+        self.last_ms = now_ms;
+    }
+
+    pub fn prompt(&self, now_ms: u64) -> DosePrompt {
+        let since = now_ms.saturating_sub(self.last_ms) / 1000;
+        if since >= REDOSE_AFTER_SECS {
+            DosePrompt::GiveAnother(since)
+        } else {
+            DosePrompt::Watch(REDOSE_AFTER_SECS - since)
+        }
+    }
+
+    /// What a screen reader announces: only when the advice changes, never every second.
+    pub fn announcement(&self, due: bool) -> String {
+        let n = self.count;
+        if due {
+            format!("2 minutes since dose {n}. If they are not responding, give another dose now, with a new device in the other nostril.")
+        } else {
+            format!("Dose {n} given. Stay with them and watch their breathing. If they don't respond, give another dose in 2 minutes.")
+        }
+    }
+}
+
+/// Minutes and seconds, as a timer shows them: "1:05".
+pub fn clock(secs: u64) -> String {
+    format!("{}:{:02}", secs / 60, secs % 60)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn another_dose_is_due_two_minutes_after_each_dose() {
+        let mut d = Doses::default();
+        d.give(10_000);
+        assert_eq!(d.count, 1);
+        assert_eq!(d.prompt(10_000), DosePrompt::Watch(120));
+        assert_eq!(d.prompt(129_999), DosePrompt::Watch(1));
+        assert_eq!(d.prompt(130_000), DosePrompt::GiveAnother(120));
+        assert_eq!(d.prompt(190_000), DosePrompt::GiveAnother(180));
+        d.give(190_000);
+        assert_eq!(d.count, 2);
+        assert_eq!(d.prompt(200_000), DosePrompt::Watch(110));
+        // A clock that goes backwards never panics or says "due".
+        assert_eq!(d.prompt(0), DosePrompt::Watch(120));
+        assert_eq!(clock(65), "1:05");
+        assert!(d.announcement(true).contains("give another dose now"));
+        assert!(d.announcement(false).contains("Dose 2 given"));
+    }
 
     #[test]
     fn expiry_notice_starts_thirty_days_ahead() {
@@ -98,8 +204,21 @@ mod tests {
         assert_eq!(kit.status(d(2027, 1, 1)), KitStatus::ExpiresSoon(30));
         assert_eq!(kit.status(d(2027, 1, 31)), KitStatus::ExpiresSoon(0));
         assert_eq!(kit.status(d(2027, 2, 1)), KitStatus::Expired);
+        assert_eq!(kit.notice(d(2026, 12, 31)), None);
+        let soon = kit.notice(d(2027, 1, 1)).expect("notice 30 days ahead");
+        assert_eq!(soon, "The naloxone kit in Kitchen drawer expires in 30 days, on Sunday 31 January 2027. Get a new one soon.");
+        assert!(kit
+            .notice(d(2027, 1, 31))
+            .expect("today")
+            .contains("expires today"));
+        let gone = kit.notice(d(2027, 2, 1)).expect("expired");
+        assert!(
+            gone.contains("expired on") && gone.contains("better than none"),
+            "{gone}"
+        );
         kit.expires = None;
         assert_eq!(kit.status(d(2027, 2, 1)), KitStatus::NoDate);
+        assert_eq!(kit.notice(d(2027, 2, 1)), None);
     }
 }
 

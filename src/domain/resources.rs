@@ -27,7 +27,7 @@ pub const EMERGENCY: CrisisLine = CrisisLine {
 };
 
 /// Lines after 911, in the order the crisis screen shows them.
-pub const NATIONAL_LINES: [CrisisLine; 3] = [
+pub const NATIONAL_LINES: [CrisisLine; 4] = [
     CrisisLine {
         name: "988 Suicide & Crisis Lifeline",
         purpose: "Free, confidential support 24/7 for any mental-health or substance-use crisis. Call or text 988, or chat at 988lifeline.org.",
@@ -52,6 +52,16 @@ pub const NATIONAL_LINES: [CrisisLine; 3] = [
         text: None,
         source: "poisonhelp.hrsa.gov",
     },
+    // The number is the one CONTENT-FACTS.md gives; neverusealone.com publishes it. It could
+    // not be re-checked against the live site from the offline build machine.
+    CrisisLine {
+        name: "Never Use Alone",
+        purpose: "If you are going to use alone: call, and someone stays on the line and sends help to where you are if you stop responding. Free, confidential, 24/7.",
+        display: "1-800-484-3731",
+        call: "18004843731",
+        text: None,
+        source: "neverusealone.com",
+    },
 ];
 
 #[cfg(test)]
@@ -65,6 +75,7 @@ mod tests {
         assert_eq!(NATIONAL_LINES[0].text, Some("988"));
         assert_eq!(NATIONAL_LINES[1].call, "18006624357");
         assert_eq!(NATIONAL_LINES[2].call, "18002221222");
+        assert_eq!(NATIONAL_LINES[3].call, "18004843731");
         for l in NATIONAL_LINES.iter().chain([&EMERGENCY]) {
             assert!(!l.source.is_empty(), "{} needs a source", l.name);
             assert!(l.call.bytes().all(|b| b.is_ascii_digit()));

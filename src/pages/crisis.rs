@@ -1,10 +1,14 @@
-//! Get help: 911 first, then the person's own crisis contacts, then national lines.
-//! Works with an empty plan and even when the saved plan could not be opened.
+//! Get help: 911 first, the overdose steps, then the person's own crisis contacts (call, or
+//! text the message they wrote in advance), their coping strategies and reasons, and the
+//! national lines. Complete with an empty plan, and even when the saved plan could not be
+//! opened.
 
-use crate::domain::contacts::dial_string;
-use crate::domain::resources::{CrisisLine, EMERGENCY, NATIONAL_LINES};
+use crate::components::static_html::lines;
+use crate::domain::contacts::{dial_string, sms_href};
+use crate::domain::resources::{EMERGENCY, NATIONAL_LINES};
 use crate::state::use_app_state;
 use leptos::prelude::*;
+use leptos_router::components::A;
 
 #[component]
 pub fn CrisisPage() -> impl IntoView {
@@ -15,44 +19,77 @@ pub fn CrisisPage() -> impl IntoView {
             p.people
                 .iter()
                 .filter(|c| c.call_in_crisis)
-                .filter_map(|c| dial_string(&c.phone).map(|n| (c.id.clone(), c.name.clone(), n)))
+                .filter_map(|c| {
+                    let n = dial_string(&c.phone)?;
+                    Some((c.name.clone(), sms_href(&n, &c.crisis_message), n))
+                })
                 .collect::<Vec<_>>()
+        })
+    };
+    let coping = move || {
+        texts(state, |p| {
+            p.relapse.coping.iter().map(|c| c.text.clone()).collect()
+        })
+    };
+    let reasons = move || {
+        texts(state, |p| {
+            p.relapse.reasons.iter().map(|r| r.text.clone()).collect()
         })
     };
     view! {
         <h1>"Get help now"</h1>
         <a class="call-911" href=format!("tel:{}", EMERGENCY.call)>"Call 911"</a>
         <p class="hint">{EMERGENCY.purpose}</p>
-        // A plain page: it works even if the app cannot start (and needs no extra code here).
-        <a class="button primary wide" href="/naloxone.html" rel="external">"Someone may be overdosing: what to do"</a>
-        <Show when=move || !contacts().is_empty()>
-            <section class="card" aria-labelledby="my-people">
-                <h2 id="my-people">"My people"</h2>
-                <ul class="lines">
-                    <For each=contacts key=|c| c.0.clone() children=|(_, name, number)| view! {
-                        <li><a class="call" href=format!("tel:{number}")>{format!("Call {name}")}</a></li>
-                    }/>
-                </ul>
-            </section>
-        </Show>
+        <A href="/overdose" attr:class="button primary wide">"Someone may be overdosing: what to do"</A>
+        {move || {
+            let people = contacts();
+            (!people.is_empty()).then(|| view! {
+                <section class="card" aria-labelledby="my-people">
+                    <h2 id="my-people">"My people"</h2>
+                    <ul class="lines">
+                        {people.into_iter().map(|(name, sms, number)| view! {
+                            <li>
+                                <h3>{name.clone()}</h3>
+                                <div class="row">
+                                    <a class="call" href=format!("tel:{number}")>{format!("Call {name}")}</a>
+                                    <a class="call" href=sms>{format!("Text {name}")}</a>
+                                </div>
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                </section>
+            })
+        }}
+        {own_list("What helps me", coping)}
+        {own_list("Why I'm doing this", reasons)}
         <section class="card" aria-labelledby="lines">
             <h2 id="lines">"Crisis lines"</h2>
-            <ul class="lines">
-                {NATIONAL_LINES.iter().map(line).collect_view()}
-            </ul>
+            <ul class="lines" inner_html=lines(&NATIONAL_LINES)></ul>
         </section>
     }
 }
 
-fn line(l: &'static CrisisLine) -> impl IntoView {
-    view! {
-        <li>
-            <h3>{l.name}</h3>
-            <p>{l.purpose}</p>
-            <div class="row">
-                <a class="call" href=format!("tel:{}", l.call)>{format!("Call {}", l.display)}</a>
-                {l.text.map(|t| view! { <a class="call" href=format!("sms:{t}")>{format!("Text {t}")}</a> })}
-            </div>
-        </li>
+fn texts(
+    state: crate::state::AppState,
+    pick: fn(&crate::domain::Plan) -> Vec<String>,
+) -> Vec<String> {
+    state.plan.with(pick)
+}
+
+/// One of the person's own lists, shown only when it has something in it.
+pub fn own_list(
+    title: &'static str,
+    items: impl Fn() -> Vec<String> + Send + Sync + 'static,
+) -> impl IntoView {
+    move || {
+        let items = items();
+        (!items.is_empty()).then(|| {
+            view! {
+                <section class="card">
+                    <h2>{title}</h2>
+                    <ul>{items.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}</ul>
+                </section>
+            }
+        })
     }
 }

@@ -1,5 +1,6 @@
 //! My plan: the pillars of the safety net.
 
+use crate::components::kits_editor::KitsEditor;
 use crate::components::list_editor::{ListEditor, ListLens};
 use leptos::prelude::*;
 
@@ -25,5 +26,6 @@ pub fn PlanPage() -> impl IntoView {
             hint="What you will do, in order, if you use again. A slip is a setback, not a failure."
             placeholder="Call my sponsor the same day"
             lens=ListLens { get: |p| &p.slip_steps, get_mut: |p| &mut p.slip_steps }/>
+        <KitsEditor/>
     }
 }

@@ -1,5 +1,6 @@
 //! Today: where the person lands every time.
 
+use crate::components::static_html::esc;
 use crate::state::use_app_state;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -15,8 +16,20 @@ pub fn TodayPage() -> impl IntoView {
             p.relapse
                 .reasons
                 .iter()
-                .map(|r| (r.id.clone(), r.text.clone()))
+                .map(|r| r.text.clone())
                 .collect::<Vec<_>>()
+        })
+    };
+    let today = crate::web::today();
+    // Kits that expire within 30 days or have expired; None when the plan has no kit at all.
+    let kit_notices = move || {
+        state.plan.with(|p| {
+            (!p.naloxone_kits.is_empty()).then(|| {
+                p.naloxone_kits
+                    .iter()
+                    .filter_map(|k| k.notice(today))
+                    .collect::<Vec<_>>()
+            })
         })
     };
     view! {
@@ -30,16 +43,22 @@ pub fn TodayPage() -> impl IntoView {
                 <A href="/plan" attr:class="button primary">"Start my plan"</A>
             </section>
         </Show>
-        <Show when=move || !reasons().is_empty()>
-            <section class="card" aria-labelledby="why">
-                <h2 id="why">"Why I'm doing this"</h2>
-                <ul class="reasons">
-                    <For each=reasons key=|r| r.0.clone() children=|r| view! { <li>{r.1}</li> }/>
-                </ul>
-            </section>
-        </Show>
+        <div inner_html=move || kit_cards(kit_notices())></div>
+        {crate::pages::crisis::own_list("Why I'm doing this", reasons)}
         <section class="card quiet">
             <p>"In a hard moment, "<A href="/help">"Get help"</A>" is at the top of every screen."</p>
         </section>
+    }
+}
+
+/// The naloxone cards: a nudge when the plan has no kit, else a warning per kit that expires
+/// within 30 days or has expired. HTML text (escaped), so it costs no view code.
+fn kit_cards(notices: Option<Vec<String>>) -> String {
+    match notices {
+        None => "<section class=\"card\" data-testid=\"no-kit\"><h2>Where is your naloxone?</h2><p>Naloxone reverses an opioid overdose. Note where yours is kept, so you and the people around you can find it fast. Pharmacies sell it without a prescription.</p><a class=\"button\" href=\"/plan#naloxone\">Add a naloxone kit</a></section>".into(),
+        Some(notices) => notices
+            .iter()
+            .map(|n| format!("<section class=\"card warn\" data-testid=\"kit-notice\"><h2>Naloxone</h2><p>{}</p><a href=\"/plan#naloxone\">My kits</a></section>", esc(n)))
+            .collect(),
     }
 }

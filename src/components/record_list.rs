@@ -1,0 +1,183 @@
+//! A list of records (naloxone kits now; the plan's other pillars can use it too), each
+//! edited through a table of fields: add, edit in place, delete with undo, saved at once.
+//!
+//! The fields are data (label, kind of input, how to read and write the value), so one
+//! piece of view code serves every form: each `view!` is code in the download, a table is
+//! not.
+
+use crate::domain::{Id, Plan};
+use crate::state::{use_app_state, AppState};
+use leptos::prelude::*;
+
+/// What kind of input a field is.
+#[derive(Clone, Copy)]
+pub enum Input {
+    /// Text, with an example as placeholder.
+    Text(&'static str),
+    Date,
+    Number,
+    /// A yes/no box; the value is "true" or "false".
+    Check,
+    /// One of some choices: (saved word, label).
+    Choice(&'static [(&'static str, &'static str)]),
+}
+
+/// One field of a record: read and written as text, so one view serves all kinds.
+pub struct Field {
+    pub key: &'static str,
+    pub label: &'static str,
+    pub input: Input,
+    pub get: fn(&Plan, &Id) -> String,
+    pub set: fn(&mut Plan, &Id, &str),
+}
+
+/// Puts a deleted record back.
+pub type Restore = Box<dyn FnOnce(&mut Plan)>;
+
+/// Where a list of records lives in the plan and how to add and delete one.
+pub struct Records {
+    pub ids: fn(&Plan) -> Vec<Id>,
+    /// A short name of one record, for the delete button and the undo message.
+    pub name: fn(&Plan, &Id) -> String,
+    /// Adds a record from the text of the add field.
+    pub add: fn(&mut Plan, Id, String),
+    pub remove: fn(&mut Plan, &Id) -> Option<Restore>,
+    pub fields: &'static [Field],
+}
+
+#[component]
+pub fn RecordList(
+    /// The section's id, for links to it.
+    anchor: &'static str,
+    title: &'static str,
+    hint: &'static str,
+    /// The label of the add field.
+    add_label: &'static str,
+    placeholder: &'static str,
+    /// The noun in "Delete this …".
+    noun: &'static str,
+    records: &'static Records,
+    /// What follows the list (guidance).
+    #[prop(optional)]
+    children: Option<Children>,
+) -> impl IntoView {
+    let state = use_app_state();
+    let draft = RwSignal::new(String::new());
+    let undone = RwSignal::new(None::<String>);
+    let restore = StoredValue::new_local(None::<Restore>);
+    let ids = Memo::new(move |_| state.plan.with(records.ids));
+    let add_id = format!("{anchor}-new");
+    let heading = format!("{anchor}-heading");
+    let add = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let text = draft.get_untracked().trim().to_string();
+        if !text.is_empty() {
+            state.edit(|p| (records.add)(p, crate::web::new_id(), text));
+            draft.set(String::new());
+        }
+    };
+    let row = std::sync::Arc::new(move |id: Id| {
+        let name = {
+            let id = id.clone();
+            move || state.plan.with(|p| (records.name)(p, &id))
+        };
+        let delete = {
+            let id = id.clone();
+            let name = name.clone();
+            move |_| {
+                let label = name();
+                let mut back = None;
+                state.edit(|p| back = (records.remove)(p, &id));
+                restore.set_value(back);
+                undone.set(Some(label));
+            }
+        };
+        view! {
+            <li class="record">
+                {records.fields.iter().map(|f| field(state, id.clone(), f)).collect_view()}
+                <button type="button" class="danger" on:click=delete
+                    aria-label=move || format!("Delete {}: {}", noun, name())>{format!("Delete this {noun}")}</button>
+            </li>
+        }
+        .into_any()
+    }) as std::sync::Arc<dyn Fn(Id) -> AnyView + Send + Sync>;
+    view! {
+        <section class="card" id=anchor aria-labelledby=heading>
+            <h2 id=format!("{anchor}-heading")>{title}</h2>
+            <p class="hint">{hint}</p>
+            <ul class="records">
+                {super::keyed_rows(ids, row)}
+            </ul>
+            {move || undone.get().map(|label| view! {
+                <div class="undo" role="status">
+                    <span>{format!("Deleted “{label}”.")}</span>
+                    <button type="button" on:click=move |_| {
+                        if let Some(back) = restore.try_update_value(Option::take).flatten() {
+                            state.edit(back);
+                        }
+                        undone.set(None);
+                    }>"Undo"</button>
+                </div>
+            })}
+            <form class="add" on:submit=add>
+                <label for=add_id.clone()>{add_label}</label>
+                <div class="row">
+                    <input id=add_id type="text" placeholder=placeholder prop:value=draft
+                        on:input=move |ev| draft.set(event_target_value(&ev))/>
+                    <button type="submit">"Add"</button>
+                </div>
+            </form>
+            {children.map(|c| c())}
+        </section>
+    }
+}
+
+/// One field of one record.
+fn field(state: AppState, id: Id, f: &'static Field) -> AnyView {
+    let input_id = format!("{}-{}", f.key, id);
+    let value = {
+        let id = id.clone();
+        move || state.plan.with(|p| (f.get)(p, &id))
+    };
+    let check = matches!(f.input, Input::Check);
+    let change = move |ev: leptos::ev::Event| {
+        let v = if check {
+            event_target_checked(&ev).to_string()
+        } else {
+            event_target_value(&ev)
+        };
+        state.edit(|p| (f.set)(p, &id, &v));
+    };
+    match f.input {
+        Input::Check => view! {
+            <label class="check">
+                <input type="checkbox" id=input_id prop:checked=move || value() == "true" on:change=change/>
+                {f.label}
+            </label>
+        }
+        .into_any(),
+        Input::Choice(options) => view! {
+            <label for=input_id.clone()>{f.label}</label>
+            <select id=input_id on:change=change>
+                {options.iter().map(|(word, label)| {
+                    let value = value.clone();
+                    view! { <option value=*word selected=move || value() == *word>{*label}</option> }
+                }).collect_view()}
+            </select>
+        }
+        .into_any(),
+        input => {
+            let (kind, example) = match input {
+                Input::Date => ("date", ""),
+                Input::Number => ("number", ""),
+                Input::Text(example) => ("text", example),
+                _ => ("text", ""),
+            };
+            view! {
+                <label for=input_id.clone()>{f.label}</label>
+                <input id=input_id type=kind placeholder=example prop:value=value on:change=change/>
+            }
+            .into_any()
+        }
+    }
+}
