@@ -24,7 +24,7 @@ fn read(p: &Plan, id: &Id, f: fn(&NaloxoneKit) -> String) -> String {
 
 static KITS: Records = Records {
     ids: |p| p.naloxone_kits.iter().map(|k| k.id.clone()).collect(),
-    name: |p, id| read(p, id, |k| format!("the kit in {}", k.location)),
+    name: |p, id| read(p, id, |k| k.location.clone()),
     add: |p, id, place| p.naloxone_kits.push(NaloxoneKit::new(id, place)),
     remove: |p, id| {
         let removed = p.naloxone_kits.remove_id(id)?;

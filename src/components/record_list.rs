@@ -96,7 +96,7 @@ pub fn RecordList(
             <li class="record">
                 {records.fields.iter().map(|f| field(state, id.clone(), f)).collect_view()}
                 <button type="button" class="danger" on:click=delete
-                    aria-label=move || format!("Delete {}: {}", noun, name())>{format!("Delete this {noun}")}</button>
+                    aria-label=move || format!("Delete this {}: {}", noun, name())>{format!("Delete this {noun}")}</button>
             </li>
         }
         .into_any()

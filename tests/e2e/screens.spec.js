@@ -6,6 +6,7 @@ const SCREENS = [
   ['today-empty', '/', 'Today'],
   ['plan', '/plan', 'My plan'],
   ['help', '/help', 'Get help now'],
+  ['overdose', '/overdose', 'Someone may be overdosing'],
   ['settings', '/settings', 'Settings'],
   ['not-found', '/no-such-page', "This page isn't here"],
 ];
@@ -38,8 +39,22 @@ for (const scheme of ['light', 'dark']) {
     await app.addReason('Be there for Maya');
     await app.addReason('Keep my job at the garage');
     await page.screenshot({ path: `target/screenshots/plan-filled-${scheme}.png`, fullPage: true });
+    await page.getByLabel('Add a kit: where is it kept?').fill('Kitchen drawer');
+    await page.getByRole('region', { name: 'Naloxone kits' }).getByRole('button', { name: 'Add' }).click();
+    await page.getByLabel('Expiry date (on the box)').fill('2020-01-31');
+    await page.getByLabel('Expiry date (on the box)').blur();
+    await app.expectSaved();
+    await page.getByRole('region', { name: 'Naloxone kits' }).screenshot({ path: `target/screenshots/kits-${scheme}.png` });
     await app.open('/');
+    await expect(page.getByTestId('kit-notice')).toBeVisible();
     await page.screenshot({ path: `target/screenshots/today-${scheme}.png`, fullPage: true });
+    await app.open('/overdose');
+    await page.getByRole('button', { name: 'I gave a dose of naloxone' }).click();
+    await page.screenshot({ path: `target/screenshots/overdose-timer-${scheme}.png` });
+    await page.getByRole('button', { name: 'All steps' }).click();
+    await page.screenshot({ path: `target/screenshots/overdose-all-${scheme}.png`, fullPage: true });
+    await page.getByRole('button', { name: 'Stop the timer' }).click();
+    await app.open('/');
     await page.evaluate(() => localStorage.setItem('safety-net:plan', '{"app":"safety-net","vers'));
     await page.reload();
     await expect(page.getByRole('heading', { name: 'Your saved plan could not be opened' })).toBeVisible();
