@@ -45,8 +45,8 @@ pub fn App() -> impl IntoView {
             <Header/>
             <SaveBanner/>
             <main id="main" tabindex="-1">
-                // One router; each screen but Get help and the overdose steps waits for the plan to open. Get help
-                // works whatever state the saved plan is in.
+                // One router; each screen waits for the plan to open, but Get help and the
+                // overdose steps, which work whatever state the saved plan is in.
                 <Routes fallback=|| view! { <Gate><NotFound/></Gate> }>
                     <Route path=path!("/") view=|| view! { <Gate><TodayPage/></Gate> }/>
                     <Route path=path!("/plan") view=|| view! { <Gate><PlanPage/></Gate> }/>

@@ -15,7 +15,7 @@ pub fn export_backup(plan: &Plan) -> Result<(), String> {
     crate::web::download_text(
         &backup::file_name(crate::web::today()),
         "application/json",
-        &backup::export(plan)?,
+        &backup::export(plan),
     )
 }
 
@@ -30,4 +30,30 @@ pub fn keyed_rows(
 ) -> impl leptos::prelude::IntoView {
     use leptos::prelude::*;
     view! { <For each=move || ids.get() key=|id| id.clone() children=move |id| row(id)/> }
+}
+
+/// The person's reasons for recovery, as text.
+pub fn reason_texts(p: &Plan) -> Vec<String> {
+    p.relapse.reasons.iter().map(|r| r.text.clone()).collect()
+}
+
+/// One of the person's own lists ("Why I'm doing this", "What helps me"), shown only when it
+/// has something in it.
+pub fn own_list(
+    title: &'static str,
+    pick: fn(&Plan) -> Vec<String>,
+) -> impl leptos::prelude::IntoView {
+    use leptos::prelude::*;
+    let state = crate::state::use_app_state();
+    move || {
+        let items = state.plan.with(pick);
+        (!items.is_empty()).then(|| {
+            view! {
+                <section class="card">
+                    <h2>{title}</h2>
+                    <ul class="reasons">{items.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}</ul>
+                </section>
+            }
+        })
+    }
 }

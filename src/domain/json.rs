@@ -32,13 +32,6 @@ pub trait Json: Sized {
     fn fallback() -> Self;
 }
 
-/// The compact JSON text of a value.
-pub fn to_string<T: Json>(v: &T) -> String {
-    let mut out = String::new();
-    v.write(&mut out);
-    out
-}
-
 /// Appends a JSON string, escaped exactly as serde_json escapes it.
 pub fn write_str(out: &mut String, s: &str) {
     out.push('"');
@@ -289,7 +282,14 @@ json_text!(
 /// Implements [`Json`] for a struct from the list of its fields, in the order they are
 /// written. With `default`, a field left out takes its value from `Default::default()`.
 macro_rules! json_struct {
-    ($t:ident { $first:ident $(, $f:ident)* $(,)? }) => {
+    ($t:ident { $($f:ident),+ $(,)? }) => {
+        $crate::domain::json::json_struct!(@impl $t [] $($f)+);
+    };
+    ($t:ident default { $($f:ident),+ $(,)? }) => {
+        $crate::domain::json::json_struct!(@impl $t [d] $($f)+);
+    };
+    // `[d]`: fields left out take their value from `d`, the type's default.
+    (@impl $t:ident $mode:tt $first:ident $($f:ident)*) => {
         impl $crate::domain::json::Json for $t {
             fn write(&self, out: &mut String) {
                 $crate::domain::json::json_struct!(@write self out $first $($f)*);
@@ -299,43 +299,34 @@ macro_rules! json_struct {
                     v,
                     &[stringify!($first) $(, stringify!($f))*],
                 )?;
+                $crate::domain::json::json_struct!(@let $t $mode);
                 let mut err = None;
                 let value = $t {
-                    $first: o.get(stringify!($first), &mut err),
-                    $($f: o.get(stringify!($f), &mut err),)*
+                    $first: $crate::domain::json::json_struct!(@get o err $mode $first),
+                    $($f: $crate::domain::json::json_struct!(@get o err $mode $f),)*
                 };
                 $crate::domain::json::done(value, err)
             }
             fn fallback() -> Self {
-                $t {
-                    $first: $crate::domain::json::Json::fallback(),
-                    $($f: $crate::domain::json::Json::fallback(),)*
-                }
+                $crate::domain::json::json_struct!(@fallback $t $mode $first $($f)*)
             }
         }
     };
-    ($t:ident default { $first:ident $(, $f:ident)* $(,)? }) => {
-        impl $crate::domain::json::Json for $t {
-            fn write(&self, out: &mut String) {
-                $crate::domain::json::json_struct!(@write self out $first $($f)*);
-            }
-            fn read(v: &serde_json::Value) -> Result<Self, String> {
-                let o = $crate::domain::json::Obj::new(
-                    v,
-                    &[stringify!($first) $(, stringify!($f))*],
-                )?;
-                let d = <$t as Default>::default();
-                let mut err = None;
-                let value = $t {
-                    $first: o.get_or(stringify!($first), d.$first, &mut err),
-                    $($f: o.get_or(stringify!($f), d.$f, &mut err),)*
-                };
-                $crate::domain::json::done(value, err)
-            }
-            fn fallback() -> Self {
-                <$t as Default>::default()
-            }
-        }
+    (@let $t:ident []) => {};
+    (@let $t:ident [$d:ident]) => {
+        let $d = <$t as Default>::default();
+    };
+    (@get $o:ident $err:ident [] $f:ident) => {
+        $o.get(stringify!($f), &mut $err)
+    };
+    (@get $o:ident $err:ident [$d:ident] $f:ident) => {
+        $o.get_or(stringify!($f), $d.$f, &mut $err)
+    };
+    (@fallback $t:ident [] $($f:ident)+) => {
+        $t { $($f: $crate::domain::json::Json::fallback(),)+ }
+    };
+    (@fallback $t:ident [$d:ident] $($f:ident)+) => {
+        <$t as Default>::default()
     };
     (@write $s:ident $out:ident $first:ident $($f:ident)*) => {
         $out.push_str(concat!("{\"", stringify!($first), "\":"));

@@ -72,7 +72,7 @@ pub struct Decoded {
 }
 
 /// The stored form (compact JSON).
-pub fn encode_stored(plan: &Plan, revision: u64, saved_at: &str) -> Result<String, String> {
+pub fn encode_stored(plan: &Plan, revision: u64, saved_at: &str) -> String {
     encode_stored_sized(plan, revision, saved_at, 0)
 }
 
@@ -83,36 +83,44 @@ pub fn encode_stored_sized(
     revision: u64,
     saved_at: &str,
     expected_len: usize,
-) -> Result<String, String> {
-    let mut out = String::with_capacity(expected_len + 256);
-    out.push_str("{\"app\":");
-    write_str(&mut out, APP);
-    out.push_str(",\"version\":");
-    u64::from(CURRENT_VERSION).write(&mut out);
-    out.push_str(",\"revision\":");
-    revision.write(&mut out);
-    out.push_str(",\"saved_at\":");
-    write_str(&mut out, saved_at);
-    out.push_str(",\"data\":");
-    plan.write(&mut out);
-    out.push('}');
-    Ok(out)
+) -> String {
+    envelope(plan, expected_len + 256, None, |out| {
+        out.push_str(",\"revision\":");
+        revision.write(out);
+        out.push_str(",\"saved_at\":");
+        write_str(out, saved_at);
+    })
 }
 
 /// The backup form: indented JSON, deterministic for a given plan (no time stamp inside,
 /// so export → import → export is byte-identical; the file name carries the date).
-pub fn encode_backup(plan: &Plan) -> Result<String, String> {
-    let mut compact = String::new();
-    compact.push_str("{\"app\":");
-    write_str(&mut compact, APP);
-    compact.push_str(",\"kind\":\"backup\",\"version\":");
-    u64::from(CURRENT_VERSION).write(&mut compact);
-    compact.push_str(",\"data\":");
-    plan.write(&mut compact);
-    compact.push('}');
-    let mut s = indent_json(&compact);
+pub fn encode_backup(plan: &Plan) -> String {
+    let mut s = indent_json(&envelope(plan, 0, Some("backup"), |_| {}));
     s.push('\n');
-    Ok(s)
+    s
+}
+
+/// `{"app":"safety-net",["kind":…,]"version":N,…extra…,"data":{…}}`, compact.
+fn envelope(
+    plan: &Plan,
+    capacity: usize,
+    kind: Option<&str>,
+    extra: impl FnOnce(&mut String),
+) -> String {
+    let mut out = String::with_capacity(capacity);
+    out.push_str("{\"app\":");
+    write_str(&mut out, APP);
+    if let Some(kind) = kind {
+        out.push_str(",\"kind\":");
+        write_str(&mut out, kind);
+    }
+    out.push_str(",\"version\":");
+    u64::from(CURRENT_VERSION).write(&mut out);
+    extra(&mut out);
+    out.push_str(",\"data\":");
+    plan.write(&mut out);
+    out.push('}');
+    out
 }
 
 /// Indents compact JSON two spaces a level (the same layout as `serde_json::to_string_pretty`).
@@ -289,7 +297,7 @@ mod tests {
     #[test]
     fn stored_round_trip() {
         let plan = Plan::default();
-        let s = encode_stored(&plan, 7, "2026-11-23T10:00:00Z").expect("encodes");
+        let s = encode_stored(&plan, 7, "2026-11-23T10:00:00Z");
         let d = decode(&s).expect("decodes");
         assert_eq!(d.plan, plan);
         assert_eq!(d.revision, 7);

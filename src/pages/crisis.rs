@@ -4,6 +4,7 @@
 //! opened.
 
 use crate::components::static_html::lines;
+use crate::components::{own_list, reason_texts};
 use crate::domain::contacts::{dial_string, sms_href};
 use crate::domain::resources::{EMERGENCY, NATIONAL_LINES};
 use crate::state::use_app_state;
@@ -24,16 +25,6 @@ pub fn CrisisPage() -> impl IntoView {
                     Some((c.name.clone(), sms_href(&n, &c.crisis_message), n))
                 })
                 .collect::<Vec<_>>()
-        })
-    };
-    let coping = move || {
-        texts(state, |p| {
-            p.relapse.coping.iter().map(|c| c.text.clone()).collect()
-        })
-    };
-    let reasons = move || {
-        texts(state, |p| {
-            p.relapse.reasons.iter().map(|r| r.text.clone()).collect()
         })
     };
     view! {
@@ -60,36 +51,11 @@ pub fn CrisisPage() -> impl IntoView {
                 </section>
             })
         }}
-        {own_list("What helps me", coping)}
-        {own_list("Why I'm doing this", reasons)}
+        {own_list("What helps me", |p| p.relapse.coping.iter().map(|c| c.text.clone()).collect())}
+        {own_list("Why I'm doing this", reason_texts)}
         <section class="card" aria-labelledby="lines">
             <h2 id="lines">"Crisis lines"</h2>
             <ul class="lines" inner_html=lines(&NATIONAL_LINES)></ul>
         </section>
-    }
-}
-
-fn texts(
-    state: crate::state::AppState,
-    pick: fn(&crate::domain::Plan) -> Vec<String>,
-) -> Vec<String> {
-    state.plan.with(pick)
-}
-
-/// One of the person's own lists, shown only when it has something in it.
-pub fn own_list(
-    title: &'static str,
-    items: impl Fn() -> Vec<String> + Send + Sync + 'static,
-) -> impl IntoView {
-    move || {
-        let items = items();
-        (!items.is_empty()).then(|| {
-            view! {
-                <section class="card">
-                    <h2>{title}</h2>
-                    <ul>{items.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}</ul>
-                </section>
-            }
-        })
     }
 }

@@ -1,6 +1,7 @@
 //! Today: where the person lands every time.
 
 use crate::components::static_html::esc;
+use crate::components::{own_list, reason_texts};
 use crate::state::use_app_state;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -9,18 +10,9 @@ use leptos_router::components::A;
 pub fn TodayPage() -> impl IntoView {
     crate::web::set_title("Today");
     let state = use_app_state();
-    let date = crate::domain::dates::long_date(crate::web::today());
-    let empty = move || state.plan.with(|p| p.is_empty());
-    let reasons = move || {
-        state.plan.with(|p| {
-            p.relapse
-                .reasons
-                .iter()
-                .map(|r| r.text.clone())
-                .collect::<Vec<_>>()
-        })
-    };
     let today = crate::web::today();
+    let date = crate::domain::dates::long_date(today);
+    let empty = move || state.plan.with(|p| p.is_empty());
     // Kits that expire within 30 days or have expired; None when the plan has no kit at all.
     let kit_notices = move || {
         state.plan.with(|p| {
@@ -44,7 +36,7 @@ pub fn TodayPage() -> impl IntoView {
             </section>
         </Show>
         <div inner_html=move || kit_cards(kit_notices())></div>
-        {crate::pages::crisis::own_list("Why I'm doing this", reasons)}
+        {own_list("Why I'm doing this", reason_texts)}
         <section class="card quiet">
             <p>"In a hard moment, "<A href="/help">"Get help"</A>" is at the top of every screen."</p>
         </section>

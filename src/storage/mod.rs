@@ -248,8 +248,7 @@ impl<S: KeyValueStore, C: Codec> Repository<S, C> {
         }
         let revision = self.revision.get() + 1;
         let last_len = self.base.borrow().as_ref().map_or(0, String::len);
-        let text = schema::encode_stored_sized(plan, revision, saved_at, last_len)
-            .map_err(SaveError::Codec)?;
+        let text = schema::encode_stored_sized(plan, revision, saved_at, last_len);
         let encoded = self.codec.encode(text).map_err(SaveError::Codec)?;
         let verified = self
             .store
