@@ -7,18 +7,18 @@ use crate::pages::{
     crisis::CrisisPage, not_found::NotFound, overdose::OverdosePage, plan::PlanPage,
     recovery::RecoveryScreen, settings::SettingsPage, today::TodayPage,
 };
+use crate::router;
 use crate::state::{use_app_state, AppState, Boot};
 use crate::storage::PLAN_KEY;
 use leptos::either::Either;
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes, A};
-use leptos_router::path;
 
 #[component]
 pub fn App() -> impl IntoView {
     let state = AppState::new();
     provide_context(state);
     DoseTimer::provide();
+    let path = router::provide();
     state.open();
 
     // Another tab or window saved: pick it up without a reload.
@@ -40,23 +40,26 @@ pub fn App() -> impl IntoView {
     });
 
     view! {
-        <Router>
-            <a class="skip" href="#main">"Skip to content"</a>
+        <a class="skip" href="#main">"Skip to content"</a>
             <Header/>
             <SaveBanner/>
             <main id="main" tabindex="-1">
-                // One router; each screen waits for the plan to open, but Get help and the
-                // overdose steps, which work whatever state the saved plan is in.
-                <Routes fallback=|| view! { <Gate><NotFound/></Gate> }>
-                    <Route path=path!("/") view=|| view! { <Gate><TodayPage/></Gate> }/>
-                    <Route path=path!("/plan") view=|| view! { <Gate><PlanPage/></Gate> }/>
-                    <Route path=path!("/help") view=CrisisPage/>
-                    <Route path=path!("/overdose") view=OverdosePage/>
-                    <Route path=path!("/settings") view=|| view! { <Gate><SettingsPage/></Gate> }/>
-                </Routes>
+                {move || screen(&path.0.get())}
             </main>
             <Nav/>
-        </Router>
+    }
+}
+
+/// The screen for a path. Each waits for the plan to open, but Get help and the overdose
+/// steps, which work whatever state the saved plan is in.
+fn screen(path: &str) -> AnyView {
+    match path {
+        "/help" => CrisisPage().into_any(),
+        "/overdose" => OverdosePage().into_any(),
+        "/" => view! { <Gate><TodayPage/></Gate> }.into_any(),
+        "/plan" => view! { <Gate><PlanPage/></Gate> }.into_any(),
+        "/settings" => view! { <Gate><SettingsPage/></Gate> }.into_any(),
+        _ => view! { <Gate><NotFound/></Gate> }.into_any(),
     }
 }
 
@@ -89,9 +92,9 @@ fn NotOpen(boot: Boot) -> impl IntoView {
 fn Header() -> impl IntoView {
     view! {
         <header class="top">
-            <A href="/" attr:class="brand">"Safety Net"</A>
+            <a href="/" class="brand">"Safety Net"</a>
             // The emergency control: on every screen, one tap to help.
-            <A href="/help" attr:class="get-help">"Get help"</A>
+            <a href="/help" class="get-help">"Get help"</a>
             // The re-dose timer, on every screen while it runs.
             <DoseTimerStrip/>
         </header>
@@ -102,9 +105,9 @@ fn Header() -> impl IntoView {
 fn Nav() -> impl IntoView {
     view! {
         <nav class="bottom" aria-label="Main">
-            <A href="/" exact=true>"Today"</A>
-            <A href="/plan">"My plan"</A>
-            <A href="/settings">"Settings"</A>
+            <a href="/" aria-current=router::current("/", true)>"Today"</a>
+            <a href="/plan" aria-current=router::current("/plan", false)>"My plan"</a>
+            <a href="/settings" aria-current=router::current("/settings", false)>"Settings"</a>
         </nav>
     }
 }
@@ -117,7 +120,7 @@ fn StorageUnavailable(why: String) -> impl IntoView {
             <p>"Your plan can't be kept on this device right now, so nothing you type would be saved."</p>
             <p>"This happens in some private or incognito windows, or when site data is blocked in the browser's settings. Open Safety Net in a normal window, or allow this site to store data, then reload."</p>
             <p class="small">"Details: "{why}</p>
-            <p><A href="/help">"Get help now"</A></p>
+            <p><a href="/help">"Get help now"</a></p>
         </section>
     }
 }

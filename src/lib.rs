@@ -7,6 +7,7 @@ pub mod app;
 pub mod components;
 pub mod domain;
 pub mod pages;
+pub mod router;
 pub mod state;
 pub mod storage;
 pub mod web;

@@ -9,7 +9,6 @@ use crate::domain::contacts::{dial_string, sms_href};
 use crate::domain::resources::{EMERGENCY, NATIONAL_LINES};
 use crate::state::use_app_state;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 #[component]
 pub fn CrisisPage() -> impl IntoView {
@@ -31,7 +30,7 @@ pub fn CrisisPage() -> impl IntoView {
         <h1>"Get help now"</h1>
         <a class="call-911" href=format!("tel:{}", EMERGENCY.call)>"Call 911"</a>
         <p class="hint">{EMERGENCY.purpose}</p>
-        <A href="/overdose" attr:class="button primary wide">"Someone may be overdosing: what to do"</A>
+        <a href="/overdose" class="button primary wide">"Someone may be overdosing: what to do"</a>
         {move || {
             let people = contacts();
             (!people.is_empty()).then(|| view! {

@@ -1,5 +1,4 @@
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 #[component]
 pub fn NotFound() -> impl IntoView {
@@ -7,6 +6,6 @@ pub fn NotFound() -> impl IntoView {
     view! {
         <h1>"This page isn't here"</h1>
         <p>"The link may be old. Your plan is safe."</p>
-        <p><A href="/">"Go to Today"</A></p>
+        <p><a href="/">"Go to Today"</a></p>
     }
 }

@@ -5,7 +5,6 @@ use crate::components::import_backup::ImportBackup;
 use crate::state::use_app_state;
 use crate::storage::Damaged;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 #[component]
 pub fn RecoveryScreen(damaged: Damaged) -> impl IntoView {
@@ -45,6 +44,6 @@ pub fn RecoveryScreen(damaged: Damaged) -> impl IntoView {
             })}
             <button type="button" disabled=move || !sure.get() on:click=move |_| state.start_over()>"Start a new plan"</button>
         </section>
-        <p><A href="/help">"Get help now"</A></p>
+        <p><a href="/help">"Get help now"</a></p>
     }
 }

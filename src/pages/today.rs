@@ -4,7 +4,6 @@ use crate::components::static_html::esc;
 use crate::components::{own_list, reason_texts};
 use crate::state::use_app_state;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 #[component]
 pub fn TodayPage() -> impl IntoView {
@@ -32,13 +31,13 @@ pub fn TodayPage() -> impl IntoView {
                 <h2>"Welcome to your safety net"</h2>
                 <p>"Build your own recovery plan: your reasons, your people, what to do when things get hard. It takes a few minutes and you can change it any time."</p>
                 <p>"Everything you write stays on this device. No account, nothing sent anywhere."</p>
-                <A href="/plan" attr:class="button primary">"Start my plan"</A>
+                <a href="/plan" class="button primary">"Start my plan"</a>
             </section>
         </Show>
         <div inner_html=move || kit_cards(kit_notices())></div>
         {own_list("Why I'm doing this", reason_texts)}
         <section class="card quiet">
-            <p>"In a hard moment, "<A href="/help">"Get help"</A>" is at the top of every screen."</p>
+            <p>"In a hard moment, "<a href="/help">"Get help"</a>" is at the top of every screen."</p>
         </section>
     }
 }
