@@ -3,9 +3,11 @@
 
 use crate::components::dose_timer::{DoseTimer, DoseTimerStrip};
 use crate::components::save_banner::SaveBanner;
+use crate::domain::pillars::Pillar;
 use crate::pages::{
-    crisis::CrisisPage, not_found::NotFound, overdose::OverdosePage, plan::PlanPage,
-    recovery::RecoveryScreen, settings::SettingsPage, today::TodayPage,
+    crisis::CrisisPage, not_found::NotFound, overdose::OverdosePage, plan::PillarPage,
+    plan::PlanPage, print::PrintPage, recovery::RecoveryScreen, review::ReviewPage,
+    settings::SettingsPage, share::SharePage, start::StartPage, today::TodayPage,
 };
 use crate::router;
 use crate::state::{use_app_state, AppState, Boot};
@@ -28,7 +30,19 @@ pub fn App() -> impl IntoView {
             state.stored_elsewhere();
         }
     });
-    on_cleanup(move || listener.remove());
+    // Leaving the app (another app, the home screen, a closed tab) ends the edit in progress,
+    // so a field being typed in is saved, not lost.
+    let leaving = window_event_listener(leptos::ev::visibilitychange, move |_| {
+        if document().hidden() {
+            crate::web::end_editing();
+        }
+    });
+    let closing = window_event_listener(leptos::ev::pagehide, move |_| crate::web::end_editing());
+    on_cleanup(move || {
+        listener.remove();
+        leaving.remove();
+        closing.remove();
+    });
 
     // Mark the first render of the real content, for the start-up budget.
     Effect::new(move |done: Option<bool>| {
@@ -58,8 +72,15 @@ fn screen(path: &str) -> AnyView {
         "/overdose" => OverdosePage().into_any(),
         "/" => view! { <Gate><TodayPage/></Gate> }.into_any(),
         "/plan" => view! { <Gate><PlanPage/></Gate> }.into_any(),
+        "/plan/review" => view! { <Gate><ReviewPage/></Gate> }.into_any(),
+        "/plan/print" => view! { <Gate><PrintPage/></Gate> }.into_any(),
+        "/plan/share" => view! { <Gate><SharePage/></Gate> }.into_any(),
+        "/start" => view! { <Gate><StartPage/></Gate> }.into_any(),
         "/settings" => view! { <Gate><SettingsPage/></Gate> }.into_any(),
-        _ => view! { <Gate><NotFound/></Gate> }.into_any(),
+        _ => match path.strip_prefix("/plan/").and_then(Pillar::from_slug) {
+            Some(pillar) => view! { <Gate><PillarPage pillar=pillar/></Gate> }.into_any(),
+            None => view! { <Gate><NotFound/></Gate> }.into_any(),
+        },
     }
 }
 

@@ -158,3 +158,87 @@ pub async fn storage_estimate() -> Option<(u64, u64)> {
     };
     Some((get("usage")? as u64, get("quota")? as u64))
 }
+
+pub fn scroll_top() {
+    if let Some(w) = web_sys::window() {
+        w.scroll_to_with_x_and_y(0.0, 0.0);
+    }
+}
+
+/// Opens the browser's print dialog (print, or save as PDF).
+pub fn print() {
+    if let Some(w) = web_sys::window() {
+        let _ = w.print();
+    }
+}
+
+fn navigator_fn(path: &[&str]) -> Option<(JsValue, js_sys::Function)> {
+    let mut this: JsValue = web_sys::window()?.navigator().into();
+    let (last, objects) = path.split_last()?;
+    for key in objects {
+        this = js_sys::Reflect::get(&this, &JsValue::from_str(key)).ok()?;
+        if this.is_undefined() {
+            return None;
+        }
+    }
+    let f = js_sys::Reflect::get(&this, &JsValue::from_str(last)).ok()?;
+    Some((this, f.dyn_into().ok()?))
+}
+
+/// Whether the phone's share sheet is there (the Web Share API).
+pub fn can_share() -> bool {
+    navigator_fn(&["share"]).is_some()
+}
+
+/// How a share or a copy ended.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Handed {
+    Done,
+    /// The person closed the share sheet.
+    Cancelled,
+    Failed(String),
+}
+
+async fn call(path: &[&str], arg: JsValue) -> Handed {
+    let Some((this, f)) = navigator_fn(path) else {
+        return Handed::Failed("This browser can't do that.".into());
+    };
+    let result = match f.call1(&this, &arg) {
+        Ok(p) => JsFuture::from(js_sys::Promise::from(p)).await,
+        Err(e) => Err(e),
+    };
+    match result {
+        Ok(_) => Handed::Done,
+        Err(e) => {
+            let why = crate::storage::browser::describe(&e);
+            if why.contains("AbortError") {
+                Handed::Cancelled
+            } else {
+                Handed::Failed(why)
+            }
+        }
+    }
+}
+
+/// Hands text to the phone's share sheet. The app sends nothing itself.
+pub async fn share_text(title: &str, text: &str) -> Handed {
+    let data = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&data, &"title".into(), &title.into());
+    let _ = js_sys::Reflect::set(&data, &"text".into(), &text.into());
+    call(&["share"], data.into()).await
+}
+
+/// Puts text on the clipboard.
+pub async fn copy_text(text: &str) -> Handed {
+    call(&["clipboard", "writeText"], text.into()).await
+}
+
+/// Blurs the field being edited, so its change is saved (fields save when they lose focus).
+pub fn end_editing() {
+    let active = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.active_element());
+    if let Some(el) = active.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        el.blur().ok();
+    }
+}

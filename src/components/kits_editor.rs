@@ -30,6 +30,7 @@ static KITS: Records = Records {
         let removed = p.naloxone_kits.remove_id(id)?;
         Some(Box::new(move |p: &mut Plan| p.naloxone_kits.restore(removed)) as Restore)
     },
+    shift: None,
     fields: &[
         Field {
             key: "kit-where",

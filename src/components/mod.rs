@@ -3,7 +3,7 @@
 pub mod dose_timer;
 pub mod import_backup;
 pub mod kits_editor;
-pub mod list_editor;
+pub mod plan_tables;
 pub mod record_list;
 pub mod save_banner;
 pub mod static_html;

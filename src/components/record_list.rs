@@ -1,5 +1,5 @@
-//! A list of records (naloxone kits now; the plan's other pillars can use it too), each
-//! edited through a table of fields: add, edit in place, delete with undo, saved at once.
+//! A list of records (the plan's people, medications, triggers, steps, kits…), each edited
+//! through a table of fields: add, edit in place, move, delete with undo, saved at once.
 //!
 //! The fields are data (label, kind of input, how to read and write the value), so one
 //! piece of view code serves every form: each `view!` is code in the download, a table is
@@ -14,12 +14,21 @@ use leptos::prelude::*;
 pub enum Input {
     /// Text, with an example as placeholder.
     Text(&'static str),
+    /// Longer text, in a box that shows several lines.
+    Long(&'static str),
+    /// A phone number (the phone's number pad).
+    Tel,
     Date,
+    /// A date and time of day.
+    DateTime,
     Number,
     /// A yes/no box; the value is "true" or "false".
     Check,
     /// One of some choices: (saved word, label).
     Choice(&'static [(&'static str, &'static str)]),
+    /// Links to other records (a coping strategy to the triggers it answers): the value is
+    /// the linked ids separated by spaces; a change is written "id true" or "id false".
+    Links(fn(&Plan) -> Vec<(Id, String)>),
 }
 
 /// One field of a record: read and written as text, so one view serves all kinds.
@@ -42,6 +51,8 @@ pub struct Records {
     /// Adds a record from the text of the add field.
     pub add: fn(&mut Plan, Id, String),
     pub remove: fn(&mut Plan, &Id) -> Option<Restore>,
+    /// Moves a record up (-1) or down (+1), where order matters.
+    pub shift: Option<fn(&mut Plan, &Id, isize)>,
     pub fields: &'static [Field],
 }
 
@@ -57,6 +68,9 @@ pub fn RecordList(
     /// The noun in "Delete this …".
     noun: &'static str,
     records: &'static Records,
+    /// Ideas the person can add with one tap (then edit), shown while not yet in the list.
+    #[prop(optional)]
+    suggestions: &'static [&'static str],
     /// What follows the list (guidance).
     #[prop(optional)]
     children: Option<Children>,
@@ -92,11 +106,41 @@ pub fn RecordList(
                 undone.set(Some(label));
             }
         };
+        let shift = {
+            let id = id.clone();
+            move |by: isize| {
+                let id = id.clone();
+                move |_| {
+                    if let Some(shift) = records.shift {
+                        state.edit(|p| shift(p, &id, by));
+                    }
+                }
+            }
+        };
+        let (up, down) = (shift(-1), shift(1));
+        let position = {
+            let id = id.clone();
+            move || ids.with(|v| v.iter().position(|x| *x == id).unwrap_or(0))
+        };
+        let first = {
+            let position = position.clone();
+            move || position() == 0
+        };
+        let last = move || position() + 1 >= ids.with(Vec::len);
+        let (name_up, name_down) = (name.clone(), name.clone());
         view! {
             <li class="record">
                 {records.fields.iter().map(|f| field(state, id.clone(), f)).collect_view()}
-                <button type="button" class="danger" on:click=delete
-                    aria-label=move || format!("Delete this {}: {}", noun, name())>{format!("Delete this {noun}")}</button>
+                <div class="record-actions">
+                    {records.shift.map(|_| view! {
+                        <button type="button" on:click=up disabled=first
+                            aria-label=move || format!("Move up: {}", name_up())>"Move up"</button>
+                        <button type="button" on:click=down disabled=last
+                            aria-label=move || format!("Move down: {}", name_down())>"Move down"</button>
+                    })}
+                    <button type="button" class="danger" on:click=delete
+                        aria-label=move || format!("Delete this {}: {}", noun, name())>{format!("Delete this {noun}")}</button>
+                </div>
             </li>
         }
         .into_any()
@@ -105,7 +149,8 @@ pub fn RecordList(
         <section class="card" id=anchor aria-labelledby=heading>
             <h2 id=format!("{anchor}-heading")>{title}</h2>
             <p class="hint">{hint}</p>
-            <ul class="records">
+            <p class="empty" hidden=move || ids.with(|v| !v.is_empty())>"Nothing here yet."</p>
+            <ul class="records" class:ordered=records.shift.is_some()>
                 {super::keyed_rows(ids, row)}
             </ul>
             {move || undone.get().map(|label| view! {
@@ -127,18 +172,34 @@ pub fn RecordList(
                     <button type="submit">"Add"</button>
                 </div>
             </form>
+            {(!suggestions.is_empty()).then(|| view! {
+                <div class="ideas">
+                    <p class="small">"Ideas (tap to add, then change as you like):"</p>
+                    {suggestions.iter().map(|idea| {
+                        let taken = move || state.plan.with(|p| (records.ids)(p).iter().any(|id| (records.name)(p, id) == *idea));
+                        view! {
+                            <button type="button" class="idea" hidden=taken
+                                on:click=move |_| state.edit(|p| (records.add)(p, crate::web::new_id(), idea.to_string()))>
+                                {format!("+ {idea}")}
+                            </button>
+                        }
+                    }).collect_view()}
+                </div>
+            })}
             {children.map(|c| c())}
         </section>
     }
 }
 
-/// One field of one record.
-fn field(state: AppState, id: Id, f: &'static Field) -> AnyView {
+/// One field of one record (or of a single part of the plan, such as the letter to loved
+/// ones, when `get` and `set` ignore the id).
+pub fn field(state: AppState, id: Id, f: &'static Field) -> AnyView {
     let input_id = format!("{}-{}", f.key, id);
     let value = {
         let id = id.clone();
         move || state.plan.with(|p| (f.get)(p, &id))
     };
+    let record = id.clone();
     let check = matches!(f.input, Input::Check);
     let change = move |ev: leptos::ev::Event| {
         let v = if check {
@@ -166,9 +227,49 @@ fn field(state: AppState, id: Id, f: &'static Field) -> AnyView {
             </select>
         }
         .into_any(),
+        Input::Long(example) => view! {
+            <label for=input_id.clone()>{f.label}</label>
+            <textarea id=input_id rows="3" placeholder=example prop:value=value on:change=change></textarea>
+        }
+        .into_any(),
+        Input::Links(options) => {
+            let choices = Memo::new(move |_| state.plan.with(options));
+            let ids = Memo::new(move |_| choices.with(|c| c.iter().map(|(i, _)| i.clone()).collect::<Vec<Id>>()));
+            let row = std::sync::Arc::new(move |other: Id| {
+                let linked = {
+                    let other = other.clone();
+                    let value = value.clone();
+                    move || value().split(' ').any(|x| x == other.as_str())
+                };
+                let label = {
+                    let other = other.clone();
+                    move || choices.with(|c| c.iter().find(|(i, _)| *i == other).map(|(_, t)| t.clone()).unwrap_or_default())
+                };
+                let record = record.clone();
+                view! {
+                    <label class="check">
+                        <input type="checkbox" prop:checked=linked on:change=move |ev| {
+                            let v = format!("{} {}", other, event_target_checked(&ev));
+                            state.edit(|p| (f.set)(p, &record, &v));
+                        }/>
+                        {label}
+                    </label>
+                }
+                .into_any()
+            }) as std::sync::Arc<dyn Fn(Id) -> AnyView + Send + Sync>;
+            view! {
+                <fieldset class="links" hidden=move || ids.with(Vec::is_empty)>
+                    <legend>{f.label}</legend>
+                    {super::keyed_rows(ids, row)}
+                </fieldset>
+            }
+            .into_any()
+        }
         input => {
             let (kind, example) = match input {
                 Input::Date => ("date", ""),
+                Input::Tel => ("tel", ""),
+                Input::DateTime => ("datetime-local", ""),
                 Input::Number => ("number", ""),
                 Input::Text(example) => ("text", example),
                 _ => ("text", ""),

@@ -16,6 +16,7 @@ pub mod list;
 pub mod meetings;
 pub mod milestones;
 pub mod naloxone;
+pub mod pillars;
 pub mod plan;
 pub mod relapse;
 pub mod resources;

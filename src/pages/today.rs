@@ -2,6 +2,9 @@
 
 use crate::components::static_html::esc;
 use crate::components::{own_list, reason_texts};
+use crate::domain::pillars::{review, Review};
+use crate::domain::plan::GuidedStart;
+use crate::domain::Plan;
 use crate::state::use_app_state;
 use leptos::prelude::*;
 
@@ -11,7 +14,12 @@ pub fn TodayPage() -> impl IntoView {
     let state = use_app_state();
     let today = crate::web::today();
     let date = crate::domain::dates::long_date(today);
-    let empty = move || state.plan.with(|p| p.is_empty());
+    // The guided start is offered until it is done or skipped, while the plan is still new.
+    let offer_start = move || {
+        state
+            .plan
+            .with(|p| p.settings.guided_start == GuidedStart::NotStarted && p.people.is_empty())
+    };
     // Kits that expire within 30 days or have expired; None when the plan has no kit at all.
     let kit_notices = move || {
         state.plan.with(|p| {
@@ -26,14 +34,16 @@ pub fn TodayPage() -> impl IntoView {
     view! {
         <h1>"Today"</h1>
         <p class="date">{date}</p>
-        <Show when=empty>
-            <section class="card welcome">
+        <Show when=offer_start>
+            <section class="card welcome" data-testid="guided-offer">
                 <h2>"Welcome to your safety net"</h2>
-                <p>"Build your own recovery plan: your reasons, your people, what to do when things get hard. It takes a few minutes and you can change it any time."</p>
+                <p>"Build your own recovery plan: your people, your triggers and what you'll do instead, where your naloxone is. It takes about five minutes and you can change it any time."</p>
                 <p>"Everything you write stays on this device. No account, nothing sent anywhere."</p>
-                <a href="/plan" class="button primary">"Start my plan"</a>
+                <a href="/start" class="button primary">"Start my safety net"</a>
+                <button type="button" class="link" on:click=move |_| state.edit(|p| p.settings.guided_start = GuidedStart::Skipped)>"Not now"</button>
             </section>
         </Show>
+        <div inner_html=move || state.plan.with(|p| review_card(p, today))></div>
         <div inner_html=move || kit_cards(kit_notices())></div>
         {own_list("Why I'm doing this", reason_texts)}
         <section class="card quiet">
@@ -46,10 +56,24 @@ pub fn TodayPage() -> impl IntoView {
 /// within 30 days or has expired. HTML text (escaped), so it costs no view code.
 fn kit_cards(notices: Option<Vec<String>>) -> String {
     match notices {
-        None => "<section class=\"card\" data-testid=\"no-kit\"><h2>Where is your naloxone?</h2><p>Naloxone reverses an opioid overdose. Note where yours is kept, so you and the people around you can find it fast. Pharmacies sell it without a prescription.</p><a class=\"button\" href=\"/plan#naloxone\">Add a naloxone kit</a></section>".into(),
+        None => "<section class=\"card\" data-testid=\"no-kit\"><h2>Where is your naloxone?</h2><p>Naloxone reverses an opioid overdose. Note where yours is kept, so you and the people around you can find it fast. Pharmacies sell it without a prescription.</p><a class=\"button\" href=\"/plan/crisis#naloxone\">Add a naloxone kit</a></section>".into(),
         Some(notices) => notices
             .iter()
-            .map(|n| format!("<section class=\"card warn\" data-testid=\"kit-notice\"><h2>Naloxone</h2><p>{}</p><a href=\"/plan#naloxone\">My kits</a></section>", esc(n)))
+            .map(|n| format!("<section class=\"card warn\" data-testid=\"kit-notice\"><h2>Naloxone</h2><p>{}</p><a href=\"/plan/crisis#naloxone\">My kits</a></section>", esc(n)))
             .collect(),
+    }
+}
+
+/// "Review your plan" when it is due.
+fn review_card(p: &Plan, today: chrono::NaiveDate) -> String {
+    match review(p, today) {
+        Review::Due { last } => format!(
+            "<section class=\"card\" data-testid=\"review-due\"><h2>Time to review your plan</h2><p>{}</p><a class=\"button\" href=\"/plan/review\">Review my plan</a></section>",
+            match last {
+                Some(d) => format!("Last reviewed {}. A few minutes to check it still fits your life.", esc(&crate::domain::dates::long_date(d))),
+                None => "A few minutes to check it still fits your life.".into(),
+            }
+        ),
+        _ => String::new(),
     }
 }

@@ -14,9 +14,9 @@ const SCREENS = [
 for (const scheme of ['light', 'dark']) {
   test(`axe finds no violations on any screen (${scheme})`, async ({ app, page }) => {
     await page.emulateMedia({ colorScheme: scheme });
-    await app.open('/plan');
+    await app.open('/plan/relapse');
     await app.addReason('Be there for Maya');
-    await page.getByRole('button', { name: 'Delete reason: Be there for Maya' }).click();
+    await page.getByRole('button', { name: 'Delete this reason: Be there for Maya' }).click();
     await expect(page.getByRole('button', { name: 'Undo' })).toBeVisible();
     expect(await axeViolations(page), 'plan with an undo bar').toEqual([]);
     await page.getByRole('button', { name: 'Undo' }).click();

@@ -11,7 +11,7 @@ async function exportBackup(page) {
 }
 
 test('export, delete everything, import: the plan is back and a second export is byte-identical', async ({ app, page }, info) => {
-  await app.open('/plan');
+  await app.open('/plan/relapse');
   await app.addReason('Be there for Maya');
   await app.addReason('Keep my job');
   await page.getByLabel('Add a warning sign').fill('Skipping meetings');
@@ -42,7 +42,7 @@ test('export, delete everything, import: the plan is back and a second export is
 });
 
 test('cancelling an import changes nothing', async ({ app, page }, info) => {
-  await app.open('/plan');
+  await app.open('/plan/relapse');
   await app.addReason('Mine');
   const before = await app.storedRaw();
   const other = {
@@ -68,7 +68,7 @@ for (const [name, content, message] of [
   ['an empty file', '', 'This file is empty.'],
 ]) {
   test(`importing ${name} is refused with a clear message and changes nothing`, async ({ app, page }, info) => {
-    await app.open('/plan');
+    await app.open('/plan/relapse');
     await app.addReason('Mine');
     const before = await app.storedRaw();
     const file = info.outputPath('bad.json');

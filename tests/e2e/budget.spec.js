@@ -66,7 +66,7 @@ test('@budget save latency with five years of daily check-ins', async ({ page })
   const big = await readFile('target/budget/five-years.json', 'utf8');
   await page.goto('/');
   await page.evaluate(([k, v]) => localStorage.setItem(k, v), [PLAN_KEY, big]);
-  await page.goto('/plan');
+  await page.goto('/plan/relapse');
   const revision = () => page.evaluate((k) => JSON.parse(localStorage.getItem(k)).revision, PLAN_KEY);
   const saves = [];
   let rev = await revision();
@@ -75,7 +75,7 @@ test('@budget save latency with five years of daily check-ins', async ({ page })
       await page.getByLabel('Add a reason').fill(`Reason ${i}`);
       await page.getByLabel('Add a reason').press('Enter');
     } else {
-      await page.getByRole('button', { name: `Delete reason: Reason ${i - 1}` }).click();
+      await page.getByRole('button', { name: `Delete this reason: Reason ${i - 1}` }).click();
     }
     await expect.poll(revision).toBe(rev + 1);
     rev += 1;

@@ -4,8 +4,8 @@ import { test, expect, App, fillStorage as fill, freeStorage as unfill } from '.
 async function tabsWithUnsavedChangeInB(context, bText) {
   const a = new App(await context.newPage());
   const b = new App(await context.newPage());
-  await a.open('/plan');
-  await b.open('/plan');
+  await a.open('/plan/relapse');
+  await b.open('/plan/relapse');
   return { a, b, unsaved: async () => {
     await b.page.evaluate(fill);
     await b.page.getByLabel('Add a reason').fill(bText);

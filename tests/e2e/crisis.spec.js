@@ -187,7 +187,7 @@ test('naloxone kits: added in the plan, kept, and Today warns 30 days before exp
   await expect(page.getByTestId('kit-notice')).toContainText('an expired kit is still better than none');
 
   // Delete with undo.
-  await app.open('/plan');
+  await app.open('/plan/crisis');
   await page.getByRole('button', { name: 'Delete this kit: Kitchen drawer' }).click();
   await expect.poll(kits).toEqual([]);
   await page.getByRole('button', { name: 'Undo' }).click();
@@ -211,7 +211,7 @@ for (const scheme of ['light', 'dark']) {
     await expect(page.getByTestId('dose-timer')).toBeVisible();
     expect(await axeViolations(page), 'timer running').toEqual([]);
     await page.getByRole('button', { name: 'Stop the timer' }).click();
-    await app.open('/plan');
+    await app.open('/plan/crisis');
     await page.getByLabel('Add a kit: where is it kept?').fill('Backpack');
     await page.getByRole('region', { name: 'Naloxone kits' }).getByRole('button', { name: 'Add' }).click();
     await page.getByText('How to store naloxone').click();

@@ -54,12 +54,12 @@ export class App {
     const field = this.page.getByLabel('Add a reason');
     await field.fill(text);
     await this.page.locator('form', { has: field }).getByRole('button', { name: 'Add' }).click();
-    await expect(this.page.getByRole('textbox', { name: /^Reason \d+$/ }).last()).toHaveValue(text);
+    await expect(this.page.getByRole('textbox', { name: 'Reason', exact: true }).last()).toHaveValue(text);
     await this.expectSaved();
   }
 
   reasonFields() {
-    return this.page.getByRole('textbox', { name: /^Reason \d+$/ });
+    return this.page.getByRole('textbox', { name: 'Reason', exact: true });
   }
 
   async expectSaved() {

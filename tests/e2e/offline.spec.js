@@ -14,7 +14,7 @@ test('after one online visit the app opens offline, deep links included', async 
     await page.goto(path);
     await expect(page.getByRole('heading', { name: heading, level: 1 })).toBeVisible();
   }
-  await page.goto('/plan');
+  await page.goto('/plan/relapse');
   await app.addReason('Written while offline');
   expect(await app.storedReasons()).toEqual(['Written while offline']);
   await context.setOffline(false);

@@ -1,7 +1,7 @@
 import { test, expect, fillStorage, freeStorage } from './fixtures.js';
 
 test('when storage is full the change stays on screen, the last good copy is untouched, and export is offered', async ({ app, page }) => {
-  await app.open('/plan');
+  await app.open('/plan/relapse');
   await app.addReason('Saved before the disk filled up');
   const good = await app.storedRaw();
 

@@ -31,6 +31,7 @@ test('corrupt storage shows the recovery screen, offers the data for download an
 
   await page.getByRole('button', { name: 'Start a new plan' }).click();
   await expect(page.getByRole('heading', { name: 'My plan', level: 1 })).toBeVisible();
+  await page.getByRole('link', { name: /^Relapse prevention/ }).click();
   await app.addReason('Starting again');
   await page.goto('/settings');
   const section = page.getByRole('region', { name: 'Saved data that could not be opened' });

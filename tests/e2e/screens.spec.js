@@ -35,10 +35,11 @@ for (const scheme of ['light', 'dark']) {
     await page.screenshot({ path: `target/screenshots/naloxone-static-${scheme}.png`, fullPage: true });
     // With something in it, and the recovery screen.
     await page.setViewportSize({ width: 360, height: 740 });
-    await app.open('/plan');
+    await app.open('/plan/relapse');
     await app.addReason('Be there for Maya');
     await app.addReason('Keep my job at the garage');
     await page.screenshot({ path: `target/screenshots/plan-filled-${scheme}.png`, fullPage: true });
+    await app.open('/plan/crisis');
     await page.getByLabel('Add a kit: where is it kept?').fill('Kitchen drawer');
     await page.getByRole('region', { name: 'Naloxone kits' }).getByRole('button', { name: 'Add' }).click();
     await page.getByLabel('Expiry date (on the box)').fill('2020-01-31');

@@ -3,8 +3,8 @@ import { test, expect, App } from './fixtures.js';
 test("a change in one tab shows in the other without a reload, and neither overwrites the other", async ({ context }) => {
   const a = new App(await context.newPage());
   const b = new App(await context.newPage());
-  await a.open('/plan');
-  await b.open('/plan');
+  await a.open('/plan/relapse');
+  await b.open('/plan/relapse');
 
   await a.addReason('From tab A');
   await expect(b.reasonFields()).toHaveCount(1);

@@ -3,7 +3,7 @@ import { test, expect } from './fixtures.js';
 const PAYLOADS = ['<img src=x onerror=alert(1)>', '"><script>alert(2)</script>', "javascript:alert('3')"];
 
 test('markup typed into a field is stored and shown as text', async ({ app, page }) => {
-  await app.open('/plan');
+  await app.open('/plan/relapse');
   for (const p of PAYLOADS) await app.addReason(p);
   expect(await app.storedReasons()).toEqual(PAYLOADS);
 
@@ -18,7 +18,7 @@ test('markup typed into a field is stored and shown as text', async ({ app, page
 
 test('markup in a kit location stays text in the plan, on Today and on Get help', async ({ app, page }) => {
   await page.clock.install({ time: new Date('2027-01-20T09:00:00') });
-  await app.open('/plan');
+  await app.open('/plan/crisis');
   for (const p of PAYLOADS) {
     await page.getByLabel('Add a kit: where is it kept?').fill(p);
     await page.getByRole('region', { name: 'Naloxone kits' }).getByRole('button', { name: 'Add' }).click();

@@ -1,0 +1,575 @@
+//! The plan's pillars, how strong each is, when the plan is due for review, and the plain
+//! text a person can share with loved ones or carry on a wallet card.
+
+use super::contacts::dial_string;
+use super::goals::LifeArea;
+use super::Plan;
+use chrono::{Days, NaiveDate};
+
+/// A pillar of the safety net: one screen of the plan.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Pillar {
+    People,
+    Crisis,
+    Relapse,
+    Care,
+    Slip,
+    Therapy,
+    Goals,
+    LovedOnes,
+}
+
+/// How much of a pillar is in place.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Level {
+    Empty,
+    Thin,
+    InPlace,
+}
+
+impl Level {
+    pub fn label(self) -> &'static str {
+        match self {
+            Level::Empty => "Not started",
+            Level::Thin => "Started",
+            Level::InPlace => "In place",
+        }
+    }
+}
+
+impl Pillar {
+    /// In the order the plan shows them, which is also the order of what to add next: the
+    /// people and the crisis plan first.
+    pub const ALL: [Pillar; 8] = [
+        Pillar::People,
+        Pillar::Crisis,
+        Pillar::Relapse,
+        Pillar::Care,
+        Pillar::Slip,
+        Pillar::Therapy,
+        Pillar::Goals,
+        Pillar::LovedOnes,
+    ];
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            Pillar::People => "people",
+            Pillar::Crisis => "crisis",
+            Pillar::Relapse => "relapse",
+            Pillar::Care => "care",
+            Pillar::Slip => "slip",
+            Pillar::Therapy => "therapy",
+            Pillar::Goals => "goals",
+            Pillar::LovedOnes => "loved-ones",
+        }
+    }
+
+    pub fn from_slug(slug: &str) -> Option<Pillar> {
+        Pillar::ALL.into_iter().find(|p| p.slug() == slug)
+    }
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Pillar::People => "Support people",
+            Pillar::Crisis => "In a crisis",
+            Pillar::Relapse => "Relapse prevention",
+            Pillar::Care => "Medication and care",
+            Pillar::Slip => "If I slip",
+            Pillar::Therapy => "Therapy and counselling",
+            Pillar::Goals => "Life goals",
+            Pillar::LovedOnes => "My loved ones",
+        }
+    }
+
+    /// One sentence under the title: what belongs here.
+    pub fn intro(self) -> &'static str {
+        match self {
+            Pillar::People => "The people who have your back, and how to reach them. Those marked \"call me in a crisis\" appear on Get help.",
+            Pillar::Crisis => "What you will do when it gets dangerous, in order, and where your naloxone is.",
+            Pillar::Relapse => "Why you're doing this, what sets you off, the early signs, and what helps.",
+            Pillar::Care => "Your medication treatment and appointments, including care for other health needs.",
+            Pillar::Slip => "What you will do, in order, if you use again. A slip is a setback, not a failure.",
+            Pillar::Therapy => "Your therapist or program, and what you're working on.",
+            Pillar::Goals => "Small steps toward the life you are building.",
+            Pillar::LovedOnes => "What you want the people close to you to know.",
+        }
+    }
+
+    /// How much of this pillar is in place.
+    pub fn level(self, p: &Plan) -> Level {
+        let r = &p.relapse;
+        let (started, in_place) = match self {
+            Pillar::People => (
+                !p.people.is_empty(),
+                p.people.len() >= 3 && p.people.iter().any(|x| x.call_in_crisis),
+            ),
+            Pillar::Crisis => (
+                !p.crisis_steps.is_empty() || !p.naloxone_kits.is_empty(),
+                !p.crisis_steps.is_empty() && !p.naloxone_kits.is_empty(),
+            ),
+            Pillar::Relapse => (
+                !(r.reasons.is_empty()
+                    && r.triggers.is_empty()
+                    && r.warning_signs.is_empty()
+                    && r.coping.is_empty()
+                    && r.places_to_avoid.is_empty()),
+                !r.reasons.is_empty()
+                    && r.triggers.len() >= 3
+                    && !r.warning_signs.is_empty()
+                    && r.triggers
+                        .iter()
+                        .all(|t| r.coping_for(&t.id).next().is_some()),
+            ),
+            Pillar::Care => (
+                !(p.care.medications.is_empty() && p.care.appointments.is_empty()),
+                !p.care.medications.is_empty() && !p.care.appointments.is_empty(),
+            ),
+            Pillar::Slip => (!p.slip_steps.is_empty(), p.slip_steps.len() >= 3),
+            Pillar::Therapy => (
+                !p.care.therapy.is_empty(),
+                p.care
+                    .therapy
+                    .iter()
+                    .any(|t| !t.working_on.trim().is_empty()),
+            ),
+            Pillar::Goals => (
+                !p.goals.is_empty(),
+                p.goals.iter().any(|g| !g.next_step.trim().is_empty()),
+            ),
+            Pillar::LovedOnes => {
+                let l = &p.loved_ones;
+                let filled = [&l.what_to_know, &l.how_to_help, &l.boundaries]
+                    .iter()
+                    .filter(|t| !t.trim().is_empty())
+                    .count();
+                (filled > 0, filled == 3)
+            }
+        };
+        match (started, in_place) {
+            (_, true) => Level::InPlace,
+            (true, false) => Level::Thin,
+            (false, false) => Level::Empty,
+        }
+    }
+
+    /// What to add next to this pillar, when it is not in place yet.
+    pub fn next_step(self, p: &Plan) -> Option<&'static str> {
+        let r = &p.relapse;
+        if self.level(p) == Level::InPlace {
+            return None;
+        }
+        Some(match self {
+            Pillar::People if p.people.len() < 3 => {
+                "Add three people you can call: a sponsor, family, a friend, a coach."
+            }
+            Pillar::People => "Mark at least one person \"call me in a crisis\".",
+            Pillar::Crisis if p.naloxone_kits.is_empty() => "Note where your naloxone is kept.",
+            Pillar::Crisis => "Write the first thing you will do in a crisis.",
+            Pillar::Relapse if r.reasons.is_empty() => "Write one reason you're doing this.",
+            Pillar::Relapse if r.triggers.len() < 3 => {
+                "Name three triggers: people, places, feelings or times."
+            }
+            Pillar::Relapse if r.warning_signs.is_empty() => "Name an early warning sign.",
+            Pillar::Relapse => "Give each trigger a coping strategy that answers it.",
+            Pillar::Care => "Add your medication and your next appointment.",
+            Pillar::Slip => "Write three steps you will take if you slip.",
+            Pillar::Therapy => "Add your therapist or program, and what you're working on.",
+            Pillar::Goals => "Set one goal, with a next small step.",
+            Pillar::LovedOnes => {
+                "Tell your loved ones what to know, how to help, and your boundaries."
+            }
+        })
+    }
+}
+
+/// The first thing to add to the plan, in the order of the pillars.
+pub fn next_to_add(p: &Plan) -> Option<(Pillar, &'static str)> {
+    Pillar::ALL
+        .into_iter()
+        .find_map(|x| x.next_step(p).map(|s| (x, s)))
+}
+
+/// Where the plan stands with its review rhythm.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Review {
+    /// Nothing written yet: nothing to review.
+    NothingYet,
+    /// Never reviewed, or the last review was `every` days ago or more.
+    Due { last: Option<NaiveDate> },
+    /// Reviewed; the next review is on this date.
+    Next(NaiveDate),
+}
+
+pub fn review(p: &Plan, today: NaiveDate) -> Review {
+    if p.is_empty() {
+        return Review::NothingYet;
+    }
+    let last = p.reviews.last().copied();
+    let every = u64::from(p.settings.review_every_days.max(1));
+    match last.and_then(|d| d.checked_add_days(Days::new(every))) {
+        Some(next) if today < next => Review::Next(next),
+        _ => Review::Due { last },
+    }
+}
+
+/// Records a review on `today` (once per day; dates stay in order).
+pub fn record_review(p: &mut Plan, today: NaiveDate) {
+    if p.reviews.last().is_none_or(|d| *d < today) {
+        p.reviews.push(today);
+    }
+}
+
+/// The review interval's bounds, in days.
+pub const REVIEW_EVERY_MIN: u16 = 7;
+pub const REVIEW_EVERY_MAX: u16 = 365;
+
+/// A section that can be shared as text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ShareSection {
+    pub key: &'static str,
+    pub title: &'static str,
+    /// Private sections are never chosen by default.
+    pub private: bool,
+}
+
+const fn section(key: &'static str, title: &'static str, private: bool) -> ShareSection {
+    ShareSection {
+        key,
+        title,
+        private,
+    }
+}
+
+pub const SHARE_SECTIONS: [ShareSection; 13] = [
+    section("loved-ones", "What I want you to know", false),
+    section("warning-signs", "My warning signs", false),
+    section("crisis", "In a crisis", false),
+    section("slip", "If I slip", false),
+    section("people", "My support people", false),
+    section("coping", "What helps me", false),
+    section("naloxone", "Where my naloxone is", false),
+    section("reasons", "Why I'm doing this", false),
+    section("triggers", "My triggers", true),
+    section("goals", "My goals", true),
+    section("care", "My medication and care", true),
+    section("therapy", "My therapy", true),
+    section(
+        "keep-distance",
+        "People and places I keep my distance from",
+        true,
+    ),
+];
+
+/// The lines of one section (empty when there is nothing in it).
+pub fn section_lines(p: &Plan, key: &str) -> Vec<String> {
+    let r = &p.relapse;
+    let texts = |v: &[super::Entry]| v.iter().map(|e| e.text.trim().to_string()).collect();
+    let mut lines: Vec<String> = match key {
+        "loved-ones" => {
+            let l = &p.loved_ones;
+            [
+                ("What to know", &l.what_to_know),
+                ("How you can help", &l.how_to_help),
+                ("My boundaries", &l.boundaries),
+            ]
+            .into_iter()
+            .filter(|(_, t)| !t.trim().is_empty())
+            .map(|(k, t)| format!("{k}: {}", t.trim()))
+            .collect()
+        }
+        "warning-signs" => texts(&r.warning_signs),
+        "crisis" => numbered(texts(&p.crisis_steps)),
+        "slip" => numbered(texts(&p.slip_steps)),
+        "people" => p
+            .people
+            .iter()
+            .map(|x| {
+                join(&[
+                    x.name.trim(),
+                    x.role.label(),
+                    x.phone.trim(),
+                    if x.call_in_crisis {
+                        "call in a crisis"
+                    } else {
+                        ""
+                    },
+                ])
+            })
+            .collect(),
+        "coping" => r.coping.iter().map(|c| c.text.trim().to_string()).collect(),
+        "naloxone" => p
+            .naloxone_kits
+            .iter()
+            .map(|k| k.location.trim().to_string())
+            .collect(),
+        "reasons" => texts(&r.reasons),
+        "triggers" => r
+            .triggers
+            .iter()
+            .map(|t| t.text.trim().to_string())
+            .collect(),
+        "goals" => p
+            .goals
+            .iter()
+            .map(|g| {
+                let step = g.next_step.trim();
+                let done = if g.done { " (done)" } else { "" };
+                if step.is_empty() {
+                    format!("{}{done}", g.goal.trim())
+                } else {
+                    format!("{}{done}. Next step: {step}", g.goal.trim())
+                }
+            })
+            .collect(),
+        "care" => p
+            .care
+            .medications
+            .iter()
+            .map(|m| join(&[m.name.trim(), m.dose.trim(), m.schedule.trim()]))
+            .chain(
+                p.care
+                    .appointments
+                    .iter()
+                    .map(|a| join(&[a.with_whom.trim(), a.place.trim()])),
+            )
+            .collect(),
+        "therapy" => p
+            .care
+            .therapy
+            .iter()
+            .map(|t| join(&[t.provider.trim(), t.working_on.trim()]))
+            .collect(),
+        "keep-distance" => texts(&p.keep_distance),
+        _ => Vec::new(),
+    };
+    lines.retain(|l| !l.is_empty());
+    lines
+}
+
+fn numbered(v: Vec<String>) -> Vec<String> {
+    v.into_iter()
+        .enumerate()
+        .map(|(i, t)| format!("{}. {t}", i + 1))
+        .collect()
+}
+
+fn join(parts: &[&str]) -> String {
+    parts
+        .iter()
+        .filter(|s| !s.is_empty())
+        .copied()
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The text shared with loved ones: the chosen sections that have something in them, in
+/// the order of [`SHARE_SECTIONS`].
+pub fn share_text(p: &Plan, chosen: &[&str]) -> String {
+    let mut out = String::from("From my recovery safety net\n");
+    for s in SHARE_SECTIONS.iter().filter(|s| chosen.contains(&s.key)) {
+        let lines = section_lines(p, s.key);
+        if lines.is_empty() {
+            continue;
+        }
+        out.push('\n');
+        out.push_str(s.title);
+        out.push('\n');
+        for l in lines {
+            let bullet = if l.starts_with(|c: char| c.is_ascii_digit()) {
+                ""
+            } else {
+                "- "
+            };
+            out.push_str(bullet);
+            out.push_str(&l);
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// What fits on a wallet card: up to three crisis contacts (name and number), the top three
+/// coping strategies, and the lines to call.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct WalletCard {
+    pub contacts: Vec<(String, String)>,
+    pub coping: Vec<String>,
+}
+
+/// Longest text on the card, in characters; longer text ends in "…".
+pub const CARD_TEXT_MAX: usize = 38;
+
+pub fn wallet_card(p: &Plan) -> WalletCard {
+    let cut = |s: &str| {
+        let s = s.trim();
+        if s.chars().count() > CARD_TEXT_MAX {
+            let mut t: String = s.chars().take(CARD_TEXT_MAX - 1).collect();
+            t.push('…');
+            t
+        } else {
+            s.to_string()
+        }
+    };
+    // Crisis contacts first, then anyone else with a number.
+    let mut people: Vec<_> = p
+        .people
+        .iter()
+        .filter(|x| dial_string(&x.phone).is_some())
+        .collect();
+    people.sort_by_key(|x| !x.call_in_crisis);
+    WalletCard {
+        contacts: people
+            .into_iter()
+            .take(3)
+            .map(|x| (cut(&x.name), cut(&x.phone)))
+            .collect(),
+        coping: p
+            .relapse
+            .coping
+            .iter()
+            .take(3)
+            .map(|c| cut(&c.text))
+            .collect(),
+    }
+}
+
+/// Labels for life areas, in the order the goal editor offers them.
+pub const LIFE_AREAS: [(LifeArea, &str); 7] = [
+    (LifeArea::Work, "Work"),
+    (LifeArea::Education, "Education"),
+    (LifeArea::Money, "Money"),
+    (LifeArea::Housing, "Housing"),
+    (LifeArea::Health, "Health"),
+    (LifeArea::Leisure, "Leisure"),
+    (LifeArea::Other, "Other"),
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::contacts::{Role, SupportPerson};
+    use crate::domain::relapse::{CopingStrategy, Trigger, TriggerKind};
+    use crate::domain::{Entry, Id};
+
+    fn id(n: u64) -> Id {
+        Id::generate(n, n)
+    }
+
+    fn person(n: u64, name: &str, crisis: bool) -> SupportPerson {
+        SupportPerson {
+            id: id(n),
+            name: name.into(),
+            role: Role::Friend,
+            phone: "555 010 2030".into(),
+            call_in_crisis: crisis,
+            best_times: String::new(),
+            crisis_message: String::new(),
+            notes: String::new(),
+        }
+    }
+
+    #[test]
+    fn people_go_from_empty_to_thin_to_in_place() {
+        let mut p = Plan::default();
+        assert_eq!(Pillar::People.level(&p), Level::Empty);
+        p.people.push(person(1, "Ana", false));
+        assert_eq!(Pillar::People.level(&p), Level::Thin);
+        p.people.push(person(2, "Bo", false));
+        p.people.push(person(3, "Cy", false));
+        assert_eq!(Pillar::People.level(&p), Level::Thin);
+        assert_eq!(
+            Pillar::People.next_step(&p),
+            Some("Mark at least one person \"call me in a crisis\".")
+        );
+        p.people[2].call_in_crisis = true;
+        assert_eq!(Pillar::People.level(&p), Level::InPlace);
+        assert_eq!(Pillar::People.next_step(&p), None);
+    }
+
+    #[test]
+    fn relapse_prevention_needs_a_coping_strategy_for_every_trigger() {
+        let mut p = Plan::default();
+        p.relapse.reasons.push(Entry::new(id(1), "My kids"));
+        p.relapse.warning_signs.push(Entry::new(id(2), "Isolating"));
+        for n in 3..6 {
+            p.relapse.triggers.push(Trigger {
+                id: id(n),
+                kind: TriggerKind::Feeling,
+                text: format!("t{n}"),
+            });
+        }
+        p.relapse.coping.push(CopingStrategy {
+            id: id(9),
+            text: "Call my sponsor".into(),
+            trigger_ids: vec![id(3), id(4)],
+        });
+        assert_eq!(Pillar::Relapse.level(&p), Level::Thin);
+        p.relapse.coping[0].trigger_ids.push(id(5));
+        assert_eq!(Pillar::Relapse.level(&p), Level::InPlace);
+    }
+
+    #[test]
+    fn the_next_thing_to_add_follows_the_pillar_order() {
+        let p = Plan::default();
+        assert_eq!(next_to_add(&p).map(|x| x.0), Some(Pillar::People));
+        let all = Pillar::ALL.map(|x| Pillar::from_slug(x.slug()));
+        assert_eq!(all, Pillar::ALL.map(Some));
+    }
+
+    #[test]
+    fn review_comes_due_after_the_chosen_number_of_days() {
+        let d = |s| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        let mut p = Plan::default();
+        assert_eq!(review(&p, d("2026-11-23")), Review::NothingYet);
+        p.relapse.reasons.push(Entry::new(id(1), "My kids"));
+        assert_eq!(review(&p, d("2026-11-23")), Review::Due { last: None });
+        record_review(&mut p, d("2026-11-23"));
+        record_review(&mut p, d("2026-11-23"));
+        assert_eq!(p.reviews, vec![d("2026-11-23")]);
+        assert_eq!(review(&p, d("2026-12-22")), Review::Next(d("2026-12-23")));
+        assert_eq!(
+            review(&p, d("2026-12-23")),
+            Review::Due {
+                last: Some(d("2026-11-23"))
+            }
+        );
+        p.settings.review_every_days = 7;
+        assert_eq!(review(&p, d("2026-11-29")), Review::Next(d("2026-11-30")));
+    }
+
+    #[test]
+    fn share_text_holds_exactly_the_chosen_sections() {
+        let mut p = Plan::default();
+        p.relapse.warning_signs.push(Entry::new(id(1), "Isolating"));
+        p.keep_distance.push(Entry::new(id(2), "Old dealer Mike"));
+        p.slip_steps.push(Entry::new(id(3), "Call my sponsor"));
+        let text = share_text(&p, &["warning-signs", "slip"]);
+        assert_eq!(
+            text,
+            "From my recovery safety net\n\nMy warning signs\n- Isolating\n\nIf I slip\n1. Call my sponsor\n"
+        );
+        assert!(!share_text(&p, &["warning-signs"]).contains("Mike"));
+        assert!(SHARE_SECTIONS
+            .iter()
+            .any(|s| s.key == "keep-distance" && s.private));
+    }
+
+    #[test]
+    fn the_wallet_card_puts_crisis_contacts_first_and_cuts_long_text() {
+        let mut p = Plan::default();
+        p.people.push(person(1, "Ana", false));
+        p.people.push(person(2, "Bo", true));
+        p.people.push(person(3, "No number", true));
+        p.people[2].phone = "ask Bo".into();
+        p.relapse.coping.push(CopingStrategy {
+            id: id(4),
+            text: "x".repeat(60),
+            trigger_ids: vec![],
+        });
+        let card = wallet_card(&p);
+        assert_eq!(card.contacts.len(), 2);
+        assert_eq!(card.contacts[0].0, "Bo");
+        assert_eq!(card.coping[0].chars().count(), CARD_TEXT_MAX);
+        assert!(card.coping[0].ends_with('…'));
+    }
+}

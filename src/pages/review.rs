@@ -1,0 +1,64 @@
+//! Reviewing the plan: one pillar at a time, each editable, then the date is recorded and
+//! the next review comes due after the chosen number of days.
+
+use super::plan::pillar_body;
+use crate::domain::dates::long_date;
+use crate::domain::pillars::{record_review, review, Pillar, Review};
+use crate::state::use_app_state;
+use leptos::html::H1;
+use leptos::prelude::*;
+
+#[component]
+pub fn ReviewPage() -> impl IntoView {
+    crate::web::set_title("Review my plan");
+    let state = use_app_state();
+    let at = RwSignal::new(0usize);
+    let finished = RwSignal::new(false);
+    let heading = NodeRef::<H1>::new();
+    let total = Pillar::ALL.len();
+    let go = move |to: usize| {
+        at.set(to);
+        request_animation_frame(move || {
+            crate::web::scroll_top();
+            if let Some(h) = heading.get_untracked() {
+                let _ = h.focus();
+            }
+        });
+    };
+    let finish = move |_| {
+        let today = crate::web::today();
+        state.edit(|p| record_review(p, today));
+        finished.set(true);
+    };
+    let next_review = move || {
+        state.plan.with(|p| match review(p, crate::web::today()) {
+            Review::Next(d) => format!("Your next review is on {}.", long_date(d)),
+            _ => String::new(),
+        })
+    };
+    view! {
+        <p class="crumb"><a href="/plan">"My plan"</a></p>
+        <Show when=move || !finished.get() fallback=move || view! {
+            <h1>"Review done"</h1>
+            <section class="card" role="status">
+                <p>{format!("Reviewed on {}.", long_date(crate::web::today()))}</p>
+                <p>{next_review}</p>
+                <p><a href="/plan">"Back to my plan"</a></p>
+            </section>
+        }>
+            <p class="step-count">{move || format!("Review {} of {}", at.get() + 1, total)}</p>
+            <h1 node_ref=heading tabindex="-1">{move || Pillar::ALL[at.get()].title()}</h1>
+            <p class="hint">"Does this still fit your life? Change what doesn't, then go on."</p>
+            {move || pillar_body(Pillar::ALL[at.get()])}
+            <div class="step-nav">
+                <button type="button" class="big" disabled=move || at.get() == 0
+                    on:click=move |_| go(at.get_untracked().saturating_sub(1))>"Back"</button>
+                <Show when=move || at.get() + 1 < total fallback=move || view! {
+                    <button type="button" class="big primary" on:click=finish>"Finish review"</button>
+                }>
+                    <button type="button" class="big primary" on:click=move |_| go(at.get_untracked() + 1)>"Next"</button>
+                </Show>
+            </div>
+        </Show>
+    }
+}

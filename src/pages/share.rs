@@ -1,0 +1,82 @@
+//! Share parts of the plan with loved ones as text: through the phone's share sheet where
+//! there is one, else copy it or download it as a file. The app sends nothing itself.
+
+use crate::domain::pillars::{share_text, SHARE_SECTIONS};
+use crate::state::use_app_state;
+use crate::web::Handed;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+#[component]
+pub fn SharePage() -> impl IntoView {
+    crate::web::set_title("Share with loved ones");
+    let state = use_app_state();
+    // Private sections are never chosen by default.
+    let chosen = RwSignal::new(
+        SHARE_SECTIONS
+            .iter()
+            .filter(|s| !s.private)
+            .map(|s| s.key)
+            .collect::<Vec<_>>(),
+    );
+    let text = Memo::new(move |_| chosen.with(|c| state.plan.with(|p| share_text(p, c))));
+    let said = RwSignal::new(String::new());
+    let hand = move |how: &'static str| {
+        move |_| {
+            let t = text.get_untracked();
+            spawn_local(async move {
+                let result = match how {
+                    "share" => crate::web::share_text("From my safety net", &t).await,
+                    "copy" => crate::web::copy_text(&t).await,
+                    _ => crate::web::download_text("my-safety-net.txt", "text/plain", &t)
+                        .map_or_else(Handed::Failed, |_| Handed::Done),
+                };
+                said.set(match (how, result) {
+                    (_, Handed::Cancelled) => String::new(),
+                    (_, Handed::Failed(why)) => {
+                        format!("That didn't work ({why}). Try copying or downloading instead.")
+                    }
+                    ("share", _) => "Handed to your phone's share sheet.".into(),
+                    ("copy", _) => "Copied. Paste it into a message.".into(),
+                    _ => "Saved as my-safety-net.txt.".into(),
+                });
+            });
+        }
+    };
+    view! {
+        <p class="crumb"><a href="/plan">"My plan"</a></p>
+        <h1>"Share with loved ones"</h1>
+        <p class="lead">"Choose what to share. You send it yourself; Safety Net sends nothing."</p>
+        <fieldset class="card">
+            <legend>"What to share"</legend>
+            {SHARE_SECTIONS.iter().map(|s| {
+                let key = s.key;
+                view! {
+                    <label class="check">
+                        <input type="checkbox" prop:checked=move || chosen.with(|c| c.contains(&key))
+                            on:change=move |ev| {
+                                let on = event_target_checked(&ev);
+                                chosen.update(|c| {
+                                    c.retain(|k| *k != key);
+                                    if on {
+                                        c.push(key);
+                                    }
+                                });
+                            }/>
+                        {s.title}{s.private.then_some(" (private)")}
+                    </label>
+                }
+            }).collect_view()}
+        </fieldset>
+        <h2>"What they will read"</h2>
+        <pre class="share-text" data-testid="share-text">{text}</pre>
+        <div class="row">
+            {crate::web::can_share().then(|| view! {
+                <button type="button" class="primary" on:click=hand("share")>"Share…"</button>
+            })}
+            <button type="button" on:click=hand("copy")>"Copy"</button>
+            <button type="button" on:click=hand("download")>"Download as a text file"</button>
+        </div>
+        <p role="status">{said}</p>
+    }
+}

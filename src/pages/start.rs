@@ -1,0 +1,89 @@
+//! The guided start: a minimal safety net in about five minutes (three people, three
+//! triggers each with a coping strategy, where the naloxone is). Every step can be skipped,
+//! every idea accepted, changed or ignored, and the whole guide left at any time.
+
+use crate::components::kits_editor::KitsEditor;
+use crate::components::plan_tables::{PEOPLE_SHORT, TRIGGERS_WITH_COPING};
+use crate::components::record_list::RecordList;
+use crate::domain::pillars::record_review;
+use crate::domain::plan::GuidedStart;
+use crate::state::use_app_state;
+use leptos::html::H1;
+use leptos::prelude::*;
+
+const STEPS: [&str; 3] = [
+    "Three people you can call",
+    "Three triggers, and what you'll do instead",
+    "Where is your naloxone?",
+];
+
+#[component]
+pub fn StartPage() -> impl IntoView {
+    crate::web::set_title("Build your safety net");
+    let state = use_app_state();
+    let at = RwSignal::new(0usize);
+    let heading = NodeRef::<H1>::new();
+    let go = move |to: usize| {
+        at.set(to);
+        request_animation_frame(move || {
+            crate::web::scroll_top();
+            if let Some(h) = heading.get_untracked() {
+                let _ = h.focus();
+            }
+        });
+    };
+    let set = move |how: GuidedStart| {
+        let today = crate::web::today();
+        state.edit(|p| {
+            p.settings.guided_start = how;
+            if how == GuidedStart::Done {
+                // Building the plan step by step is its first review.
+                record_review(p, today);
+            }
+        });
+    };
+    let done = move || at.get() == STEPS.len();
+    view! {
+        <Show when=move || !done() fallback=move || view! {
+            <h1 node_ref=heading tabindex="-1">"Your safety net has started"</h1>
+            <section class="card">
+                <p>"It's saved on this device. Add to it whenever you like: your medication, your steps after a slip, what you want your loved ones to know."</p>
+                <p><a class="button primary" href="/plan">"See my plan"</a></p>
+                <p><a href="/">"Go to Today"</a></p>
+            </section>
+        }>
+            <p class="step-count">{move || format!("Step {} of {}", at.get() + 1, STEPS.len())}</p>
+            <h1 node_ref=heading tabindex="-1">{move || STEPS[at.get()]}</h1>
+            {move || match at.get() {
+                0 => view! {
+                    <RecordList anchor="start-people" title="People" noun="person" records=&PEOPLE_SHORT
+                        hint="A sponsor, family, a friend, a recovery coach. Ask them first if you may call in a crisis."
+                        add_label="Add a person: their name" placeholder="Sam"/>
+                }.into_any(),
+                1 => view! {
+                    <RecordList anchor="start-triggers" title="Triggers" noun="trigger" records=&TRIGGERS_WITH_COPING
+                        hint="HALT is a good start: hungry, angry, lonely, tired. For each, what will you do instead?"
+                        add_label="Add a trigger" placeholder="Payday"
+                        suggestions=&["Hungry", "Angry", "Lonely", "Tired"]/>
+                    <p class="small">"Ideas for what to do instead: call my sponsor; go to an extra meeting; leave the place; eat something and rest."</p>
+                }.into_any(),
+                _ => view! { <KitsEditor/> }.into_any(),
+            }}
+            <div class="step-nav">
+                <button type="button" class="big" disabled=move || at.get() == 0
+                    on:click=move |_| go(at.get_untracked().saturating_sub(1))>"Back"</button>
+                <button type="button" class="big primary" on:click=move |_| {
+                    let next = at.get_untracked() + 1;
+                    if next == STEPS.len() {
+                        set(GuidedStart::Done);
+                    }
+                    go(next);
+                }>{move || if at.get() + 1 == STEPS.len() { "Finish" } else { "Next" }}</button>
+            </div>
+            <p><button type="button" class="link" on:click=move |_| {
+                set(GuidedStart::Skipped);
+                crate::router::go("/plan");
+            }>"Skip the guide for now"</button></p>
+        </Show>
+    }
+}
