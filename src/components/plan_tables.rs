@@ -337,7 +337,17 @@ pub static TRIGGERS_WITH_COPING: Records = Records {
         Field {
             key: "trigger-coping",
             label: "What I'll do instead",
-            input: Input::Text("Call my sponsor"),
+            input: Input::Idea(
+                "Call my sponsor",
+                &[
+                    "Call my sponsor",
+                    "Go to an extra meeting",
+                    "Leave the place",
+                    "Eat something and rest",
+                    "Take a walk",
+                    "Text someone from my meeting",
+                ],
+            ),
             get: |p, id| {
                 p.relapse
                     .coping_for(id)

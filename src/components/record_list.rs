@@ -14,6 +14,8 @@ use leptos::prelude::*;
 pub enum Input {
     /// Text, with an example as placeholder.
     Text(&'static str),
+    /// Text with ideas to pick from (a list under the field); the person may type anything.
+    Idea(&'static str, &'static [&'static str]),
     /// Longer text, in a box that shows several lines.
     Long(&'static str),
     /// A phone number (the phone's number pad).
@@ -71,6 +73,9 @@ pub fn RecordList(
     /// Ideas the person can add with one tap (then edit), shown while not yet in the list.
     #[prop(optional)]
     suggestions: &'static [&'static str],
+    /// Offer "Add all of these" for the ideas (a ready-made list to edit).
+    #[prop(optional)]
+    add_all: bool,
     /// What follows the list (guidance).
     #[prop(optional)]
     children: Option<Children>,
@@ -184,6 +189,14 @@ pub fn RecordList(
                             </button>
                         }
                     }).collect_view()}
+                    {add_all.then(|| view! {
+                        <button type="button" class="idea" hidden=move || ids.with(|v| !v.is_empty())
+                            on:click=move |_| state.edit(|p| {
+                                for idea in suggestions {
+                                    (records.add)(p, crate::web::new_id(), idea.to_string());
+                                }
+                            })>"Add all of these"</button>
+                    })}
                 </div>
             })}
             {children.map(|c| c())}
@@ -227,6 +240,15 @@ pub fn field(state: AppState, id: Id, f: &'static Field) -> AnyView {
             </select>
         }
         .into_any(),
+        Input::Idea(example, ideas) => {
+            let list = format!("{input_id}-ideas");
+            view! {
+                <label for=input_id.clone()>{f.label}</label>
+                <input id=input_id type="text" list=list.clone() placeholder=example prop:value=value on:change=change/>
+                <datalist id=list>{ideas.iter().map(|i| view! { <option value=*i></option> }).collect_view()}</datalist>
+            }
+            .into_any()
+        }
         Input::Long(example) => view! {
             <label for=input_id.clone()>{f.label}</label>
             <textarea id=input_id rows="3" placeholder=example prop:value=value on:change=change></textarea>

@@ -157,7 +157,7 @@ fn sections(pillar: Pillar) -> AnyView {
             <RecordList anchor="slip-steps" title="My steps after a slip" noun="step" records=&SLIP_STEPS
                 hint="In order. Tap an idea to add it, then make it your own."
                 add_label="Add a step" placeholder="Call my sponsor the same day"
-                suggestions=&SLIP_IDEAS/>
+                suggestions=&SLIP_IDEAS add_all=true/>
             <section class="card warn">
                 <h2>"Your tolerance is lower now"</h2>
                 <p>"After days or weeks without opioids, a dose you used to take can stop your breathing. Don't use alone, carry naloxone, and make sure someone near you knows how to use it. Never Use Alone: 1-800-484-3731."</p>
@@ -190,7 +190,9 @@ fn sections(pillar: Pillar) -> AnyView {
     }
 }
 
-/// Suggested steps after a slip (from the list; the person edits or skips each).
+/// Suggested steps after a slip: an empty list offers them all in one tap, ready to edit.
+/// Sources: SAMHSA (reach out to your support and prescriber; lower tolerance after a break
+/// raises overdose risk: don't use alone, carry naloxone).
 const SLIP_IDEAS: [&str; 6] = [
     "Contact my sponsor the same day",
     "Tell my doctor or prescriber",

@@ -65,7 +65,6 @@ pub fn StartPage() -> impl IntoView {
                         hint="HALT is a good start: hungry, angry, lonely, tired. For each, what will you do instead?"
                         add_label="Add a trigger" placeholder="Payday"
                         suggestions=&["Hungry", "Angry", "Lonely", "Tired"]/>
-                    <p class="small">"Ideas for what to do instead: call my sponsor; go to an extra meeting; leave the place; eat something and rest."</p>
                 }.into_any(),
                 _ => view! { <KitsEditor/> }.into_any(),
             }}

@@ -91,7 +91,9 @@ test('every pillar: add, edit, delete, undo, reload, still there', async ({ app,
 test('ordered steps move, ideas are added with one tap, coping links to triggers, loved ones are kept', async ({ app, page }) => {
   await app.open('/plan/slip');
   await expect(page.getByTestId('pillar-status')).toHaveText(/^Not started/);
+  await expect(page.getByRole('button', { name: 'Add all of these' })).toBeVisible();
   await page.getByRole('button', { name: '+ Contact my sponsor the same day' }).click();
+  await expect(page.getByRole('button', { name: 'Add all of these' })).toBeHidden();
   await page.getByRole('button', { name: '+ Tell my doctor or prescriber' }).click();
   await expect(page.getByRole('button', { name: '+ Tell my doctor or prescriber' })).toBeHidden();
   await page.getByRole('button', { name: 'Move up: Tell my doctor or prescriber' }).click();
@@ -145,11 +147,18 @@ test('the guided start builds a minimal net in a few steps, and can be skipped',
   await page.getByLabel('Call me in a crisis (they said yes)').first().check();
   await page.getByRole('button', { name: 'Next' }).click();
   await expect(page.getByRole('heading', { level: 1, name: "Three triggers, and what you'll do instead" })).toBeFocused();
+  // Ideas for what to do instead come with the field; anything can be typed.
+  await page.getByRole('button', { name: '+ Angry' }).click();
+  const ideas = await page.getByLabel("What I'll do instead").getAttribute('list');
+  await expect(page.locator(`datalist[id="${ideas}"] option`)).toHaveCount(6);
+  await page.getByRole('button', { name: 'Delete this trigger: Angry' }).click();
   for (const [trigger, instead] of [['Hungry', 'Eat something'], ['Lonely', 'Call my sponsor'], ['Tired', 'Rest before deciding']]) {
     await page.getByRole('button', { name: `+ ${trigger}` }).click();
     await page.getByLabel("What I'll do instead").last().fill(instead);
     await page.getByLabel("What I'll do instead").last().blur();
   }
+  expect(await axeViolations(page), 'guided start, triggers').toEqual([]);
+  await page.screenshot({ path: 'target/screenshots/start-triggers.png', fullPage: true });
   await page.getByRole('button', { name: 'Next' }).click();
   await add(page, 'Add a kit: where is it kept?', 'Backpack');
   await page.getByRole('button', { name: 'Finish' }).click();
@@ -170,6 +179,18 @@ test('the guided start builds a minimal net in a few steps, and can be skipped',
   await expect(page.getByRole('link', { name: /^Support people.*In place/ })).toBeVisible();
   await app.open('/');
   await expect(page.getByTestId('guided-offer')).toHaveCount(0);
+});
+
+test('an empty "If I slip" takes all the suggested steps in one tap, each then editable', async ({ app, page }) => {
+  await app.open('/plan/slip');
+  await page.getByRole('button', { name: 'Add all of these' }).click();
+  await expect.poll(async () => (await stored(page)).slip_steps.map((s) => s.text)).toEqual([
+    'Contact my sponsor the same day', 'Tell my doctor or prescriber', 'Go to an extra meeting', "Don't use alone",
+    'Carry naloxone: my tolerance is lower now', 'Be kind to myself: one slip does not erase my recovery',
+  ]);
+  await page.getByLabel('Step', { exact: true }).nth(3).fill("Don't use alone: call Never Use Alone, 1-800-484-3731");
+  await page.getByLabel('Step', { exact: true }).nth(3).blur();
+  await expect.poll(async () => (await stored(page)).slip_steps[3].text).toBe("Don't use alone: call Never Use Alone, 1-800-484-3731");
 });
 
 test('the guided start can be put off from Today, or left half way', async ({ app, page }) => {
