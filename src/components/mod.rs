@@ -57,3 +57,26 @@ pub fn own_list(
         })
     }
 }
+
+/// Where a step-by-step flow is (the review, the guided start), and how to go to a step:
+/// the screen moves to the top and the step's heading takes focus, so a screen reader reads
+/// it.
+pub fn stepper(
+    heading: leptos::prelude::NodeRef<leptos::html::H1>,
+) -> (
+    leptos::prelude::RwSignal<usize>,
+    impl Fn(usize) + Copy + 'static,
+) {
+    use leptos::prelude::*;
+    let at = RwSignal::new(0usize);
+    let go = move |to: usize| {
+        at.set(to);
+        request_animation_frame(move || {
+            crate::web::scroll_top();
+            if let Some(h) = heading.get_untracked() {
+                let _ = h.focus();
+            }
+        });
+    };
+    (at, go)
+}

@@ -12,19 +12,10 @@ use leptos::prelude::*;
 pub fn ReviewPage() -> impl IntoView {
     crate::web::set_title("Review my plan");
     let state = use_app_state();
-    let at = RwSignal::new(0usize);
     let finished = RwSignal::new(false);
     let heading = NodeRef::<H1>::new();
+    let (at, go) = crate::components::stepper(heading);
     let total = Pillar::ALL.len();
-    let go = move |to: usize| {
-        at.set(to);
-        request_animation_frame(move || {
-            crate::web::scroll_top();
-            if let Some(h) = heading.get_untracked() {
-                let _ = h.focus();
-            }
-        });
-    };
     let finish = move |_| {
         let today = crate::web::today();
         state.edit(|p| record_review(p, today));

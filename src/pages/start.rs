@@ -21,17 +21,8 @@ const STEPS: [&str; 3] = [
 pub fn StartPage() -> impl IntoView {
     crate::web::set_title("Build your safety net");
     let state = use_app_state();
-    let at = RwSignal::new(0usize);
     let heading = NodeRef::<H1>::new();
-    let go = move |to: usize| {
-        at.set(to);
-        request_animation_frame(move || {
-            crate::web::scroll_top();
-            if let Some(h) = heading.get_untracked() {
-                let _ = h.focus();
-            }
-        });
-    };
+    let (at, go) = crate::components::stepper(heading);
     let set = move |how: GuidedStart| {
         let today = crate::web::today();
         state.edit(|p| {
