@@ -1,0 +1,383 @@
+//! Community support: the week's meetings, attendance counts and streaks, the fit journal's
+//! nudge, and the offline directory, referral scripts and first-meeting checklist (content
+//! with its sources).
+
+use super::meetings::{FitDecision, Meeting, Meetings};
+use super::Id;
+use chrono::{Datelike, Days, NaiveDate, NaiveTime, Weekday};
+
+pub const WEEK: [Weekday; 7] = [
+    Weekday::Mon,
+    Weekday::Tue,
+    Weekday::Wed,
+    Weekday::Thu,
+    Weekday::Fri,
+    Weekday::Sat,
+    Weekday::Sun,
+];
+
+pub fn day_name(d: Weekday) -> &'static str {
+    match d {
+        Weekday::Mon => "Monday",
+        Weekday::Tue => "Tuesday",
+        Weekday::Wed => "Wednesday",
+        Weekday::Thu => "Thursday",
+        Weekday::Fri => "Friday",
+        Weekday::Sat => "Saturday",
+        Weekday::Sun => "Sunday",
+    }
+}
+
+/// "7:30 pm".
+pub fn clock_time(t: NaiveTime) -> String {
+    let (pm, h) = t.hour12();
+    format!("{h}:{:02} {}", t.minute(), if pm { "pm" } else { "am" })
+}
+
+use chrono::Timelike;
+
+/// The meetings on a weekday, by start time (those without a time last).
+pub fn on_day(m: &Meetings, day: Weekday) -> Vec<&Meeting> {
+    let mut v: Vec<&Meeting> = m.list.iter().filter(|x| x.days.contains(&day)).collect();
+    v.sort_by_key(|x| (x.time.is_none(), x.time));
+    v
+}
+
+/// The next meeting still to start today at or after `now`.
+pub fn next_today(m: &Meetings, today: NaiveDate, now: NaiveTime) -> Option<&Meeting> {
+    on_day(m, today.weekday())
+        .into_iter()
+        .find(|x| x.time.is_some_and(|t| t >= now))
+}
+
+impl Meetings {
+    pub fn attended(&self, meeting: &Id, date: NaiveDate) -> bool {
+        self.attendance
+            .iter()
+            .any(|a| &a.meeting_id == meeting && a.date == date)
+    }
+
+    /// Takes back a "went" (an undo, or a mistaken tap).
+    pub fn unmark_attended(&mut self, meeting: &Id, date: NaiveDate) {
+        self.attendance
+            .retain(|a| !(&a.meeting_id == meeting && a.date == date));
+    }
+
+    pub fn times_attended(&self, meeting: &Id) -> usize {
+        self.attendance
+            .iter()
+            .filter(|a| &a.meeting_id == meeting)
+            .count()
+    }
+}
+
+/// The Monday of the week a date is in.
+pub fn week_start(d: NaiveDate) -> NaiveDate {
+    d - Days::new(u64::from(d.weekday().num_days_from_monday()))
+}
+
+/// Attendance in numbers: this week, weeks in a row with at least one meeting (this week
+/// counts once it has one; an empty week so far does not break the streak), and in all.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct AttendanceStats {
+    pub this_week: usize,
+    pub weeks_in_a_row: usize,
+    pub total: usize,
+}
+
+pub fn attendance_stats(m: &Meetings, today: NaiveDate) -> AttendanceStats {
+    let this = week_start(today);
+    let in_week = |start: NaiveDate| {
+        let end = start + Days::new(7);
+        m.attendance
+            .iter()
+            .filter(|a| a.date >= start && a.date < end && a.date <= today)
+            .count()
+    };
+    let this_week = in_week(this);
+    let mut weeks = usize::from(this_week > 0);
+    let mut start = this;
+    loop {
+        start = start - Days::new(7);
+        if in_week(start) == 0 {
+            break;
+        }
+        weeks += 1;
+    }
+    AttendanceStats {
+        this_week,
+        weeks_in_a_row: weeks,
+        total: m.attendance.iter().filter(|a| a.date <= today).count(),
+    }
+}
+
+/// The fit journal's nudge for a meeting: count, and after three visits, time to decide.
+pub fn fit_note(m: &Meetings, meeting: &Meeting) -> String {
+    let n = m.times_attended(&meeting.id);
+    let times = match n {
+        0 => "Not been yet.".to_string(),
+        1 => "Been once.".to_string(),
+        n => format!("Been {n} times."),
+    };
+    let advice = match (n, meeting.decision) {
+        (_, FitDecision::Keep) => " You're keeping this one.",
+        (_, FitDecision::TryAnother) => " You're trying another group: that's fine too.",
+        (0..=2, _) => " Try three or four meetings before deciding whether it fits.",
+        _ => " Does it fit? Keep going, or try another group.",
+    };
+    format!("{times}{advice}")
+}
+
+/// A place to find support, with where the facts come from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Resource {
+    pub name: &'static str,
+    pub what: &'static str,
+    pub who: &'static str,
+    pub how: &'static str,
+    /// Opened in the browser when tapped; the app itself fetches nothing.
+    pub url: &'static str,
+    pub phone: Option<&'static str>,
+    pub source: &'static str,
+}
+
+/// The offline directory (US, national). Verified against ../shared/design/CONTENT-FACTS.md.
+pub const DIRECTORY: [Resource; 9] = [
+    Resource {
+        name: "SAMHSA National Helpline",
+        what: "Free, confidential treatment referral and information, 24/7, in English and Spanish.",
+        who: "Anyone with a substance use problem, and their families.",
+        how: "Call 1-800-662-4357 (1-800-662-HELP) and say what kind of help you are looking for.",
+        url: "https://www.samhsa.gov/find-help/helplines/national-helpline",
+        phone: Some("18006624357"),
+        source: "samhsa.gov",
+    },
+    Resource {
+        name: "FindTreatment.gov",
+        what: "SAMHSA's locator of licensed treatment: medication for opioid use disorder, counselling, programs.",
+        who: "Anyone looking for treatment near them.",
+        how: "Search by address or ZIP code; filter for buprenorphine, methadone or naltrexone, payment and language.",
+        url: "https://findtreatment.gov",
+        phone: None,
+        source: "findtreatment.gov (SAMHSA)",
+    },
+    Resource {
+        name: "Narcotics Anonymous meeting search",
+        what: "NA meetings worldwide, in person and online: a twelve-step fellowship.",
+        who: "Anyone who wants to stop using; open meetings welcome anyone.",
+        how: "Search by city or ZIP code, or look for the virtual meetings list.",
+        url: "https://www.na.org/meetingsearch/",
+        phone: None,
+        source: "na.org",
+    },
+    Resource {
+        name: "SMART Recovery",
+        what: "Science-based mutual support meetings (not twelve-step), in person and online.",
+        who: "Anyone recovering from any addiction; family meetings too.",
+        how: "Find a meeting on the meetings page; many are online every day.",
+        url: "https://smartrecovery.org",
+        phone: None,
+        source: "smartrecovery.org",
+    },
+    Resource {
+        name: "Nar-Anon Family Groups",
+        what: "Twelve-step support for people affected by someone else's addiction.",
+        who: "Family and friends of someone who uses.",
+        how: "Find a group near you or online on the meetings page.",
+        url: "https://www.nar-anon.org",
+        phone: None,
+        source: "nar-anon.org",
+    },
+    Resource {
+        name: "Pills Anonymous",
+        what: "A twelve-step fellowship for recovery from pill addiction.",
+        who: "Anyone who wants to stop misusing pills.",
+        how: "Look up meetings, including phone and online ones, on the website.",
+        url: "https://www.pillsanonymous.org",
+        phone: None,
+        source: "pillsanonymous.org",
+    },
+    Resource {
+        name: "Heroin Anonymous",
+        what: "A twelve-step fellowship for recovery from heroin and other opioids.",
+        who: "Anyone who wants to stop using heroin or opioids.",
+        how: "Find in-person and online meetings on the website.",
+        url: "https://heroinanonymous.org",
+        phone: None,
+        source: "heroinanonymous.org",
+    },
+    Resource {
+        name: "Celebrate Recovery",
+        what: "A Christ-centred twelve-step recovery program, usually held at churches.",
+        who: "Anyone with a hurt, habit or hang-up who is open to a faith-based group.",
+        how: "Use the group finder on the website.",
+        url: "https://www.celebraterecovery.com",
+        phone: None,
+        source: "celebraterecovery.com",
+    },
+    Resource {
+        name: "988 Suicide & Crisis Lifeline",
+        what: "Free, confidential support 24/7 for any mental-health or substance-use crisis.",
+        who: "Anyone in crisis, or worried about someone.",
+        how: "Call or text 988, or chat at 988lifeline.org.",
+        url: "https://988lifeline.org",
+        phone: Some("988"),
+        source: "988lifeline.org; SAMHSA",
+    },
+];
+
+/// Scripts for asking for a referral, to copy and adapt.
+pub const REFERRAL_SCRIPTS: [(&str, &str); 4] = [
+    (
+        "Asking a doctor",
+        "I'm in recovery from opioid use and I want to keep my recovery strong. Could you refer me to a support group, a counsellor, or a program that offers medication for opioid use disorder? I'd also like a naloxone prescription.",
+    ),
+    (
+        "Asking a therapist",
+        "Besides our sessions, I'd like support between them. Do you know of recovery meetings, peer support groups or a recovery coach you would recommend for someone like me?",
+    ),
+    (
+        "Asking a community health centre",
+        "Hello, I'm looking for help with opioid use disorder. Do you offer treatment, or can you refer me to a program, counselling or a support group nearby? I'd like to know about cost and sliding-scale fees.",
+    ),
+    (
+        "Asking a friend",
+        "I'm working on my recovery and I'd like to try a meeting. Do you know a group that's welcoming, or would you come with me the first time?",
+    ),
+];
+
+/// The first-meeting checklist and the suggestions after the first few: (key, text).
+/// Sources: NA "Welcome" and newcomer information (na.org); SMART Recovery "first meeting"
+/// guidance (smartrecovery.org).
+pub const FIRST_MEETING: [(&str, &str); 6] = [
+    ("format", "Check the format: in person or online, and whether it is open (anyone welcome) or closed (only people who want to stop using)."),
+    ("transport", "Plan how to get there, or test the link and sound for an online meeting."),
+    ("early", "Arrive 10 minutes early; people are usually glad to meet someone new."),
+    ("no-share", "You don't have to share or say anything. Listening is enough."),
+    ("open", "Open meetings welcome anyone, including family and friends."),
+    ("free", "There is no fee; a collection may be passed, and giving is optional."),
+];
+
+pub const AFTER_FIRST_FEW: [(&str, &str); 4] = [
+    (
+        "introduce",
+        "Introduce yourself by first name, if you like.",
+    ),
+    ("numbers", "Exchange numbers with one or two people."),
+    ("sponsor", "Ask about a sponsor or mentor."),
+    (
+        "service",
+        "Take a small service commitment: set up chairs, make coffee.",
+    ),
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::meetings::{Access, Fellowship, MeetingFormat, MeetingStyle};
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    pub fn meeting(n: u64, days: Vec<Weekday>, time: Option<&str>) -> Meeting {
+        Meeting {
+            id: Id::generate(n, n),
+            name: format!("m{n}"),
+            fellowship: Fellowship::NarcoticsAnonymous,
+            format: MeetingFormat::InPerson,
+            address: String::new(),
+            link: String::new(),
+            access: Access::Open,
+            style: MeetingStyle::Discussion,
+            days,
+            time: time.map(|t| NaiveTime::parse_from_str(t, "%H:%M").unwrap()),
+            duration_minutes: None,
+            notes: String::new(),
+            liked: String::new(),
+            disliked: String::new(),
+            decision: FitDecision::Undecided,
+        }
+    }
+
+    #[test]
+    fn the_day_is_in_time_order_and_the_next_one_is_found() {
+        let mut m = Meetings::default();
+        m.list.push(meeting(1, vec![Weekday::Mon], Some("19:00")));
+        m.list
+            .push(meeting(2, vec![Weekday::Mon, Weekday::Wed], Some("07:30")));
+        m.list.push(meeting(3, vec![Weekday::Mon], None));
+        let names: Vec<_> = on_day(&m, Weekday::Mon)
+            .iter()
+            .map(|x| x.name.clone())
+            .collect();
+        assert_eq!(names, ["m2", "m1", "m3"]);
+        let monday = d("2026-11-23");
+        let at = |t| NaiveTime::parse_from_str(t, "%H:%M").unwrap();
+        assert_eq!(
+            next_today(&m, monday, at("08:00")).map(|x| x.name.as_str()),
+            Some("m1")
+        );
+        assert_eq!(next_today(&m, monday, at("19:01")), None);
+        assert_eq!(clock_time(at("19:05")), "7:05 pm");
+        assert_eq!(clock_time(at("00:30")), "12:30 am");
+    }
+
+    #[test]
+    fn weeks_in_a_row_and_counts() {
+        let mut m = Meetings::default();
+        let id = Id::generate(1, 1);
+        for day in ["2026-11-02", "2026-11-10", "2026-11-12", "2026-11-17"] {
+            m.mark_attended(&id, d(day));
+        }
+        // Monday 23 November: nothing yet this week, three weeks in a row before it.
+        let s = attendance_stats(&m, d("2026-11-23"));
+        assert_eq!((s.this_week, s.weeks_in_a_row, s.total), (0, 3, 4));
+        m.mark_attended(&id, d("2026-11-23"));
+        let s = attendance_stats(&m, d("2026-11-23"));
+        assert_eq!((s.this_week, s.weeks_in_a_row, s.total), (1, 4, 5));
+        m.unmark_attended(&id, d("2026-11-23"));
+        assert!(!m.attended(&id, d("2026-11-23")));
+        // A gap week ends the streak.
+        let s = attendance_stats(&m, d("2026-12-07"));
+        assert_eq!(s.weeks_in_a_row, 0);
+    }
+
+    #[test]
+    fn the_fit_journal_waits_three_meetings_before_asking() {
+        let mut m = Meetings::default();
+        m.list.push(meeting(1, vec![Weekday::Mon], Some("19:00")));
+        let id = m.list[0].id.clone();
+        assert!(fit_note(&m, &m.list[0]).contains("Try three or four"));
+        for day in ["2026-11-02", "2026-11-09", "2026-11-16"] {
+            m.mark_attended(&id, d(day));
+        }
+        assert_eq!(
+            fit_note(&m, &m.list[0]),
+            "Been 3 times. Does it fit? Keep going, or try another group."
+        );
+    }
+
+    #[test]
+    fn every_directory_entry_has_a_source_and_a_secure_link() {
+        for r in &DIRECTORY {
+            assert!(!r.source.is_empty(), "{}", r.name);
+            assert!(r.url.starts_with("https://"), "{}", r.name);
+            assert!(!r.what.is_empty() && !r.who.is_empty() && !r.how.is_empty());
+        }
+        let names: Vec<_> = DIRECTORY.iter().map(|r| r.name).collect();
+        for want in [
+            "SAMHSA",
+            "FindTreatment",
+            "Narcotics Anonymous",
+            "SMART",
+            "Nar-Anon",
+            "Pills",
+            "Heroin",
+            "Celebrate",
+            "988",
+        ] {
+            assert!(names.iter().any(|n| n.contains(want)), "{want}");
+        }
+    }
+}
