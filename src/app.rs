@@ -5,9 +5,10 @@ use crate::components::dose_timer::{DoseTimer, DoseTimerStrip};
 use crate::components::save_banner::SaveBanner;
 use crate::domain::pillars::Pillar;
 use crate::pages::{
-    crisis::CrisisPage, not_found::NotFound, overdose::OverdosePage, plan::PillarPage,
-    plan::PlanPage, print::PrintPage, recovery::RecoveryScreen, review::ReviewPage,
-    settings::SettingsPage, share::SharePage, start::StartPage, today::TodayPage,
+    crisis::CrisisPage, meetings::FindSupportPage, meetings::MeetingsPage, not_found::NotFound,
+    overdose::OverdosePage, plan::PillarPage, plan::PlanPage, print::PrintPage,
+    recovery::RecoveryScreen, review::ReviewPage, settings::SettingsPage, share::SharePage,
+    start::StartPage, today::TodayPage,
 };
 use crate::router;
 use crate::state::{use_app_state, AppState, Boot};
@@ -75,6 +76,8 @@ fn screen(path: &str) -> AnyView {
         "/plan/review" => view! { <Gate><ReviewPage/></Gate> }.into_any(),
         "/plan/print" => view! { <Gate><PrintPage/></Gate> }.into_any(),
         "/plan/share" => view! { <Gate><SharePage/></Gate> }.into_any(),
+        "/meetings" => view! { <Gate><MeetingsPage/></Gate> }.into_any(),
+        "/meetings/find" => view! { <Gate><FindSupportPage/></Gate> }.into_any(),
         "/start" => view! { <Gate><StartPage/></Gate> }.into_any(),
         "/settings" => view! { <Gate><SettingsPage/></Gate> }.into_any(),
         _ => match path.strip_prefix("/plan/").and_then(Pillar::from_slug) {
@@ -128,6 +131,7 @@ fn Nav() -> impl IntoView {
         <nav class="bottom" aria-label="Main">
             <a href="/" aria-current=router::current("/", true)>"Today"</a>
             <a href="/plan" aria-current=router::current("/plan", false)>"My plan"</a>
+            <a href="/meetings" aria-current=router::current("/meetings", false)>"Meetings"</a>
             <a href="/settings" aria-current=router::current("/settings", false)>"Settings"</a>
         </nav>
     }

@@ -242,3 +242,80 @@ pub fn end_editing() {
         el.blur().ok();
     }
 }
+
+/// The local time of day now (the device's clock and zone).
+pub fn now_time() -> chrono::NaiveTime {
+    let d = js_sys::Date::new_0();
+    chrono::NaiveTime::from_hms_opt(d.get_hours(), d.get_minutes(), 0).unwrap_or_default()
+}
+
+/// Now in UTC, for calendar stamps.
+pub fn now_utc() -> chrono::NaiveDateTime {
+    let d = js_sys::Date::new_0();
+    NaiveDate::from_ymd_opt(
+        d.get_utc_full_year() as i32,
+        d.get_utc_month() + 1,
+        d.get_utc_date(),
+    )
+    .and_then(|day| day.and_hms_opt(d.get_utc_hours(), d.get_utc_minutes(), d.get_utc_seconds()))
+    .unwrap_or_default()
+}
+
+/// The device's time zone: its IANA name from `Intl`, and this year's offsets and
+/// daylight-saving transitions found from `Date` (to the minute).
+pub fn local_zone() -> crate::domain::ics::Zone {
+    use crate::domain::ics::{Daylight, Zone};
+    let options = js_sys::Intl::DateTimeFormat::new(&js_sys::Array::new(), &js_sys::Object::new())
+        .resolved_options();
+    let id = js_sys::Reflect::get(&options, &"timeZone".into())
+        .ok()
+        .and_then(|v| v.as_string())
+        .unwrap_or_default();
+    let year = js_sys::Date::new_0().get_full_year();
+    let ms = |month: i32| js_sys::Date::new_with_year_month_day(year, month, 1).get_time();
+    // Minutes east of UTC at an instant.
+    let east = |t: f64| -(js_sys::Date::new(&t.into()).get_timezone_offset() as i32);
+    // The instant the offset changes between a and b (offsets differ at the two ends).
+    let change = |mut a: f64, mut b: f64| {
+        while b - a > 60_000.0 {
+            let mid = ((a + b) / 2.0 / 60_000.0).floor() * 60_000.0;
+            if east(mid) == east(a) {
+                a = mid;
+            } else {
+                b = mid;
+            }
+        }
+        b
+    };
+    let (jan, jul, next_jan) = (
+        ms(0),
+        ms(6),
+        js_sys::Date::new_with_year_month_day(year + 1, 0, 1).get_time(),
+    );
+    let (o_jan, o_jul) = (east(jan), east(jul));
+    let local = |t: f64, offset: i32| {
+        chrono::DateTime::from_timestamp_millis(t as i64 + i64::from(offset) * 60_000)
+            .map(|d| d.naive_utc())
+            .unwrap_or_default()
+    };
+    let daylight = (o_jan != o_jul).then(|| {
+        let (standard, dst) = (o_jan.min(o_jul), o_jan.max(o_jul));
+        // Northern zones go to daylight time in the first half of the year, southern ones in
+        // the second.
+        let (to_dst, to_std) = if o_jan == standard {
+            (change(jan, jul), change(jul, next_jan))
+        } else {
+            (change(jul, next_jan), change(jan, jul))
+        };
+        Daylight {
+            offset: dst,
+            starts: local(to_dst, standard),
+            ends: local(to_std, dst),
+        }
+    });
+    Zone {
+        id,
+        standard: o_jan.min(o_jul),
+        daylight,
+    }
+}

@@ -9,13 +9,24 @@ use safety_net::domain::backup;
 use safety_net::domain::schema::{self, DecodeError, CURRENT_VERSION};
 
 const V1: &str = include_str!("fixtures/plan-v1.json");
+const V2: &str = include_str!("fixtures/plan-v2.json");
 
 #[test]
-fn version_1_fixture_opens_as_the_full_plan() {
+fn version_1_fixture_opens_as_the_equivalent_version_2_plan() {
     let plan = backup::import_text(V1).expect("v1 fixture opens");
+    // Version 2 only added the first-meeting checklists, which a version-1 plan lacks.
+    let mut expected = common::full_plan();
+    expected.meetings.first_meeting.clear();
+    expected.meetings.after_first_few.clear();
+    assert_eq!(plan, expected);
+}
+
+#[test]
+fn version_2_fixture_opens_as_the_full_plan() {
+    let plan = backup::import_text(V2).expect("v2 fixture opens");
     assert_eq!(plan, common::full_plan());
     // Written again it is byte-identical: nothing was lost or reordered.
-    assert_eq!(backup::export(&plan), V1);
+    assert_eq!(backup::export(&plan), V2);
 }
 
 #[test]
@@ -25,17 +36,20 @@ fn migrating_current_data_changes_nothing_and_is_idempotent() {
     let once = schema::migrate(1, data.clone()).expect("migrates");
     let twice = schema::migrate(CURRENT_VERSION, once.clone()).expect("migrates again");
     assert_eq!(once, twice);
-    if CURRENT_VERSION == 1 {
-        assert_eq!(once, data);
-    }
+    // Version 2 adds the two checklists and changes nothing else.
+    let mut expected = data.clone();
+    let m = expected["meetings"].as_object_mut().expect("meetings");
+    m.insert("first_meeting".into(), serde_json::json!([]));
+    m.insert("after_first_few".into(), serde_json::json!([]));
+    assert_eq!(once, expected);
 }
 
 #[test]
 fn a_future_version_is_refused_not_guessed() {
-    let future = V1.replacen("\"version\": 1", "\"version\": 2", 1);
+    let future = V2.replacen("\"version\": 2", "\"version\": 3", 1);
     assert_eq!(
         backup::import_text(&future),
-        Err(backup::ImportError::Decode(DecodeError::FutureVersion(2)))
+        Err(backup::ImportError::Decode(DecodeError::FutureVersion(3)))
     );
 }
 

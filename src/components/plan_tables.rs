@@ -4,9 +4,14 @@
 
 use super::record_list::{Field, Input, Records, Restore};
 use crate::domain::care::{AppointmentKind, Medication, MedicationKind, Therapy, TherapyKind};
+use crate::domain::community::{day_name, fit_note, WEEK};
 use crate::domain::contacts::{Role, SupportPerson};
 use crate::domain::goals::{Goal, LifeArea};
+use crate::domain::json::Json;
 use crate::domain::list::{HasId, OrderedList};
+use crate::domain::meetings::{
+    Access, ChecklistItem, Fellowship, FitDecision, Meeting, MeetingFormat, MeetingStyle,
+};
 use crate::domain::relapse::{CopingStrategy, Trigger, TriggerKind};
 use crate::domain::{datefmt, Entry, Id, Plan};
 
@@ -417,3 +422,123 @@ pub static LOVED_ONES: [Field; 3] = [
         set: |p, _, v| p.loved_ones.boundaries = v.to_string(),
     },
 ];
+
+const FELLOWSHIPS: &[(&str, &str)] = &[
+    ("narcotics_anonymous", "Narcotics Anonymous (NA)"),
+    ("smart_recovery", "SMART Recovery"),
+    ("pills_anonymous", "Pills Anonymous"),
+    ("heroin_anonymous", "Heroin Anonymous"),
+    ("celebrate_recovery", "Celebrate Recovery"),
+    ("nar_anon", "Nar-Anon or family group"),
+    ("peer_support", "Peer support group"),
+    ("other", "Other"),
+];
+
+fn meeting(id: Id, name: String) -> Meeting {
+    Meeting {
+        id,
+        name,
+        fellowship: Fellowship::NarcoticsAnonymous,
+        format: MeetingFormat::InPerson,
+        address: String::new(),
+        link: String::new(),
+        access: Access::NotSure,
+        style: MeetingStyle::Discussion,
+        days: Vec::new(),
+        time: None,
+        duration_minutes: None,
+        notes: String::new(),
+        liked: String::new(),
+        disliked: String::new(),
+        decision: FitDecision::Undecided,
+    }
+}
+
+pub static MEETINGS: Records = records!([meetings.list] name, |id, name| meeting(id, name), None, [
+    text!([meetings.list] name, "meeting-name", "Name", Input::Text("Tuesday Night Hope Group")),
+    choice!([meetings.list] fellowship, "meeting-kind", "Fellowship or kind", Fellowship, FELLOWSHIPS),
+    choice!([meetings.list] format, "meeting-format", "Format", MeetingFormat, &[("in_person", "In person"), ("online", "Online"), ("hybrid", "In person and online")]),
+    text!([meetings.list] address, "meeting-address", "Address", Input::Text("12 Elm St, side door")),
+    text!([meetings.list] link, "meeting-link", "Link (online)", Input::Text("https://…")),
+    choice!([meetings.list] access, "meeting-access", "Open or closed", Access, &[("open", "Open: anyone may come"), ("closed", "Closed: for people who want to stop using"), ("not_sure", "Not sure")]),
+    choice!([meetings.list] style, "meeting-style", "Kind of meeting", MeetingStyle, &[("speaker", "Speaker"), ("discussion", "Discussion"), ("step_study", "Step study"), ("other", "Other")]),
+    Field {
+        key: "meeting-days",
+        label: "Days",
+        input: Input::Links(|_| WEEK.iter().map(|d| (Id::parse(datefmt::weekday_name(*d)).unwrap_or_else(|_| Id::fallback()), day_name(*d).to_string())).collect()),
+        get: |p, id| {
+            p.meetings.list.find(id).map(|m| m.days.iter().map(|d| datefmt::weekday_name(*d)).collect::<Vec<_>>().join(" ")).unwrap_or_default()
+        },
+        set: |p, id, v| {
+            if let (Some(m), Some((day, on))) = (p.meetings.list.find_mut(id), v.split_once(' ')) {
+                if let Some(day) = datefmt::parse_weekday(day) {
+                    m.days.retain(|d| *d != day);
+                    if on == "true" {
+                        m.days.push(day);
+                    }
+                }
+            }
+        },
+    },
+    Field {
+        key: "meeting-time",
+        label: "Starts at",
+        input: Input::Time,
+        get: |p, id| p.meetings.list.find(id).and_then(|m| m.time).map(|t| datefmt::write_time(t)[..5].to_string()).unwrap_or_default(),
+        set: |p, id, v| {
+            if let Some(m) = p.meetings.list.find_mut(id) {
+                m.time = datefmt::parse_time(v);
+            }
+        },
+    },
+    Field {
+        key: "meeting-minutes",
+        label: "How long (minutes)",
+        input: Input::Number,
+        get: |p, id| p.meetings.list.find(id).and_then(|m| m.duration_minutes).map(|n| n.to_string()).unwrap_or_default(),
+        set: |p, id, v| {
+            if let Some(m) = p.meetings.list.find_mut(id) {
+                m.duration_minutes = v.trim().parse::<u16>().ok().filter(|n| (1..=600).contains(n));
+            }
+        },
+    },
+    text!([meetings.list] notes, "meeting-notes", "Notes", Input::Long("")),
+    Field {
+        key: "meeting-went",
+        label: "I went today",
+        input: Input::Check,
+        get: |p, id| p.meetings.attended(id, crate::web::today()).to_string(),
+        set: |p, id, v| {
+            let today = crate::web::today();
+            if v == "true" {
+                p.meetings.mark_attended(id, today);
+            } else {
+                p.meetings.unmark_attended(id, today);
+            }
+        },
+    },
+    Field {
+        key: "meeting-fit",
+        label: "Fit",
+        input: Input::Note,
+        get: |p, id| p.meetings.list.find(id).map(|m| fit_note(&p.meetings, m)).unwrap_or_default(),
+        set: |_, _, _| {},
+    },
+    text!([meetings.list] liked, "meeting-liked", "What I liked", Input::Long("People stayed after to talk")),
+    text!([meetings.list] disliked, "meeting-disliked", "What I didn't like", Input::Long("")),
+    choice!([meetings.list] decision, "meeting-decision", "Keep going or try another?", FitDecision, &[("undecided", "Not decided yet"), ("keep", "Keep going"), ("try_another", "Try another group")]),
+]);
+
+/// A checklist at `p.<path>`: each line editable and tickable.
+macro_rules! checklist {
+    ([$($path:ident).+] $key:literal, $check:literal) => {
+        records!([$($path).+] text, |id, text| ChecklistItem { id, text, done: false }, None, [
+            check!([$($path).+] done, $check, "Done"),
+            text!([$($path).+] text, $key, "To do", Input::Long("")),
+        ])
+    };
+}
+
+pub static FIRST_MEETING: Records = checklist!([meetings.first_meeting] "first-text", "first-done");
+pub static AFTER_FIRST_FEW: Records =
+    checklist!([meetings.after_first_few] "after-text", "after-done");

@@ -21,6 +21,10 @@ pub enum Input {
     /// A phone number (the phone's number pad).
     Tel,
     Date,
+    /// A time of day.
+    Time,
+    /// Words about the record, not edited (e.g. how often the person has been).
+    Note,
     /// A date and time of day.
     DateTime,
     Number,
@@ -249,6 +253,7 @@ pub fn field(state: AppState, id: Id, f: &'static Field) -> AnyView {
             }
             .into_any()
         }
+        Input::Note => view! { <p class="small note">{value}</p> }.into_any(),
         Input::Long(example) => view! {
             <label for=input_id.clone()>{f.label}</label>
             <textarea id=input_id rows="3" placeholder=example prop:value=value on:change=change></textarea>
@@ -292,6 +297,7 @@ pub fn field(state: AppState, id: Id, f: &'static Field) -> AnyView {
                 Input::Date => ("date", ""),
                 Input::Tel => ("tel", ""),
                 Input::DateTime => ("datetime-local", ""),
+                Input::Time => ("time", ""),
                 Input::Number => ("number", ""),
                 Input::Text(example) => ("text", example),
                 _ => ("text", ""),

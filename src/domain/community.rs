@@ -246,29 +246,23 @@ pub const REFERRAL_SCRIPTS: [(&str, &str); 4] = [
     ),
 ];
 
-/// The first-meeting checklist and the suggestions after the first few: (key, text).
-/// Sources: NA "Welcome" and newcomer information (na.org); SMART Recovery "first meeting"
-/// guidance (smartrecovery.org).
-pub const FIRST_MEETING: [(&str, &str); 6] = [
-    ("format", "Check the format: in person or online, and whether it is open (anyone welcome) or closed (only people who want to stop using)."),
-    ("transport", "Plan how to get there, or test the link and sound for an online meeting."),
-    ("early", "Arrive 10 minutes early; people are usually glad to meet someone new."),
-    ("no-share", "You don't have to share or say anything. Listening is enough."),
-    ("open", "Open meetings welcome anyone, including family and friends."),
-    ("free", "There is no fee; a collection may be passed, and giving is optional."),
+/// Suggestions for the first-meeting checklist and for after the first few meetings; the
+/// person adds, edits, ticks or ignores each. Sources: NA newcomer information (na.org);
+/// SMART Recovery, "Your first meeting" (smartrecovery.org).
+pub const FIRST_MEETING_IDEAS: [&str; 6] = [
+    "Check the format: in person or online, open (anyone welcome) or closed (for people who want to stop using)",
+    "Plan how to get there, or test the link and sound",
+    "Arrive 10 minutes early",
+    "Remember: I don't have to share. Listening is enough",
+    "Open meetings welcome anyone, family and friends too",
+    "There is no fee; giving to the collection is optional",
 ];
 
-pub const AFTER_FIRST_FEW: [(&str, &str); 4] = [
-    (
-        "introduce",
-        "Introduce yourself by first name, if you like.",
-    ),
-    ("numbers", "Exchange numbers with one or two people."),
-    ("sponsor", "Ask about a sponsor or mentor."),
-    (
-        "service",
-        "Take a small service commitment: set up chairs, make coffee.",
-    ),
+pub const AFTER_FIRST_FEW_IDEAS: [&str; 4] = [
+    "Introduce myself by first name",
+    "Exchange numbers with one or two people",
+    "Ask about a sponsor or mentor",
+    "Take a small service commitment: chairs, coffee",
 ];
 
 #[cfg(test)]

@@ -137,11 +137,27 @@ pub struct Meetings {
     pub list: Vec<Meeting>,
     /// History stays even if a meeting is later removed from the list.
     pub attendance: Vec<Attendance>,
-    /// First-meeting preparation checklist: the items ticked (by key).
+    /// First-meeting preparation checklist: the items ticked (by key). Kept for plans written
+    /// before the checklists below; no longer written.
     pub first_meeting_done: Vec<String>,
+    /// The person's own checklist before the first meeting (editable, from suggestions).
+    pub first_meeting: Vec<ChecklistItem>,
+    /// And for after the first few meetings.
+    pub after_first_few: Vec<ChecklistItem>,
 }
 
-json_struct!(Meetings default { list, attendance, first_meeting_done });
+/// A line of a checklist the person can tick, edit or delete.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ChecklistItem {
+    pub id: Id,
+    pub text: String,
+    pub done: bool,
+}
+
+json_struct!(ChecklistItem { id, text, done });
+impl_has_id!(ChecklistItem);
+
+json_struct!(Meetings default { list, attendance, first_meeting_done, first_meeting, after_first_few });
 
 impl Meetings {
     /// Marks attendance once per meeting and day; returns whether anything changed.

@@ -162,6 +162,8 @@ impl Plan {
             .chain(self.recovery.slips.iter().map(HasId::id))
             .chain(self.recovery.personal.iter().map(HasId::id))
             .chain(self.meetings.list.iter().map(HasId::id))
+            .chain(self.meetings.first_meeting.iter().map(HasId::id))
+            .chain(self.meetings.after_first_few.iter().map(HasId::id))
             .chain(self.naloxone_kits.iter().map(HasId::id));
         let mut ids: Vec<&Id> = ids.collect();
         ids.sort_unstable();

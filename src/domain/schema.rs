@@ -13,13 +13,25 @@ use serde_json::Value;
 
 pub const APP: &str = "safety-net";
 /// The version this build writes. Bump it only together with a migration below.
-pub const CURRENT_VERSION: u32 = 1;
+pub const CURRENT_VERSION: u32 = 2;
 
 /// Migrations, in order: `MIGRATIONS[i]` turns version `i + 1` data into version `i + 2`.
 /// Each is a pure function of the JSON value; running the chain on already-current data
 /// changes nothing.
 type Migration = fn(Value) -> Result<Value, String>;
-const MIGRATIONS: &[Migration] = &[];
+const MIGRATIONS: &[Migration] = &[v1_to_v2];
+
+/// Version 2 added the person's own first-meeting checklists (`meetings.first_meeting` and
+/// `meetings.after_first_few`); a version-1 plan has none yet. A version-1 app refuses a
+/// version-2 plan with "saved by a newer version" instead of reading it as damaged.
+fn v1_to_v2(mut data: Value) -> Result<Value, String> {
+    if let Some(m) = data.get_mut("meetings").and_then(Value::as_object_mut) {
+        for key in ["first_meeting", "after_first_few"] {
+            m.entry(key).or_insert_with(|| Value::Array(Vec::new()));
+        }
+    }
+    Ok(data)
+}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DecodeError {

@@ -1,6 +1,7 @@
 //! One screen a file.
 
 pub mod crisis;
+pub mod meetings;
 pub mod not_found;
 pub mod overdose;
 pub mod plan;

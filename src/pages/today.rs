@@ -5,6 +5,7 @@ use crate::components::{own_list, reason_texts};
 use crate::domain::pillars::{review, Review};
 use crate::domain::plan::GuidedStart;
 use crate::domain::Plan;
+use crate::pages::meetings::MeetingsToday;
 use crate::state::use_app_state;
 use leptos::prelude::*;
 
@@ -44,6 +45,7 @@ pub fn TodayPage() -> impl IntoView {
             </section>
         </Show>
         <div inner_html=move || state.plan.with(|p| review_card(p, today))></div>
+        <MeetingsToday/>
         <div inner_html=move || kit_cards(kit_notices())></div>
         {own_list("Why I'm doing this", reason_texts)}
         <section class="card quiet">

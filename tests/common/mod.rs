@@ -143,6 +143,16 @@ pub fn full_plan() -> Plan {
     });
     p.meetings.mark_attended(&id(17), date(2026, 11, 17));
     p.meetings.first_meeting_done.push("arrive-early".into());
+    p.meetings.first_meeting.push(ChecklistItem {
+        id: id(30),
+        text: "Ask Sam to come with me".into(),
+        done: true,
+    });
+    p.meetings.after_first_few.push(ChecklistItem {
+        id: id(31),
+        text: "Ask about a sponsor".into(),
+        done: false,
+    });
     p.naloxone_kits.push(NaloxoneKit {
         id: id(18),
         location: "Kitchen drawer".into(),
