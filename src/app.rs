@@ -5,15 +5,24 @@ use crate::components::dose_timer::{DoseTimer, DoseTimerStrip};
 use crate::components::save_banner::SaveBanner;
 use crate::domain::pillars::Pillar;
 use crate::pages::{
-    crisis::CrisisPage, meetings::FindSupportPage, meetings::MeetingsPage, not_found::NotFound,
-    overdose::OverdosePage, plan::PillarPage, plan::PlanPage, print::PrintPage,
-    recovery::RecoveryScreen, review::ReviewPage, settings::SettingsPage, share::SharePage,
-    start::StartPage, today::TodayPage,
+    crisis::CrisisPage,
+    meetings::FindSupportPage,
+    meetings::MeetingsPage,
+    not_found::NotFound,
+    overdose::OverdosePage,
+    plan::PlanPage,
+    plan::{PillarPage, PillarPageProps},
+    print::PrintPage,
+    recovery::RecoveryScreen,
+    review::ReviewPage,
+    settings::SettingsPage,
+    share::SharePage,
+    start::StartPage,
+    today::TodayPage,
 };
 use crate::router;
 use crate::state::{use_app_state, AppState, Boot};
 use crate::storage::PLAN_KEY;
-use leptos::either::Either;
 use leptos::prelude::*;
 
 #[component]
@@ -68,33 +77,35 @@ pub fn App() -> impl IntoView {
 /// The screen for a path. Each waits for the plan to open, but Get help and the overdose
 /// steps, which work whatever state the saved plan is in.
 fn screen(path: &str) -> AnyView {
-    match path {
-        "/help" => CrisisPage().into_any(),
-        "/overdose" => OverdosePage().into_any(),
-        "/" => view! { <Gate><TodayPage/></Gate> }.into_any(),
-        "/plan" => view! { <Gate><PlanPage/></Gate> }.into_any(),
-        "/plan/review" => view! { <Gate><ReviewPage/></Gate> }.into_any(),
-        "/plan/print" => view! { <Gate><PrintPage/></Gate> }.into_any(),
-        "/plan/share" => view! { <Gate><SharePage/></Gate> }.into_any(),
-        "/meetings" => view! { <Gate><MeetingsPage/></Gate> }.into_any(),
-        "/meetings/find" => view! { <Gate><FindSupportPage/></Gate> }.into_any(),
-        "/start" => view! { <Gate><StartPage/></Gate> }.into_any(),
-        "/settings" => view! { <Gate><SettingsPage/></Gate> }.into_any(),
+    let page: fn() -> AnyView = match path {
+        "/help" => return CrisisPage().into_any(),
+        "/overdose" => return OverdosePage().into_any(),
+        "/" => || TodayPage().into_any(),
+        "/plan" => || PlanPage().into_any(),
+        "/plan/review" => || ReviewPage().into_any(),
+        "/plan/print" => || PrintPage().into_any(),
+        "/plan/share" => || SharePage().into_any(),
+        "/meetings" => || MeetingsPage().into_any(),
+        "/meetings/find" => || FindSupportPage().into_any(),
+        "/start" => || StartPage().into_any(),
+        "/settings" => || SettingsPage().into_any(),
         _ => match path.strip_prefix("/plan/").and_then(Pillar::from_slug) {
-            Some(pillar) => view! { <Gate><PillarPage pillar=pillar/></Gate> }.into_any(),
-            None => view! { <Gate><NotFound/></Gate> }.into_any(),
+            Some(pillar) => return gate(move || PillarPage(PillarPageProps { pillar }).into_any()),
+            None => || NotFound().into_any(),
         },
-    }
+    };
+    gate(page)
 }
 
-/// Shows its children once the plan is open; otherwise what to do about it.
-#[component]
-fn Gate(children: ChildrenFn) -> impl IntoView {
+/// Shows the screen once the plan is open; otherwise what to do about it. One function for
+/// every screen (a component per screen would repeat its code in the download).
+fn gate(page: impl Fn() -> AnyView + Send + Sync + 'static) -> AnyView {
     let state = use_app_state();
-    move || match state.boot.get() {
-        Boot::Ready => Either::Left(children()),
-        other => Either::Right(view! { <NotOpen boot=other/> }),
-    }
+    (move || match state.boot.get() {
+        Boot::Ready => page(),
+        other => view! { <NotOpen boot=other/> }.into_any(),
+    })
+    .into_any()
 }
 
 /// What shows instead of a screen while the plan is not open.

@@ -42,8 +42,10 @@ pub struct Field {
     pub key: &'static str,
     pub label: &'static str,
     pub input: Input,
-    pub get: fn(&Plan, &Id) -> String,
-    pub set: fn(&mut Plan, &Id, &str),
+    /// Reads the field of the record with this id (the key is the field's own).
+    pub get: fn(&Plan, &Id, &str) -> String,
+    /// Writes it: (plan, id, key, value).
+    pub set: fn(&mut Plan, &Id, &str, &str),
 }
 
 /// Puts a deleted record back.
@@ -214,7 +216,7 @@ pub fn field(state: AppState, id: Id, f: &'static Field) -> AnyView {
     let input_id = format!("{}-{}", f.key, id);
     let value = {
         let id = id.clone();
-        move || state.plan.with(|p| (f.get)(p, &id))
+        move || state.plan.with(|p| (f.get)(p, &id, f.key))
     };
     let record = id.clone();
     let check = matches!(f.input, Input::Check);
@@ -224,7 +226,7 @@ pub fn field(state: AppState, id: Id, f: &'static Field) -> AnyView {
         } else {
             event_target_value(&ev)
         };
-        state.edit(|p| (f.set)(p, &id, &v));
+        state.edit(|p| (f.set)(p, &id, f.key, &v));
     };
     match f.input {
         Input::Check => view! {
@@ -277,7 +279,7 @@ pub fn field(state: AppState, id: Id, f: &'static Field) -> AnyView {
                     <label class="check">
                         <input type="checkbox" prop:checked=linked on:change=move |ev| {
                             let v = format!("{} {}", other, event_target_checked(&ev));
-                            state.edit(|p| (f.set)(p, &record, &v));
+                            state.edit(|p| (f.set)(p, &record, f.key, &v));
                         }/>
                         {label}
                     </label>

@@ -38,9 +38,15 @@ use chrono::Timelike;
 
 /// The meetings on a weekday, by start time (those without a time last).
 pub fn on_day(m: &Meetings, day: Weekday) -> Vec<&Meeting> {
-    let mut v: Vec<&Meeting> = m.list.iter().filter(|x| x.days.contains(&day)).collect();
-    v.sort_by_key(|x| (x.time.is_none(), x.time));
-    v
+    let mut v: Vec<(usize, &Meeting)> = m
+        .list
+        .iter()
+        .enumerate()
+        .filter(|(_, x)| x.days.contains(&day))
+        .collect();
+    // Same time: the person's own order.
+    v.sort_unstable_by_key(|(i, x)| (x.time.is_none(), x.time, *i));
+    v.into_iter().map(|(_, x)| x).collect()
 }
 
 /// The next meeting still to start today at or after `now`.
@@ -109,6 +115,22 @@ pub fn attendance_stats(m: &Meetings, today: NaiveDate) -> AttendanceStats {
         weeks_in_a_row: weeks,
         total: m.attendance.iter().filter(|a| a.date <= today).count(),
     }
+}
+
+/// Meetings attended in each of the last `weeks` weeks (Monday to Sunday), this week first.
+pub fn weekly_counts(m: &Meetings, today: NaiveDate, weeks: u64) -> Vec<(NaiveDate, usize)> {
+    (0..weeks)
+        .map(|i| {
+            let start = week_start(today) - Days::new(7 * i);
+            let end = start + Days::new(7);
+            let n = m
+                .attendance
+                .iter()
+                .filter(|a| a.date >= start && a.date < end)
+                .count();
+            (start, n)
+        })
+        .collect()
 }
 
 /// The fit journal's nudge for a meeting: count, and after three visits, time to decide.
@@ -332,6 +354,12 @@ mod tests {
         assert_eq!((s.this_week, s.weeks_in_a_row, s.total), (1, 4, 5));
         m.unmark_attended(&id, d("2026-11-23"));
         assert!(!m.attended(&id, d("2026-11-23")));
+        let counts: Vec<usize> = weekly_counts(&m, d("2026-11-23"), 4)
+            .iter()
+            .map(|c| c.1)
+            .collect();
+        assert_eq!(counts, [0, 1, 2, 1]);
+        assert_eq!(weekly_counts(&m, d("2026-11-23"), 1)[0].0, d("2026-11-23"));
         // A gap week ends the streak.
         let s = attendance_stats(&m, d("2026-12-07"));
         assert_eq!(s.weeks_in_a_row, 0);

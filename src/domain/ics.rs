@@ -10,7 +10,7 @@
 use super::community::WEEK;
 use super::meetings::Meeting;
 use super::Plan;
-use chrono::{Datelike, Days, NaiveDate, NaiveDateTime, Weekday};
+use chrono::{Datelike, Days, NaiveDate, NaiveDateTime, Timelike, Weekday};
 
 /// The device's time zone, as the browser reports it: its IANA name, its standard offset,
 /// and when daylight-saving time starts and ends this year (if it has it).
@@ -40,8 +40,19 @@ fn offset(minutes: i32) -> String {
     format!("{sign}{:02}{:02}", m / 60, m % 60)
 }
 
+/// "20261123T190000". (Written by hand: chrono's `format` would add its whole formatting
+/// engine to the download.)
 fn stamp(t: NaiveDateTime) -> String {
-    t.format("%Y%m%dT%H%M%S").to_string()
+    let (d, h) = (t.date(), t.time());
+    format!(
+        "{:04}{:02}{:02}T{:02}{:02}{:02}",
+        d.year(),
+        d.month(),
+        d.day(),
+        h.hour(),
+        h.minute(),
+        h.second()
+    )
 }
 
 /// The yearly rule of a transition: "BYMONTH=3;BYDAY=2SU" (or -1SU for the last).

@@ -169,11 +169,15 @@ impl Meetings {
         {
             return false;
         }
-        self.attendance.push(Attendance {
-            meeting_id: meeting_id.clone(),
-            date,
-        });
-        self.attendance.sort_by_key(|a| a.date);
+        // Kept in date order (inserted in place: no sort code in the download).
+        let at = self.attendance.partition_point(|a| a.date <= date);
+        self.attendance.insert(
+            at,
+            Attendance {
+                meeting_id: meeting_id.clone(),
+                date,
+            },
+        );
         true
     }
 }

@@ -14,6 +14,7 @@ pub mod goals;
 pub mod ics;
 pub mod id;
 pub mod json;
+pub mod json_parse;
 pub mod list;
 pub mod meetings;
 pub mod milestones;

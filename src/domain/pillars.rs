@@ -411,12 +411,12 @@ pub fn wallet_card(p: &Plan) -> WalletCard {
         }
     };
     // Crisis contacts first, then anyone else with a number.
-    let mut people: Vec<_> = p
+    let (crisis, others): (Vec<_>, Vec<_>) = p
         .people
         .iter()
         .filter(|x| dial_string(&x.phone).is_some())
-        .collect();
-    people.sort_by_key(|x| !x.call_in_crisis);
+        .partition(|x| x.call_in_crisis);
+    let people = crisis.into_iter().chain(others);
     WalletCard {
         contacts: people
             .into_iter()

@@ -199,7 +199,7 @@ const ENVELOPE: &[&str] = &["app", "kind", "version", "revision", "saved_at", "d
 
 /// Decodes either kind of document, migrating old versions, and checks the plan's rules.
 pub fn decode(text: &str) -> Result<Decoded, DecodeError> {
-    let top: Value = serde_json::from_str(text).map_err(|e| DecodeError::NotJson(e.to_string()))?;
+    let top: Value = super::json_parse::parse(text).map_err(DecodeError::NotJson)?;
     let Value::Object(mut top) = top else {
         return Err(DecodeError::NotSafetyNet);
     };

@@ -5,8 +5,8 @@ use crate::components::plan_tables::{AFTER_FIRST_FEW, FIRST_MEETING, MEETINGS};
 use crate::components::record_list::RecordList;
 use crate::components::static_html::esc;
 use crate::domain::community::{
-    attendance_stats, clock_time, day_name, next_today, on_day, AFTER_FIRST_FEW_IDEAS, DIRECTORY,
-    FIRST_MEETING_IDEAS, REFERRAL_SCRIPTS, WEEK,
+    attendance_stats, clock_time, day_name, next_today, on_day, weekly_counts,
+    AFTER_FIRST_FEW_IDEAS, DIRECTORY, FIRST_MEETING_IDEAS, REFERRAL_SCRIPTS, WEEK,
 };
 use crate::domain::ics;
 use crate::domain::Plan;
@@ -45,6 +45,13 @@ pub fn MeetingsPage() -> impl IntoView {
             <p data-testid="attendance">{move || state.plan.with(|p| {
                 let s = attendance_stats(&p.meetings, today);
                 format!("{} this week · {} in a row with a meeting · {} in all", plural(s.this_week, "meeting"), plural(s.weeks_in_a_row, "week"), s.total)
+            })}</p>
+            <p class="small" data-testid="weekly-counts">{move || state.plan.with(|p| {
+                let weeks: Vec<String> = weekly_counts(&p.meetings, today, 4)
+                    .iter()
+                    .map(|(start, n)| format!("week of {}: {n}", crate::domain::dates::long_date(*start)))
+                    .collect();
+                format!("Meetings by week: {}.", weeks.join("; "))
             })}</p>
             <div inner_html=move || state.plan.with(week)></div>
         </section>

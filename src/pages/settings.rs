@@ -16,8 +16,8 @@ static REVIEW_EVERY: Field = Field {
     key: "review-every",
     label: "Every how many days",
     input: Input::Number,
-    get: |p, _| p.settings.review_every_days.to_string(),
-    set: |p, _, v| {
+    get: |p, _, _| p.settings.review_every_days.to_string(),
+    set: |p, _, _, v| {
         if let Ok(n) = v.trim().parse::<u16>() {
             p.settings.review_every_days = n.clamp(REVIEW_EVERY_MIN, REVIEW_EVERY_MAX);
         }

@@ -41,6 +41,7 @@ test('a meeting added shows on Today at the right time, is marked attended in on
   await expect(page.getByTestId('meetings-today').getByRole('button', { name: 'I went: 7:30 am Morning SMART' })).toHaveText('Went ✓');
   await app.open('/meetings');
   await expect(page.getByTestId('attendance')).toHaveText('1 meeting this week · 1 week in a row with a meeting · 1 in all');
+  await expect(page.getByTestId('weekly-counts')).toHaveText('Meetings by week: week of Monday 23 November: 1; week of Monday 16 November: 0; week of Monday 9 November: 0; week of Monday 2 November: 0.');
   await expect(page.getByRole('heading', { level: 3, name: 'Monday' })).toBeVisible();
   await expect(page.getByRole('heading', { level: 3, name: 'Wednesday' })).toBeVisible();
   // Tuesday: nothing today.
