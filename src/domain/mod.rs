@@ -24,6 +24,7 @@ pub mod plan;
 pub mod relapse;
 pub mod resources;
 pub mod schema;
+pub mod trends;
 
 pub use id::Id;
 pub use list::Entry;

@@ -1,0 +1,307 @@
+//! Check-ins over time: a chart drawn as SVG text (no chart library), a summary in words for
+//! screen readers, a gentle notice when craving has been rising, and the CSV export.
+
+use super::checkin::CheckIn;
+use super::Plan;
+use chrono::{Days, NaiveDate};
+
+/// What a chart shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Measure {
+    Craving,
+    Mood,
+    Sleep,
+}
+
+impl Measure {
+    pub fn label(self) -> &'static str {
+        match self {
+            Measure::Craving => "Craving (0–10)",
+            Measure::Mood => "Mood (1–5)",
+            Measure::Sleep => "Sleep (hours)",
+        }
+    }
+
+    fn max(self) -> u32 {
+        match self {
+            Measure::Craving => 10,
+            Measure::Mood => 5,
+            Measure::Sleep => 12,
+        }
+    }
+
+    /// The value of a check-in, in tenths (sleep in tenths of an hour).
+    fn tenths(self, c: &CheckIn) -> Option<u32> {
+        match self {
+            Measure::Craving => c.craving.map(|v| u32::from(v) * 10),
+            Measure::Mood => c.mood.map(|v| u32::from(v) * 10),
+            Measure::Sleep => c.sleep_minutes.map(|m| (u32::from(m) + 3) / 6),
+        }
+    }
+}
+
+/// The check-ins of the `days` days up to `today`, as (date, value in tenths).
+pub fn series(p: &Plan, m: Measure, today: NaiveDate, days: u64) -> Vec<(NaiveDate, Option<u32>)> {
+    let first = today - Days::new(days.saturating_sub(1));
+    let from = p.checkins.partition_point(|c| c.date < first);
+    let mut found = p.checkins[from..]
+        .iter()
+        .take_while(|c| c.date <= today)
+        .peekable();
+    (0..days)
+        .map(|i| {
+            let d = first + Days::new(i);
+            while found.peek().is_some_and(|c| c.date < d) {
+                found.next();
+            }
+            let v = found
+                .peek()
+                .filter(|c| c.date == d)
+                .and_then(|c| m.tenths(c));
+            (d, v)
+        })
+        .collect()
+}
+
+fn tenths_text(t: u32) -> String {
+    if t % 10 == 0 {
+        (t / 10).to_string()
+    } else {
+        format!("{}.{}", t / 10, t % 10)
+    }
+}
+
+/// "Craving over the last 30 days: 12 check-ins, average 3.5, lowest 1, highest 7; the last
+/// week averaged 5, higher than the week before (3)."
+pub fn summary(m: Measure, s: &[(NaiveDate, Option<u32>)]) -> String {
+    let values: Vec<u32> = s.iter().filter_map(|(_, v)| *v).collect();
+    let name = m.label();
+    if values.is_empty() {
+        return format!("{name} over the last {} days: no check-ins yet.", s.len());
+    }
+    let avg = |v: &[u32]| (v.iter().sum::<u32>() * 10 / v.len() as u32 + 5) / 10;
+    let (lo, hi) = (
+        values.iter().copied().min().unwrap_or(0),
+        values.iter().copied().max().unwrap_or(0),
+    );
+    format!(
+        "{name} over the last {} days: {} check-in{}, average {}, lowest {}, highest {}.",
+        s.len(),
+        values.len(),
+        if values.len() == 1 { "" } else { "s" },
+        tenths_text(avg(&values)),
+        tenths_text(lo),
+        tenths_text(hi)
+    )
+}
+
+/// The chart: a line through the days with a check-in, a dot on each, over faint guide
+/// lines. Drawn in a 300 × 120 box; the page scales it. Decorative for screen readers: the
+/// summary says what it shows.
+pub fn svg(m: Measure, s: &[(NaiveDate, Option<u32>)]) -> String {
+    let (w, h, pad) = (300u32, 120u32, 6u32);
+    let n = s.len().max(2) as u32;
+    let max = m.max() * 10;
+    let x = |i: u32| pad + i * (w - 2 * pad) / (n - 1);
+    let y = |v: u32| h - pad - v.min(max) * (h - 2 * pad) / max;
+    let mut points = String::new();
+    let mut dots = String::new();
+    for (i, (_, v)) in s.iter().enumerate() {
+        if let Some(v) = v {
+            let (px, py) = (x(i as u32), y(*v));
+            points.push_str(&format!("{px},{py} "));
+            dots.push_str(&format!("<circle cx=\"{px}\" cy=\"{py}\" r=\"3\"/>"));
+        }
+    }
+    let guides: String = [0, max / 2, max]
+        .iter()
+        .map(|g| {
+            format!(
+                "<line x1=\"{pad}\" x2=\"{}\" y1=\"{}\" y2=\"{}\"/>",
+                w - pad,
+                y(*g),
+                y(*g)
+            )
+        })
+        .collect();
+    format!(
+        "<svg viewBox=\"0 0 {w} {h}\" role=\"img\" aria-hidden=\"true\" class=\"chart\"><g class=\"guides\">{guides}</g><polyline points=\"{}\"/><g class=\"dots\">{dots}</g></svg>",
+        points.trim_end()
+    )
+}
+
+/// True when craving has risen over the last three check-ins (each higher than the one
+/// before, the last at 5 or more), within the last week.
+pub fn craving_rising(p: &Plan, today: NaiveDate) -> bool {
+    let week_ago = today - Days::new(6);
+    let recent: Vec<u8> = p
+        .checkins
+        .iter()
+        .filter(|c| c.date >= week_ago && c.date <= today)
+        .filter_map(|c| c.craving)
+        .collect();
+    let last = &recent[recent.len().saturating_sub(3)..];
+    last.len() == 3 && last[0] < last[1] && last[1] < last[2] && last[2] >= 5
+}
+
+/// Warning signs from the plan ticked in check-ins of the last three days.
+pub fn recent_warning_signs(p: &Plan, today: NaiveDate) -> Vec<String> {
+    let since = today - Days::new(2);
+    let mut out: Vec<String> = Vec::new();
+    for c in p
+        .checkins
+        .iter()
+        .filter(|c| c.date >= since && c.date <= today)
+    {
+        for id in &c.warning_signs {
+            if let Some(w) = p.relapse.warning_signs.iter().find(|w| &w.id == id) {
+                if !out.contains(&w.text) {
+                    out.push(w.text.clone());
+                }
+            }
+        }
+    }
+    out
+}
+
+fn csv_field(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+/// The check-ins as CSV (RFC 4180): one row a day; lists of the plan's items by name,
+/// separated by "; ".
+pub fn csv(p: &Plan) -> String {
+    let names = |ids: &[super::Id], all: &dyn Fn(&super::Id) -> Option<String>| {
+        ids.iter().filter_map(all).collect::<Vec<_>>().join("; ")
+    };
+    let med = |id: &super::Id| {
+        p.care
+            .medications
+            .iter()
+            .find(|m| &m.id == id)
+            .map(|m| m.name.clone())
+    };
+    let trig = |id: &super::Id| {
+        p.relapse
+            .triggers
+            .iter()
+            .find(|t| &t.id == id)
+            .map(|t| t.text.clone())
+    };
+    let warn = |id: &super::Id| {
+        p.relapse
+            .warning_signs
+            .iter()
+            .find(|t| &t.id == id)
+            .map(|t| t.text.clone())
+    };
+    let cope = |id: &super::Id| {
+        p.relapse
+            .coping
+            .iter()
+            .find(|t| &t.id == id)
+            .map(|t| t.text.clone())
+    };
+    let opt = |v: Option<u8>| v.map(|v| v.to_string()).unwrap_or_default();
+    let mut out = String::from("date,mood,craving,stress,sleep_hours,medications_taken,meeting,support_contact,triggers,warning_signs,coping_used,note\r\n");
+    for c in &p.checkins {
+        let row = [
+            super::dates::iso(c.date),
+            opt(c.mood),
+            opt(c.craving),
+            opt(c.stress),
+            c.sleep_minutes
+                .map(|m| tenths_text((u32::from(m) + 3) / 6))
+                .unwrap_or_default(),
+            names(&c.medications_taken, &med),
+            (if c.went_to_meeting { "yes" } else { "no" }).into(),
+            (if c.contacted_support { "yes" } else { "no" }).into(),
+            names(&c.triggers, &trig),
+            names(&c.warning_signs, &warn),
+            names(&c.coping_used, &cope),
+            c.note.clone(),
+        ];
+        out.push_str(
+            &row.iter()
+                .map(|f| csv_field(f))
+                .collect::<Vec<_>>()
+                .join(","),
+        );
+        out.push_str("\r\n");
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    fn plan_with(cravings: &[(&str, u8)]) -> Plan {
+        let mut p = Plan::default();
+        for (day, c) in cravings {
+            let mut ci = CheckIn::new(d(day));
+            ci.craving = Some(*c);
+            ci.sleep_minutes = Some(450);
+            p.checkins.push(ci);
+        }
+        p
+    }
+
+    #[test]
+    fn series_fill_missing_days_and_summaries_say_it_in_words() {
+        let p = plan_with(&[("2026-11-20", 2), ("2026-11-22", 5)]);
+        let s = series(&p, Measure::Craving, d("2026-11-23"), 7);
+        assert_eq!(s.len(), 7);
+        assert_eq!(s[0].0, d("2026-11-17"));
+        assert_eq!(s.iter().filter(|x| x.1.is_some()).count(), 2);
+        assert_eq!(
+            summary(Measure::Craving, &s),
+            "Craving (0–10) over the last 7 days: 2 check-ins, average 3.5, lowest 2, highest 5."
+        );
+        let sleep = series(&p, Measure::Sleep, d("2026-11-23"), 7);
+        assert!(summary(Measure::Sleep, &sleep).contains("average 7.5"));
+        let svg = svg(Measure::Craving, &s);
+        assert_eq!(svg.matches("<circle").count(), 2);
+    }
+
+    #[test]
+    fn rising_craving_is_noticed_gently() {
+        assert!(craving_rising(
+            &plan_with(&[("2026-11-21", 3), ("2026-11-22", 4), ("2026-11-23", 6)]),
+            d("2026-11-23")
+        ));
+        assert!(!craving_rising(
+            &plan_with(&[("2026-11-21", 3), ("2026-11-22", 4), ("2026-11-23", 4)]),
+            d("2026-11-23")
+        ));
+        assert!(!craving_rising(
+            &plan_with(&[("2026-11-21", 1), ("2026-11-22", 2), ("2026-11-23", 3)]),
+            d("2026-11-23")
+        ));
+        assert!(!craving_rising(
+            &plan_with(&[("2026-11-01", 3), ("2026-11-02", 4), ("2026-11-03", 6)]),
+            d("2026-11-23")
+        ));
+    }
+
+    #[test]
+    fn csv_quotes_what_needs_it() {
+        let mut p = plan_with(&[("2026-11-23", 4)]);
+        p.checkins[0].note = "Hard day, but \"ok\"\nreally".into();
+        let csv = csv(&p);
+        let mut lines = csv.split("\r\n");
+        assert!(lines.next().unwrap().starts_with("date,mood,craving"));
+        assert_eq!(
+            lines.next().unwrap(),
+            "2026-11-23,,4,,7.5,,no,no,,,,\"Hard day, but \"\"ok\"\"\nreally\""
+        );
+    }
+}
