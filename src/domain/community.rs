@@ -4,7 +4,7 @@
 
 use super::meetings::{FitDecision, Meeting, Meetings};
 use super::Id;
-use chrono::{Datelike, Days, NaiveDate, NaiveTime, Weekday};
+use chrono::{Datelike, Days, NaiveDate, NaiveTime, Timelike, Weekday};
 
 pub const WEEK: [Weekday; 7] = [
     Weekday::Mon,
@@ -33,8 +33,6 @@ pub fn clock_time(t: NaiveTime) -> String {
     let (pm, h) = t.hour12();
     format!("{h}:{:02} {}", t.minute(), if pm { "pm" } else { "am" })
 }
-
-use chrono::Timelike;
 
 /// The meetings on a weekday, by start time (those without a time last).
 pub fn on_day(m: &Meetings, day: Weekday) -> Vec<&Meeting> {

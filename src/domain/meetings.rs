@@ -137,8 +137,9 @@ pub struct Meetings {
     pub list: Vec<Meeting>,
     /// History stays even if a meeting is later removed from the list.
     pub attendance: Vec<Attendance>,
-    /// First-meeting preparation checklist: the items ticked (by key). Kept for plans written
-    /// before the checklists below; no longer written.
+    /// First-meeting checklist of version 1: the items ticked (by key). Still read and
+    /// written, so nothing in an older plan is lost, but the app no longer adds to it: the
+    /// person's own checklists below replaced it.
     pub first_meeting_done: Vec<String>,
     /// The person's own checklist before the first meeting (editable, from suggestions).
     pub first_meeting: Vec<ChecklistItem>,

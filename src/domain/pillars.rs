@@ -2,7 +2,6 @@
 //! text a person can share with loved ones or carry on a wallet card.
 
 use super::contacts::dial_string;
-use super::goals::LifeArea;
 use super::Plan;
 use chrono::{Days, NaiveDate};
 
@@ -432,17 +431,6 @@ pub fn wallet_card(p: &Plan) -> WalletCard {
             .collect(),
     }
 }
-
-/// Labels for life areas, in the order the goal editor offers them.
-pub const LIFE_AREAS: [(LifeArea, &str); 7] = [
-    (LifeArea::Work, "Work"),
-    (LifeArea::Education, "Education"),
-    (LifeArea::Money, "Money"),
-    (LifeArea::Housing, "Housing"),
-    (LifeArea::Health, "Health"),
-    (LifeArea::Leisure, "Leisure"),
-    (LifeArea::Other, "Other"),
-];
 
 #[cfg(test)]
 mod tests {
