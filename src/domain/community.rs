@@ -43,7 +43,9 @@ pub fn on_day(m: &Meetings, day: Weekday) -> Vec<&Meeting> {
         .filter(|(_, x)| x.days.contains(&day))
         .collect();
     // Same time: the person's own order.
-    v.sort_unstable_by_key(|(i, x)| (x.time.is_none(), x.time, *i));
+    super::order::sort_by(&mut v, |(i, x), (j, y)| {
+        (x.time.is_none(), x.time, *i) < (y.time.is_none(), y.time, *j)
+    });
     v.into_iter().map(|(_, x)| x).collect()
 }
 

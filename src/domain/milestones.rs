@@ -225,7 +225,7 @@ impl Recovery {
             .map(|s| s.date)
             .filter(|d| *d >= start && *d <= today)
             .collect();
-        slips.sort_unstable();
+        super::order::sort(&mut slips);
         slips.dedup();
         let mut out = Vec::new();
         let mut from = start;

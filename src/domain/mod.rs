@@ -19,6 +19,7 @@ pub mod list;
 pub mod meetings;
 pub mod milestones;
 pub mod naloxone;
+pub mod order;
 pub mod pillars;
 pub mod plan;
 pub mod relapse;

@@ -166,7 +166,7 @@ impl Plan {
             .chain(self.meetings.after_first_few.iter().map(HasId::id))
             .chain(self.naloxone_kits.iter().map(HasId::id));
         let mut ids: Vec<&Id> = ids.collect();
-        ids.sort_unstable();
+        super::order::sort(&mut ids);
         if let Some(w) = ids.windows(2).find(|w| w[0] == w[1]) {
             return Err(Invalid::DuplicateId(w[0].to_string()));
         }

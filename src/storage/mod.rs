@@ -288,7 +288,7 @@ impl<S: KeyValueStore, C: Codec> Repository<S, C> {
             .into_iter()
             .filter(|k| k.starts_with(QUARANTINE_PREFIX))
             .collect();
-        keys.sort_unstable();
+        crate::domain::order::sort(&mut keys);
         let mut out = Vec::new();
         for key in keys {
             if let Some(raw) = self.store.get(&key)? {
