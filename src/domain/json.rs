@@ -221,11 +221,15 @@ impl<T: Json> Json for Vec<T> {
     }
     fn read(v: &Value) -> Result<Self, String> {
         let items = v.as_array().ok_or_else(|| expected("a list", v))?;
-        items
-            .iter()
-            .enumerate()
-            .map(|(i, item)| T::read(item).map_err(|e| format!("[{i}]{e}")))
-            .collect()
+        // A plain loop: `collect` into a `Result` costs more code per list type.
+        let mut out = Vec::with_capacity(items.len());
+        for (i, item) in items.iter().enumerate() {
+            match T::read(item) {
+                Ok(x) => out.push(x),
+                Err(e) => return Err(format!("[{i}]{e}")),
+            }
+        }
+        Ok(out)
     }
     fn fallback() -> Self {
         Vec::new()
