@@ -97,36 +97,55 @@ fn QuarantinedCopies() -> impl IntoView {
     let state = use_app_state();
     let copies = RwSignal::new(state.quarantined());
     let message = RwSignal::new(None::<String>);
+    // The rows are HTML text with one click handler for all their buttons: a keyed list
+    // of its own type would add its code to the download for a list that is almost always
+    // empty. The copies are numbered by their place in the list.
+    let rows = move || {
+        copies.with(|c| {
+            c.iter()
+                .enumerate()
+                .map(|(i, c)| {
+                    format!(
+                        "<li class=\"entry\"><span>Kept copy ({})</span><div class=\"row\">\
+                         <button type=\"button\" data-download=\"{i}\">Download</button>\
+                         <button type=\"button\" class=\"danger\" data-delete=\"{i}\">Delete this copy</button></div></li>",
+                        size_words(c.raw.len() as u64)
+                    )
+                })
+                .collect::<String>()
+        })
+    };
+    let act = move |ev: leptos::ev::MouseEvent| {
+        use wasm_bindgen::JsCast;
+        let Some(button) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        else {
+            return;
+        };
+        let at = |name: &str| {
+            button
+                .get_attribute(name)
+                .and_then(|i| i.parse::<usize>().ok())
+                .and_then(|i| copies.with_untracked(|c| c.get(i).cloned()))
+        };
+        let result = if let Some(c) = at("data-download") {
+            crate::web::download_text("safety-net-kept-copy.json", "application/json", &c.raw)
+        } else if let Some(c) = at("data-delete") {
+            let r = state.remove_quarantined(&c.key);
+            copies.set(state.quarantined());
+            r
+        } else {
+            return;
+        };
+        message.set(result.err());
+    };
     view! {
         <Show when=move || copies.with(|c| !c.is_empty())>
-            <section class="card" aria-labelledby="damaged">
+            <section class="card" aria-labelledby="damaged" on:click=act>
                 <h2 id="damaged">"Saved data that could not be opened"</h2>
                 <p>"Safety Net kept these copies exactly as they were. Download one to look at it or to import it after it has been repaired."</p>
-                <ul class="entries">
-                    <For each=move || copies.get() key=|c| c.key.clone() children=move |c| {
-                        let raw = c.raw.clone();
-                        let key = c.key.clone();
-                        let size = size_words(c.raw.len() as u64);
-                        view! {
-                            <li class="entry">
-                                <span>{format!("Kept copy ({size})")}</span>
-                                <div class="row">
-                                    <button type="button" on:click=move |_| {
-                                        if let Err(e) = crate::web::download_text("safety-net-kept-copy.json", "application/json", &raw) {
-                                            message.set(Some(e));
-                                        }
-                                    }>"Download"</button>
-                                    <button type="button" class="danger" on:click=move |_| {
-                                        match state.remove_quarantined(&key) {
-                                            Ok(()) => copies.set(state.quarantined()),
-                                            Err(e) => message.set(Some(e)),
-                                        }
-                                    }>"Delete this copy"</button>
-                                </div>
-                            </li>
-                        }
-                    }/>
-                </ul>
+                <ul class="entries" inner_html=rows></ul>
                 {move || message.get().map(|m| view! { <p class="error" role="alert">{m}</p> })}
             </section>
         </Show>
