@@ -5,9 +5,11 @@ use crate::components::dose_timer::{DoseTimer, DoseTimerStrip};
 use crate::components::save_banner::SaveBanner;
 use crate::domain::pillars::Pillar;
 use crate::pages::{
+    checkin::CheckInPage,
     crisis::CrisisPage,
     meetings::FindSupportPage,
     meetings::MeetingsPage,
+    milestones::MilestonesPage,
     not_found::NotFound,
     overdose::OverdosePage,
     plan::PlanPage,
@@ -87,6 +89,8 @@ fn screen(path: &str) -> AnyView {
         "/plan/share" => || SharePage().into_any(),
         "/meetings" => || MeetingsPage().into_any(),
         "/meetings/find" => || FindSupportPage().into_any(),
+        "/recovery" => || MilestonesPage().into_any(),
+        "/checkin" => || CheckInPage().into_any(),
         "/start" => || StartPage().into_any(),
         "/settings" => || SettingsPage().into_any(),
         _ => match path.strip_prefix("/plan/").and_then(Pillar::from_slug) {

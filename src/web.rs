@@ -319,3 +319,8 @@ pub fn local_zone() -> crate::domain::ics::Zone {
         daylight,
     }
 }
+
+/// The local date and time now (the device's clock and zone).
+pub fn now_local() -> chrono::NaiveDateTime {
+    today().and_time(now_time())
+}

@@ -17,6 +17,7 @@ use crate::domain::list::{HasId, OrderedList};
 use crate::domain::meetings::{
     Access, ChecklistItem, Fellowship, FitDecision, Meeting, MeetingFormat, MeetingStyle,
 };
+use crate::domain::milestones::{PersonalMilestone, Slip};
 use crate::domain::naloxone::{KitKind, NaloxoneKit};
 use crate::domain::relapse::{CopingStrategy, Trigger, TriggerKind};
 use crate::domain::{datefmt, Entry, Id, Plan};
@@ -120,6 +121,8 @@ list! {
     MeetingList: Meeting = [meetings.list];
     FirstMeetingList: ChecklistItem = [meetings.first_meeting];
     AfterFirstFewList: ChecklistItem = [meetings.after_first_few];
+    Slips: Slip = [recovery.slips];
+    Personal: PersonalMilestone = [recovery.personal];
 }
 
 fn date_text(d: Option<NaiveDate>) -> String {
@@ -993,6 +996,86 @@ pub static AFTER_FIRST_FEW: Records = table::<AfterFirstFewList>(
     &[
         field::<AfterFirstFewList>("done", "Done", Input::Check),
         field::<AfterFirstFewList>("after-text", "To do", Input::Long("")),
+    ],
+    false,
+);
+
+impl Record for Slip {
+    fn create(id: Id, note: String) -> Self {
+        Slip {
+            id,
+            date: crate::web::today(),
+            note,
+        }
+    }
+    fn name(&self) -> String {
+        crate::domain::dates::long_date(self.date)
+    }
+    fn get(&self, key: &str) -> String {
+        match key {
+            "slip-date" => datefmt::write_date(self.date),
+            _ => self.note.clone(),
+        }
+    }
+    fn set(&mut self, _: &str, v: &str) {
+        self.note = v.into();
+    }
+}
+
+impl Record for PersonalMilestone {
+    fn create(id: Id, title: String) -> Self {
+        PersonalMilestone {
+            id,
+            title,
+            date: crate::web::today(),
+        }
+    }
+    fn name(&self) -> String {
+        self.title.clone()
+    }
+    fn get(&self, key: &str) -> String {
+        match key {
+            "personal-date" => datefmt::write_date(self.date),
+            _ => self.title.clone(),
+        }
+    }
+    fn set(&mut self, key: &str, v: &str) {
+        match key {
+            "personal-date" => self.date = datefmt::parse_date(v).unwrap_or(self.date),
+            _ => self.title = v.into(),
+        }
+    }
+}
+
+pub static SLIPS: Records = table::<Slips>(
+    &[
+        Field {
+            key: "slip-date",
+            label: "Date",
+            input: Input::Date,
+            get: read::<Slips>,
+            // Not in the future, not before the recovery date; kept in date order.
+            set: |p, id, _, v| {
+                let r = &mut p.recovery;
+                let ok = datefmt::parse_date(v)
+                    .filter(|d| *d <= crate::web::today() && r.start_date.is_none_or(|s| *d >= s));
+                if let (Some(date), Some(removed)) = (ok, r.slips.remove_id(id)) {
+                    let mut slip = removed.item;
+                    slip.date = date;
+                    let at = r.slips.partition_point(|s| s.date <= date);
+                    r.slips.insert(at, slip);
+                }
+            },
+        },
+        field::<Slips>("slip-note", "What happened (for you only)", Input::Long("")),
+    ],
+    false,
+);
+
+pub static PERSONAL: Records = table::<Personal>(
+    &[
+        field::<Personal>("personal-title", "Milestone", Input::Text("First paycheck")),
+        field::<Personal>("personal-date", "Date", Input::Date),
     ],
     false,
 );

@@ -79,6 +79,9 @@ pub fn RecordList(
     /// Ideas the person can add with one tap (then edit), shown while not yet in the list.
     #[prop(optional)]
     suggestions: &'static [&'static str],
+    /// No add form (records are added elsewhere, e.g. slips).
+    #[prop(optional)]
+    no_add: bool,
     /// Offer "Add all of these" for the ideas (a ready-made list to edit).
     #[prop(optional)]
     add_all: bool,
@@ -175,7 +178,7 @@ pub fn RecordList(
                     }>"Undo"</button>
                 </div>
             })}
-            <form class="add" on:submit=add>
+            <form class="add" on:submit=add hidden=no_add>
                 <label for=add_id.clone()>{add_label}</label>
                 <div class="row">
                     <input id=add_id type="text" placeholder=placeholder prop:value=draft

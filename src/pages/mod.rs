@@ -1,7 +1,9 @@
 //! One screen a file.
 
+pub mod checkin;
 pub mod crisis;
 pub mod meetings;
+pub mod milestones;
 pub mod not_found;
 pub mod overdose;
 pub mod plan;

@@ -6,6 +6,7 @@ use crate::domain::pillars::{review, Review};
 use crate::domain::plan::GuidedStart;
 use crate::domain::Plan;
 use crate::pages::meetings::MeetingsToday;
+use crate::pages::milestones::{contact_links, Celebration};
 use crate::state::use_app_state;
 use leptos::prelude::*;
 
@@ -15,6 +16,7 @@ pub fn TodayPage() -> impl IntoView {
     let state = use_app_state();
     let today = crate::web::today();
     let date = crate::domain::dates::long_date(today);
+    let now = crate::web::now_local();
     // The guided start is offered until it is done or skipped, while the plan is still new.
     let offer_start = move || {
         state
@@ -45,6 +47,14 @@ pub fn TodayPage() -> impl IntoView {
             </section>
         </Show>
         <div inner_html=move || state.plan.with(|p| review_card(p, today))></div>
+        <section class="card" data-testid="today-recovery">
+            <div inner_html=move || state.plan.with(|p| crate::pages::milestones::counter(p, today, now))></div>
+            <p><a href="/recovery">"My recovery"</a></p>
+            <p>{move || state.plan.with(|p| if p.checkins.iter().any(|c| c.date == today) { "You checked in today." } else { "How are you today?" })}</p>
+            <a class="button primary" href="/checkin">"Check in (30 seconds)"</a>
+        </section>
+        <Celebration/>
+        <div inner_html=move || state.plan.with(|p| gentle_notice(p, today))></div>
         <MeetingsToday/>
         <div inner_html=move || kit_cards(kit_notices())></div>
         {own_list("Why I'm doing this", reason_texts)}
@@ -78,4 +88,43 @@ fn review_card(p: &Plan, today: chrono::NaiveDate) -> String {
         ),
         _ => String::new(),
     }
+}
+
+/// When craving has been rising, or warning signs from the plan showed up in recent
+/// check-ins: said gently, with the person's own coping strategies and their people.
+fn gentle_notice(p: &Plan, today: chrono::NaiveDate) -> String {
+    let rising = crate::domain::trends::craving_rising(p, today);
+    let signs = crate::domain::trends::recent_warning_signs(p, today);
+    if !rising && signs.is_empty() {
+        return String::new();
+    }
+    let mut what = Vec::new();
+    if rising {
+        what.push("your craving has been going up".to_string());
+    }
+    if !signs.is_empty() {
+        what.push(format!("you noticed {}", signs.join(", ")));
+    }
+    let coping: String = p
+        .relapse
+        .coping
+        .iter()
+        .take(3)
+        .map(|c| format!("<li>{}</li>", esc(&c.text)))
+        .collect();
+    let coping = if coping.is_empty() {
+        String::new()
+    } else {
+        format!("<h3>What helps you</h3><ul>{coping}</ul>")
+    };
+    let people = contact_links(p);
+    let people = if people.is_empty() {
+        "<p><a href=\"/help\">Get help</a></p>".to_string()
+    } else {
+        format!("<ul class=\"plain lines\">{people}</ul>")
+    };
+    format!(
+        "<section class=\"card\" data-testid=\"gentle-notice\"><h2>Looking after yourself</h2><p>Over the last few days {}. That's worth noticing, not a failure. This might be a good day to reach out.</p>{coping}{people}</section>",
+        esc(&what.join(" and "))
+    )
 }
