@@ -1,5 +1,10 @@
 //! Sets the panic hook and mounts the app; everything else lives in the library.
 
+// Talc instead of the default dlmalloc: smaller in the download, and faster.
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 fn main() {
     // A panic is a bug: say what and where in the browser console (a smaller hook than
     // console_error_panic_hook; the message and location are what a report needs).

@@ -324,3 +324,12 @@ pub fn local_zone() -> crate::domain::ics::Zone {
 pub fn now_local() -> chrono::NaiveDateTime {
     today().and_time(now_time())
 }
+
+/// The value of `attr` on the element a click landed on (one handler for many buttons
+/// written as HTML text: `<button data-thanks="">`).
+pub fn clicked(ev: &web_sys::Event, attr: &str) -> Option<String> {
+    ev.target()?
+        .dyn_into::<web_sys::Element>()
+        .ok()?
+        .get_attribute(attr)
+}

@@ -30,6 +30,32 @@ pub struct CheckIn {
 
 json_struct!(CheckIn default { date, mood, craving, stress, sleep_minutes, medications_taken, went_to_meeting, contacted_support, triggers, warning_signs, coping_used, note });
 
+/// Minutes as hours for the form: 450 → "7.5", 480 → "8" (to the nearest tenth).
+pub fn hours_text(minutes: u16) -> String {
+    let tenths = (u32::from(minutes) + 3) / 6;
+    if tenths % 10 == 0 {
+        (tenths / 10).to_string()
+    } else {
+        format!("{}.{}", tenths / 10, tenths % 10)
+    }
+}
+
+/// Hours as typed ("7", "7.5", "7,5") to minutes; None for anything else or over 24 hours.
+pub fn parse_hours(v: &str) -> Option<u16> {
+    let v = v.trim();
+    let (h, f) = v.split_once(['.', ',']).unwrap_or((v, "0"));
+    let h = h.parse::<u16>().ok()?;
+    let tenth = match f.as_bytes().first() {
+        Some(d) if d.is_ascii_digit() => u16::from(d - b'0'),
+        None => 0,
+        _ => return None,
+    };
+    if !f.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    Some(h.checked_mul(60)? + tenth * 6).filter(|m| *m <= 24 * 60)
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OutOfRange(pub &'static str);
 
@@ -38,6 +64,58 @@ impl CheckIn {
         CheckIn {
             date,
             ..CheckIn::default()
+        }
+    }
+
+    /// A field of the check-in form as text, by its key: one function for every field
+    /// keeps the download small. Lists are the ids, separated by spaces.
+    pub fn get(&self, key: &str) -> String {
+        let n = |v: Option<u8>| v.map(|n| n.to_string()).unwrap_or_default();
+        let ids = |v: &[Id]| v.iter().map(Id::as_str).collect::<Vec<_>>().join(" ");
+        match key {
+            "mood" => n(self.mood),
+            "craving" => n(self.craving),
+            "stress" => n(self.stress),
+            "sleep" => self.sleep_minutes.map(hours_text).unwrap_or_default(),
+            "meds" => ids(&self.medications_taken),
+            "meeting" => self.went_to_meeting.to_string(),
+            "support" => self.contacted_support.to_string(),
+            "triggers" => ids(&self.triggers),
+            "signs" => ids(&self.warning_signs),
+            "coping" => ids(&self.coping_used),
+            "note" => self.note.clone(),
+            _ => String::new(),
+        }
+    }
+
+    /// Sets a field from the form's text. A number out of its range, or not a number,
+    /// clears the field rather than keeping a wrong value; a list takes "id true" (ticked)
+    /// or "id false".
+    pub fn set(&mut self, key: &str, v: &str) {
+        let scale = |max: u8| v.trim().parse::<u8>().ok().filter(|n| *n <= max);
+        let toggle = |list: &mut Vec<Id>| {
+            if let Some((id, on)) = v.split_once(' ') {
+                if let Ok(id) = Id::parse(id) {
+                    list.retain(|x| *x != id);
+                    if on == "true" {
+                        list.push(id);
+                    }
+                }
+            }
+        };
+        match key {
+            "mood" => self.mood = scale(5).filter(|m| *m >= 1),
+            "craving" => self.craving = scale(10),
+            "stress" => self.stress = scale(10),
+            "sleep" => self.sleep_minutes = parse_hours(v),
+            "meds" => toggle(&mut self.medications_taken),
+            "meeting" => self.went_to_meeting = v == "true",
+            "support" => self.contacted_support = v == "true",
+            "triggers" => toggle(&mut self.triggers),
+            "signs" => toggle(&mut self.warning_signs),
+            "coping" => toggle(&mut self.coping_used),
+            "note" => self.note = v.to_string(),
+            _ => {}
         }
     }
 

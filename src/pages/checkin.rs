@@ -24,23 +24,44 @@ fn change(p: &mut Plan, id: &Id, edit: impl FnOnce(&mut CheckIn)) {
     }
 }
 
-fn ids_text(v: &[Id]) -> String {
-    v.iter().map(Id::as_str).collect::<Vec<_>>().join(" ")
+/// Every field of the form reads and writes through these two (by key, see
+/// [`CheckIn::get`]): a function per field would repeat the finding and saving code.
+fn get(p: &Plan, id: &Id, key: &str) -> String {
+    of(p, id).map(|c| c.get(&key[3..])).unwrap_or_default()
 }
 
-fn toggle(v: &mut Vec<Id>, change: &str) {
-    if let Some((id, on)) = change.split_once(' ') {
-        if let Ok(id) = Id::parse(id) {
-            v.retain(|x| *x != id);
-            if on == "true" {
-                v.push(id);
-            }
-        }
+fn set(p: &mut Plan, id: &Id, key: &str, v: &str) {
+    change(p, id, |c| c.set(&key[3..], v));
+}
+
+/// The plan's list of medications, triggers, warning signs or coping strategies.
+fn choices(p: &Plan, key: &str) -> Vec<(Id, String)> {
+    let pick =
+        |v: Vec<(&Id, &String)>| v.into_iter().map(|(i, t)| (i.clone(), t.clone())).collect();
+    match key {
+        "meds" => pick(
+            p.care
+                .medications
+                .iter()
+                .map(|m| (&m.id, &m.name))
+                .collect(),
+        ),
+        "triggers" => pick(
+            p.relapse
+                .triggers
+                .iter()
+                .map(|t| (&t.id, &t.text))
+                .collect(),
+        ),
+        "signs" => pick(
+            p.relapse
+                .warning_signs
+                .iter()
+                .map(|t| (&t.id, &t.text))
+                .collect(),
+        ),
+        _ => pick(p.relapse.coping.iter().map(|t| (&t.id, &t.text)).collect()),
     }
-}
-
-fn scale(v: &str, max: u8) -> Option<u8> {
-    v.trim().parse::<u8>().ok().filter(|n| *n <= max)
 }
 
 const MOODS: &[(&str, &str)] = &[
@@ -52,152 +73,52 @@ const MOODS: &[(&str, &str)] = &[
     ("5", "5 – very good"),
 ];
 
-static FIELDS: [Field; 10] = [
+const fn f(key: &'static str, label: &'static str, input: Input) -> Field {
     Field {
-        key: "ci-mood",
-        label: "Mood",
-        input: Input::Choice(MOODS),
-        get: |p, id, _| {
-            of(p, id)
-                .and_then(|c| c.mood)
-                .map(|m| m.to_string())
-                .unwrap_or_default()
-        },
-        set: |p, id, _, v| change(p, id, |c| c.mood = scale(v, 5).filter(|m| *m >= 1)),
-    },
-    Field {
-        key: "ci-craving",
-        label: "Craving, 0 (none) to 10 (strongest)",
-        input: Input::Number,
-        get: |p, id, _| {
-            of(p, id)
-                .and_then(|c| c.craving)
-                .map(|m| m.to_string())
-                .unwrap_or_default()
-        },
-        set: |p, id, _, v| change(p, id, |c| c.craving = scale(v, 10)),
-    },
-    Field {
-        key: "ci-stress",
-        label: "Stress, 0 to 10",
-        input: Input::Number,
-        get: |p, id, _| {
-            of(p, id)
-                .and_then(|c| c.stress)
-                .map(|m| m.to_string())
-                .unwrap_or_default()
-        },
-        set: |p, id, _, v| change(p, id, |c| c.stress = scale(v, 10)),
-    },
-    Field {
-        key: "ci-sleep",
-        label: "Hours of sleep",
-        input: Input::Number,
-        get: |p, id, _| {
-            of(p, id)
-                .and_then(|c| c.sleep_minutes)
-                .map(|m| {
-                    let tenths = (u32::from(m) + 3) / 6;
-                    if tenths % 10 == 0 {
-                        (tenths / 10).to_string()
-                    } else {
-                        format!("{}.{}", tenths / 10, tenths % 10)
-                    }
-                })
-                .unwrap_or_default()
-        },
-        set: |p, id, _, v| {
-            // "7.5" hours → 450 minutes; more than 24 is not a day.
-            let (h, f) = v.trim().split_once('.').unwrap_or((v.trim(), "0"));
-            let minutes = h
-                .parse::<u16>()
-                .ok()
-                .zip(f.get(..1).unwrap_or("0").parse::<u16>().ok());
-            change(p, id, |c| {
-                c.sleep_minutes = minutes
-                    .map(|(h, t)| h * 60 + t * 6)
-                    .filter(|m| *m <= 24 * 60)
-            })
-        },
-    },
-    Field {
-        key: "ci-meds",
-        label: "Medication taken today",
-        input: Input::Links(|p| {
-            p.care
-                .medications
-                .iter()
-                .map(|m| (m.id.clone(), m.name.clone()))
-                .collect()
-        }),
-        get: |p, id, _| {
-            of(p, id)
-                .map(|c| ids_text(&c.medications_taken))
-                .unwrap_or_default()
-        },
-        set: |p, id, _, v| change(p, id, |c| toggle(&mut c.medications_taken, v)),
-    },
-    Field {
-        key: "ci-meeting",
-        label: "I went to a meeting",
-        input: Input::Check,
-        get: |p, id, _| {
-            of(p, id)
-                .map(|c| c.went_to_meeting)
-                .unwrap_or_default()
-                .to_string()
-        },
-        set: |p, id, _, v| change(p, id, |c| c.went_to_meeting = v == "true"),
-    },
-    Field {
-        key: "ci-support",
-        label: "I talked to someone from my support network",
-        input: Input::Check,
-        get: |p, id, _| {
-            of(p, id)
-                .map(|c| c.contacted_support)
-                .unwrap_or_default()
-                .to_string()
-        },
-        set: |p, id, _, v| change(p, id, |c| c.contacted_support = v == "true"),
-    },
-    Field {
-        key: "ci-triggers",
-        label: "Triggers I met",
-        input: Input::Links(|p| {
-            p.relapse
-                .triggers
-                .iter()
-                .map(|t| (t.id.clone(), t.text.clone()))
-                .collect()
-        }),
-        get: |p, id, _| of(p, id).map(|c| ids_text(&c.triggers)).unwrap_or_default(),
-        set: |p, id, _, v| change(p, id, |c| toggle(&mut c.triggers, v)),
-    },
-    Field {
-        key: "ci-coping",
-        label: "What I used to cope",
-        input: Input::Links(|p| {
-            p.relapse
-                .coping
-                .iter()
-                .map(|t| (t.id.clone(), t.text.clone()))
-                .collect()
-        }),
-        get: |p, id, _| {
-            of(p, id)
-                .map(|c| ids_text(&c.coping_used))
-                .unwrap_or_default()
-        },
-        set: |p, id, _, v| change(p, id, |c| toggle(&mut c.coping_used, v)),
-    },
-    Field {
-        key: "ci-note",
-        label: "A note",
-        input: Input::Long(""),
-        get: |p, id, _| of(p, id).map(|c| c.note.clone()).unwrap_or_default(),
-        set: |p, id, _, v| change(p, id, |c| c.note = v.into()),
-    },
+        key,
+        label,
+        input,
+        get,
+        set,
+    }
+}
+
+static FIELDS: [Field; 11] = [
+    f("ci-mood", "Mood", Input::Choice(MOODS)),
+    f(
+        "ci-craving",
+        "Craving, 0 (none) to 10 (strongest)",
+        Input::Number,
+    ),
+    f("ci-stress", "Stress, 0 to 10", Input::Number),
+    f("ci-sleep", "Hours of sleep", Input::Number),
+    f(
+        "ci-meds",
+        "Medication taken today",
+        Input::Links(|p| choices(p, "meds")),
+    ),
+    f("ci-meeting", "I went to a meeting", Input::Check),
+    f(
+        "ci-support",
+        "I talked to someone from my support network",
+        Input::Check,
+    ),
+    f(
+        "ci-triggers",
+        "Triggers I met",
+        Input::Links(|p| choices(p, "triggers")),
+    ),
+    f(
+        "ci-signs",
+        "Warning signs I noticed",
+        Input::Links(|p| choices(p, "signs")),
+    ),
+    f(
+        "ci-coping",
+        "What I used to cope",
+        Input::Links(|p| choices(p, "coping")),
+    ),
+    f("ci-note", "A note", Input::Long("")),
 ];
 
 #[component]

@@ -192,12 +192,7 @@ pub fn FindSupportPage() -> impl IntoView {
     let copied = RwSignal::new(String::new());
     // One handler for every "Copy" button of the scripts (they are HTML text).
     let copy = move |ev: leptos::ev::MouseEvent| {
-        use wasm_bindgen::JsCast;
-        let index = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|e| e.get_attribute("data-script"))
-            .and_then(|i| i.parse::<usize>().ok());
+        let index = crate::web::clicked(&ev, "data-script").and_then(|i| i.parse::<usize>().ok());
         if let Some((title, text)) = index.and_then(|i| REFERRAL_SCRIPTS.get(i)) {
             spawn_local(async move {
                 copied.set(match crate::web::copy_text(text).await {

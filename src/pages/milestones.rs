@@ -230,29 +230,39 @@ fn after_slip(p: &Plan) -> String {
     )
 }
 
-/// The first time a milestone is reached: a calm card, shown once.
+/// The first time a milestone is reached: a calm card, shown once (until "Thank you").
 #[component]
 pub fn Celebration() -> impl IntoView {
     let state = use_app_state();
     let today = crate::web::today();
-    let due = move || state.plan.with(|p| p.recovery.to_celebrate(today));
-    view! {
-        {move || {
-            let due = due();
-            due.last().cloned().map(|m| {
-                let tag = m.na_key_tag.map(|t| format!("In NA, this is the {t} key tag."));
-                view! {
-                    <section class="card celebrate" role="status" data-testid="celebration">
-                        <h2>{format!("{} clean", m.label)}</h2>
-                        <p>"You did this, one day at a time. Take a moment to notice it."</p>
-                        {tag.map(|t| view! { <p>{t}</p> })}
-                        <button type="button" class="primary" on:click=move |_| {
-                            let keys: Vec<String> = due.iter().map(|m| m.key.clone()).collect();
-                            state.edit(|p| p.recovery.celebrated.extend(keys));
-                        }>"Thank you"</button>
-                    </section>
-                }
-            })
-        }}
-    }
+    let thanks = move |ev: leptos::ev::MouseEvent| {
+        if crate::web::clicked(&ev, "data-thanks").is_some() {
+            state.edit(|p| {
+                let keys: Vec<String> = p
+                    .recovery
+                    .to_celebrate(today)
+                    .into_iter()
+                    .map(|m| m.key)
+                    .collect();
+                p.recovery.celebrated.extend(keys);
+            });
+        }
+    };
+    view! { <div on:click=thanks inner_html=move || state.plan.with(|p| celebration(p, today))></div> }
+}
+
+/// The newest milestone not celebrated yet, as a card. Escaped HTML text.
+fn celebration(p: &Plan, today: NaiveDate) -> String {
+    let Some(m) = p.recovery.to_celebrate(today).pop() else {
+        return String::new();
+    };
+    let tag = m.na_key_tag.map_or(String::new(), |t| {
+        format!("<p>In NA, this is the {} key tag.</p>", esc(t))
+    });
+    format!(
+        "<section class=\"card celebrate\" role=\"status\" data-testid=\"celebration\"><h2>{} clean</h2>\
+         <p>You did this, one day at a time. Take a moment to notice it.</p>{tag}\
+         <button type=\"button\" class=\"primary\" data-thanks=\"\">Thank you</button></section>",
+        esc(&m.label)
+    )
 }

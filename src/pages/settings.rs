@@ -116,16 +116,8 @@ fn QuarantinedCopies() -> impl IntoView {
         })
     };
     let act = move |ev: leptos::ev::MouseEvent| {
-        use wasm_bindgen::JsCast;
-        let Some(button) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        else {
-            return;
-        };
         let at = |name: &str| {
-            button
-                .get_attribute(name)
+            crate::web::clicked(&ev, name)
                 .and_then(|i| i.parse::<usize>().ok())
                 .and_then(|i| copies.with_untracked(|c| c.get(i).cloned()))
         };

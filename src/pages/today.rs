@@ -47,12 +47,7 @@ pub fn TodayPage() -> impl IntoView {
             </section>
         </Show>
         <div inner_html=move || state.plan.with(|p| review_card(p, today))></div>
-        <section class="card" data-testid="today-recovery">
-            <div inner_html=move || state.plan.with(|p| crate::pages::milestones::counter(p, today, now))></div>
-            <p><a href="/recovery">"My recovery"</a></p>
-            <p>{move || state.plan.with(|p| if p.checkins.iter().any(|c| c.date == today) { "You checked in today." } else { "How are you today?" })}</p>
-            <a class="button primary" href="/checkin">"Check in (30 seconds)"</a>
-        </section>
+        <div inner_html=move || state.plan.with(|p| recovery_card(p, today, now))></div>
         <Celebration/>
         <div inner_html=move || state.plan.with(|p| gentle_notice(p, today))></div>
         <MeetingsToday/>
@@ -126,5 +121,19 @@ fn gentle_notice(p: &Plan, today: chrono::NaiveDate) -> String {
     format!(
         "<section class=\"card\" data-testid=\"gentle-notice\"><h2>Looking after yourself</h2><p>Over the last few days {}. That's worth noticing, not a failure. This might be a good day to reach out.</p>{coping}{people}</section>",
         esc(&what.join(" and "))
+    )
+}
+
+/// Clean time and the daily check-in. Escaped HTML text.
+fn recovery_card(p: &Plan, today: chrono::NaiveDate, now: chrono::NaiveDateTime) -> String {
+    let checked = if p.checkins.iter().any(|c| c.date == today) {
+        "You checked in today."
+    } else {
+        "How are you today?"
+    };
+    format!(
+        "<section class=\"card\" data-testid=\"today-recovery\">{}<p><a href=\"/recovery\">My recovery</a></p>\
+         <p>{checked}</p><a class=\"button primary\" href=\"/checkin\">Check in (30 seconds)</a></section>",
+        crate::pages::milestones::counter(p, today, now)
     )
 }
