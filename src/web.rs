@@ -333,3 +333,21 @@ pub fn clicked(ev: &web_sys::Event, attr: &str) -> Option<String> {
         .ok()?
         .get_attribute(attr)
 }
+
+/// The text of a file of the app itself (same origin; the service worker keeps it offline).
+pub async fn fetch_text(path: &str) -> Result<String, String> {
+    let window = web_sys::window().ok_or("no window")?;
+    let response: web_sys::Response = JsFuture::from(window.fetch_with_str(path))
+        .await
+        .map_err(|_| "not reachable")?
+        .unchecked_into();
+    if !response.ok() {
+        return Err(format!("status {}", response.status()));
+    }
+    let text = response.text().map_err(|_| "unreadable")?;
+    JsFuture::from(text)
+        .await
+        .ok()
+        .and_then(|t| t.as_string())
+        .ok_or_else(|| "unreadable".into())
+}

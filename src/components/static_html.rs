@@ -6,21 +6,7 @@
 use crate::domain::naloxone::Step;
 use crate::domain::resources::CrisisLine;
 
-/// Escapes text for HTML.
-pub fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
+pub use crate::domain::html::esc;
 
 /// `<tag>text</tag>` for each item.
 pub fn each(tag: &str, items: &[&str]) -> String {

@@ -287,6 +287,56 @@ pub const AFTER_FIRST_FEW_IDEAS: [&str; 4] = [
     "Take a small service commitment: chairs, coffee",
 ];
 
+/// Where the "Finding support" directory and scripts are shipped: a static file fetched
+/// when that screen opens (and kept offline by the service worker), not text in the app's
+/// code, which the first-load budget cannot hold. Written from [`DIRECTORY`] and
+/// [`REFERRAL_SCRIPTS`]; a test keeps the file equal to [`find_support_html`].
+pub const FIND_SUPPORT_FILE: &str = "/content/find-support.html";
+
+/// The directory and the referral scripts as HTML. Each script's text has the id
+/// `script-N` and its Copy button `data-script="N"`.
+pub fn find_support_html() -> String {
+    use super::html::esc;
+    let items: String = DIRECTORY
+        .iter()
+        .map(|r| {
+            let call = r
+                .phone
+                .map_or(String::new(), |n| format!(" <a href=\"tel:{n}\">Call</a>"));
+            format!(
+                "<li class=\"resource\"><h3>{}</h3><p>{}</p><p><strong>For:</strong> {}</p><p><strong>How:</strong> {}</p>\
+                 <p><a href=\"{}\" target=\"_blank\" rel=\"noopener noreferrer\">{}</a>{call}</p><p class=\"small\">Source: {}</p></li>\n",
+                esc(r.name),
+                esc(r.what),
+                esc(r.who),
+                esc(r.how),
+                esc(r.url),
+                esc(r.url.trim_start_matches("https://").trim_end_matches('/')),
+                esc(r.source)
+            )
+        })
+        .collect();
+    let scripts: String = REFERRAL_SCRIPTS
+        .iter()
+        .enumerate()
+        .map(|(i, (title, text))| {
+            format!(
+                "<h3>{0}</h3><p class=\"script\" id=\"script-{i}\">{1}</p>\
+                 <button type=\"button\" data-script=\"{i}\" data-title=\"{0}\" aria-label=\"Copy: {0}\">Copy</button>\n",
+                esc(title),
+                esc(text)
+            )
+        })
+        .collect();
+    format!(
+        "<!-- Written from src/domain/community.rs (DIRECTORY, REFERRAL_SCRIPTS); \
+         `cargo test -- --ignored write_find_support_file` rewrites it. -->\n\
+         <section class=\"card\"><h2>Where to find support</h2><ul class=\"plain\">\n{items}</ul></section>\n\
+         <section class=\"card\" aria-labelledby=\"scripts\"><h2 id=\"scripts\">Asking for a referral</h2>\
+         <p class=\"hint\">Words to start with. Copy one and change it to sound like you.</p>\n{scripts}</section>\n"
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -401,5 +451,32 @@ mod tests {
         ] {
             assert!(names.iter().any(|n| n.contains(want)), "{want}");
         }
+    }
+
+    fn fragment_path() -> std::path::PathBuf {
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("public")
+            .join(FIND_SUPPORT_FILE.trim_start_matches('/'))
+    }
+
+    #[test]
+    fn the_shipped_find_support_file_is_written_from_the_directory() {
+        let shipped =
+            std::fs::read_to_string(fragment_path()).expect("public/content/find-support.html");
+        assert!(
+            shipped == find_support_html(),
+            "public/content/find-support.html is out of date: run `cargo test -- --ignored write_find_support_file`"
+        );
+        for r in DIRECTORY {
+            assert!(shipped.contains(&format!("Source: {}", super::super::html::esc(r.source))));
+        }
+    }
+
+    #[test]
+    #[ignore = "writes public/content/find-support.html"]
+    fn write_find_support_file() {
+        let path = fragment_path();
+        std::fs::create_dir_all(path.parent().expect("dir")).expect("mkdir");
+        std::fs::write(path, find_support_html()).expect("write");
     }
 }

@@ -11,6 +11,7 @@ pub mod datefmt;
 pub mod dates;
 pub mod enums;
 pub mod goals;
+pub mod html;
 pub mod ics;
 pub mod id;
 pub mod json;

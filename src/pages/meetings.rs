@@ -6,7 +6,7 @@ use crate::components::record_list::RecordList;
 use crate::components::static_html::esc;
 use crate::domain::community::{
     attendance_stats, clock_time, day_name, next_today, on_day, weekly_counts,
-    AFTER_FIRST_FEW_IDEAS, DIRECTORY, FIRST_MEETING_IDEAS, REFERRAL_SCRIPTS, WEEK,
+    AFTER_FIRST_FEW_IDEAS, FIND_SUPPORT_FILE, FIRST_MEETING_IDEAS, WEEK,
 };
 use crate::domain::ics;
 use crate::domain::Plan;
@@ -190,19 +190,34 @@ pub fn MeetingsToday() -> impl IntoView {
 pub fn FindSupportPage() -> impl IntoView {
     crate::web::set_title("Finding support");
     let copied = RwSignal::new(String::new());
-    // One handler for every "Copy" button of the scripts (they are HTML text).
+    // The directory and scripts are a static file (see `FIND_SUPPORT_FILE`), kept offline
+    // by the service worker.
+    let content = RwSignal::new(String::new());
+    spawn_local(async move {
+        content.set(
+            crate::web::fetch_text(FIND_SUPPORT_FILE)
+                .await
+                .unwrap_or_else(|_| NOT_LOADED.into()),
+        )
+    });
+    // One handler for every "Copy" button of the scripts.
     let copy = move |ev: leptos::ev::MouseEvent| {
-        let index = crate::web::clicked(&ev, "data-script").and_then(|i| i.parse::<usize>().ok());
-        if let Some((title, text)) = index.and_then(|i| REFERRAL_SCRIPTS.get(i)) {
-            spawn_local(async move {
-                copied.set(match crate::web::copy_text(text).await {
-                    crate::web::Handed::Done => {
-                        format!("Copied: {title}. Paste it into a message and make it your own.")
-                    }
-                    _ => "That didn't work here. Select the text and copy it instead.".into(),
-                });
+        let Some(i) = crate::web::clicked(&ev, "data-script") else {
+            return;
+        };
+        let title = crate::web::clicked(&ev, "data-title").unwrap_or_default();
+        let text = document()
+            .get_element_by_id(&format!("script-{i}"))
+            .and_then(|e| e.text_content())
+            .unwrap_or_default();
+        spawn_local(async move {
+            copied.set(match crate::web::copy_text(&text).await {
+                crate::web::Handed::Done => {
+                    format!("Copied: {title}. Paste it into a message and make it your own.")
+                }
+                _ => "That didn't work here. Select the text and copy it instead.".into(),
             });
-        }
+        });
     };
     view! {
         <p class="crumb"><a href="/meetings">"Meetings"</a></p>
@@ -218,43 +233,12 @@ pub fn FindSupportPage() -> impl IntoView {
             suggestions=&AFTER_FIRST_FEW_IDEAS add_all=true>
             <p class="small">"Sources: Narcotics Anonymous newcomer information (na.org); SMART Recovery (smartrecovery.org)."</p>
         </RecordList>
-        <div inner_html=directory()></div>
-        <section class="card" on:click=copy>
-            <h2>"Asking for a referral"</h2>
-            <p class="hint">"Words to start with. Copy one and change it to sound like you."</p>
-            <div inner_html=scripts()></div>
-            <p role="status">{copied}</p>
-        </section>
+        <div on:click=copy inner_html=content></div>
+        <p role="status">{copied}</p>
     }
 }
 
-fn directory() -> String {
-    let items: String = DIRECTORY
-        .iter()
-        .map(|r| {
-            let call = r.phone.map_or(String::new(), |n| {
-                format!(" <a href=\"tel:{n}\">Call</a>")
-            });
-            format!(
-                "<li class=\"resource\"><h3>{}</h3><p>{}</p><p><strong>For:</strong> {}</p><p><strong>How:</strong> {}</p><p><a href=\"{}\" target=\"_blank\" rel=\"noopener noreferrer\">{}</a>{call}</p><p class=\"small\">Source: {}</p></li>",
-                esc(r.name), esc(r.what), esc(r.who), esc(r.how), esc(r.url), esc(r.url.trim_start_matches("https://").trim_end_matches('/')), esc(r.source)
-            )
-        })
-        .collect();
-    format!("<section class=\"card\"><h2>Where to find support</h2><ul class=\"plain\">{items}</ul></section>")
-}
-
-fn scripts() -> String {
-    REFERRAL_SCRIPTS
-        .iter()
-        .enumerate()
-        .map(|(i, (title, text))| {
-            format!(
-                "<h3>{}</h3><p class=\"script\">{}</p><button type=\"button\" data-script=\"{i}\" aria-label=\"Copy: {}\">Copy</button>",
-                esc(title),
-                esc(text),
-                esc(title)
-            )
-        })
-        .collect()
-}
+/// When the directory file cannot be read (it is kept offline once the app is installed).
+const NOT_LOADED: &str = "<section class=\"card\"><h2>Where to find support</h2><p>The list could not be opened just now. \
+    The SAMHSA National Helpline is free and open 24/7: <a href=\"tel:18006624357\">1-800-662-4357</a>. \
+    In a crisis, call or text <a href=\"tel:988\">988</a>.</p></section>";
