@@ -6,6 +6,7 @@
 mod common;
 
 use safety_net::domain::backup;
+use safety_net::domain::json_parse::Value;
 use safety_net::domain::schema::{self, DecodeError, CURRENT_VERSION};
 
 const V1: &str = include_str!("fixtures/plan-v1.json");
@@ -31,16 +32,19 @@ fn version_2_fixture_opens_as_the_full_plan() {
 
 #[test]
 fn migrating_current_data_changes_nothing_and_is_idempotent() {
-    let v: serde_json::Value = serde_json::from_str(V1).expect("json");
-    let data = v["data"].clone();
+    let v = safety_net::domain::json_parse::parse(V1).expect("json");
+    let data = v.get("data").expect("data").clone();
     let once = schema::migrate(1, data.clone()).expect("migrates");
     let twice = schema::migrate(CURRENT_VERSION, once.clone()).expect("migrates again");
     assert_eq!(once, twice);
     // Version 2 adds the two checklists and changes nothing else.
     let mut expected = data.clone();
-    let m = expected["meetings"].as_object_mut().expect("meetings");
-    m.insert("first_meeting".into(), serde_json::json!([]));
-    m.insert("after_first_few".into(), serde_json::json!([]));
+    let m = expected
+        .get_mut("meetings")
+        .and_then(|m| m.as_object_mut())
+        .expect("meetings");
+    m.insert("first_meeting".into(), Value::Array(Vec::new()));
+    m.insert("after_first_few".into(), Value::Array(Vec::new()));
     assert_eq!(once, expected);
 }
 

@@ -29,7 +29,7 @@ macro_rules! string_enum {
             fn write(&self, out: &mut String) {
                 $crate::domain::json::write_str(out, self.as_str());
             }
-            fn read(v: &serde_json::Value) -> Result<Self, String> {
+            fn read(v: &$crate::domain::json_parse::Value) -> Result<Self, String> {
                 v.as_str().and_then($t::parse).ok_or_else(|| {
                     $crate::domain::json::expected(
                         concat!("a ", stringify!($t), " word"),

@@ -59,7 +59,7 @@ impl Json for Id {
     fn write(&self, out: &mut String) {
         write_str(out, &self.0);
     }
-    fn read(v: &serde_json::Value) -> Result<Self, String> {
+    fn read(v: &crate::domain::json_parse::Value) -> Result<Self, String> {
         let s = v.as_str().ok_or_else(|| expected("an id", v))?;
         Id::parse(s).map_err(|e| format!(": {e}"))
     }
@@ -93,7 +93,7 @@ mod tests {
         assert!(Id::parse("a b").is_err());
         assert!(Id::parse("<script>").is_err());
         assert!(Id::parse(&"x".repeat(65)).is_err());
-        let read = |s: &str| Id::read(&serde_json::from_str(s).expect("json"));
+        let read = |s: &str| Id::read(&crate::domain::json_parse::parse(s).expect("json"));
         assert!(read("\"ok-1\"").is_ok());
         assert!(read("\"not ok\"").is_err());
         assert!(read("7").is_err());

@@ -1,4 +1,4 @@
-//! The domain: pure Rust (std + serde_json + chrono only), no browser types.
+//! The domain: pure Rust (std + chrono only), no browser types.
 //! Everything here is tested natively with `cargo test`.
 
 pub mod backup;

@@ -55,7 +55,7 @@ impl Json for CopingStrategy {
         self.trigger_ids.write(out);
         out.push('}');
     }
-    fn read(v: &serde_json::Value) -> Result<Self, String> {
+    fn read(v: &crate::domain::json_parse::Value) -> Result<Self, String> {
         let o = Obj::new(v, &["id", "text", "trigger_ids"])?;
         let mut err = None;
         let value = CopingStrategy {

@@ -8,8 +8,8 @@
 //! are errors too, because dropping them on the next save would lose what someone wrote.
 
 use super::json::{write_str, Json};
+use super::json_parse::Value;
 use super::Plan;
-use serde_json::Value;
 
 pub const APP: &str = "safety-net";
 /// The version this build writes. Bump it only together with a migration below.
@@ -27,7 +27,9 @@ const MIGRATIONS: &[Migration] = &[v1_to_v2];
 fn v1_to_v2(mut data: Value) -> Result<Value, String> {
     if let Some(m) = data.get_mut("meetings").and_then(Value::as_object_mut) {
         for key in ["first_meeting", "after_first_few"] {
-            m.entry(key).or_insert_with(|| Value::Array(Vec::new()));
+            if !m.contains_key(key) {
+                m.insert(key.into(), Value::Array(Vec::new()));
+            }
         }
     }
     Ok(data)
@@ -297,7 +299,7 @@ mod tests {
 
     #[test]
     fn indent_matches_serde_pretty() {
-        let v: Value = serde_json::from_str(
+        let v: serde_json::Value = serde_json::from_str(
             r#"{"a":[1,{"b":"x,y:{}[]\\\"q"},[],{}],"c":{"d":null,"e":[true,false]},"f":-1.5e3}"#,
         )
         .expect("json");
