@@ -249,9 +249,12 @@ pub fn now_time() -> chrono::NaiveTime {
     chrono::NaiveTime::from_hms_opt(d.get_hours(), d.get_minutes(), 0).unwrap_or_default()
 }
 
-/// Now in UTC, for calendar stamps.
+/// Now in UTC, for calendar stamps and elapsed hours.
 pub fn now_utc() -> chrono::NaiveDateTime {
-    let d = js_sys::Date::new_0();
+    utc_of(&js_sys::Date::new_0())
+}
+
+fn utc_of(d: &js_sys::Date) -> chrono::NaiveDateTime {
     NaiveDate::from_ymd_opt(
         d.get_utc_full_year() as i32,
         d.get_utc_month() + 1,
@@ -259,6 +262,20 @@ pub fn now_utc() -> chrono::NaiveDateTime {
     )
     .and_then(|day| day.and_hms_opt(d.get_utc_hours(), d.get_utc_minutes(), d.get_utc_seconds()))
     .unwrap_or_default()
+}
+
+/// The instant (UTC) of a local wall-clock time in the device's zone, as `Date` gives it:
+/// a time skipped when the clocks go forward moves on by the hour skipped.
+pub fn local_to_utc(local: chrono::NaiveDateTime) -> chrono::NaiveDateTime {
+    use chrono::{Datelike, Timelike};
+    utc_of(&js_sys::Date::new_with_year_month_day_hr_min_sec(
+        local.year() as u32,
+        local.month0() as i32,
+        local.day() as i32,
+        local.hour() as i32,
+        local.minute() as i32,
+        local.second() as i32,
+    ))
 }
 
 /// The device's time zone: its IANA name from `Intl`, and this year's offsets and
@@ -318,11 +335,6 @@ pub fn local_zone() -> crate::domain::ics::Zone {
         standard: o_jan.min(o_jul),
         daylight,
     }
-}
-
-/// The local date and time now (the device's clock and zone).
-pub fn now_local() -> chrono::NaiveDateTime {
-    today().and_time(now_time())
 }
 
 /// The value of `attr` on the element a click landed on (one handler for many buttons

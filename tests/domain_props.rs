@@ -116,7 +116,7 @@ fn leap_days_count_once() {
 
 mod milestones {
     use super::*;
-    use chrono::{Datelike, NaiveTime};
+    use chrono::{Datelike, NaiveDateTime, NaiveTime, TimeZone};
     use safety_net::domain::milestones::Milestone;
 
     fn slips_strategy() -> impl Strategy<Value = Vec<i64>> {
@@ -166,9 +166,119 @@ mod milestones {
             let mut r = Recovery::default();
             let t = NaiveTime::from_hms_opt(h, 0, 0).expect("time");
             r.set_start(start, Some(t), start + Duration::days(5)).expect("past");
+            // In UTC itself, wall-clock and real hours agree.
             let now = start.and_time(t) + Duration::minutes(minutes);
-            prop_assert_eq!(r.hours_clean(now), Some(minutes / 60));
+            prop_assert_eq!(r.hours_clean(now, |l| l), Some(minutes / 60));
         }
+
+        /// Across daylight-saving changes, in zones either side of the equator and with
+        /// half-hour offsets: the hours are the real hours between the two instants.
+        #[test]
+        fn hours_are_real_hours_across_daylight_saving(
+            zone in 0usize..ZONES.len(),
+            start in day_near_dst(),
+            h in 0u32..24,
+            minutes in 0i64..(72 * 60),
+        ) {
+            let tz = ZONES[zone];
+            let mut r = Recovery::default();
+            let t = NaiveTime::from_hms_opt(h, 0, 0).expect("time");
+            r.set_start(start, Some(t), start + Duration::days(5)).expect("past");
+            let began = to_utc(tz, start.and_time(t));
+            let now = began + Duration::minutes(minutes);
+            prop_assert_eq!(r.hours_clean(now, |l| to_utc(tz, l)), Some(minutes / 60));
+            // And the days are the local calendar days at that instant.
+            let local_today = tz.from_utc_datetime(&now).date_naive();
+            prop_assert_eq!(r.days_clean(local_today), Some((local_today - start).num_days()));
+        }
+
+        /// Travel: whatever zone the phone is in now, the count is the calendar days there,
+        /// never negative, and the start date never stops counting.
+        #[test]
+        fn a_change_of_time_zone_never_loses_or_breaks_the_count(
+            from in 0usize..ZONES.len(),
+            to in 0usize..ZONES.len(),
+            start in day(),
+            later_minutes in 0i64..(5 * 24 * 60),
+        ) {
+            let mut r = Recovery::default();
+            // Set at noon in the first zone, on that day.
+            let set_at = to_utc(ZONES[from], start.and_hms_opt(12, 0, 0).expect("noon"));
+            r.set_start(start, None, start).expect("today is allowed");
+            let now = set_at + Duration::minutes(later_minutes);
+            let there = ZONES[to].from_utc_datetime(&now).date_naive();
+            let days = r.days_clean(there).expect("counting");
+            prop_assert!(days >= 0);
+            prop_assert_eq!(days, (there - start).num_days().max(0));
+            prop_assert!(r.hours_clean(now, |l| to_utc(ZONES[to], l)).expect("hours") >= 0);
+        }
+    }
+
+    const ZONES: [chrono_tz::Tz; 6] = [
+        chrono_tz::America::New_York,
+        chrono_tz::America::Los_Angeles,
+        chrono_tz::Europe::London,
+        chrono_tz::Australia::Sydney,
+        chrono_tz::Asia::Kolkata,
+        chrono_tz::Pacific::Kiritimati,
+    ];
+
+    /// The instant of a local wall-clock time, as the browser's `Date` gives it: a time in
+    /// the spring-forward gap moves forward by the hour skipped; in the repeated hour of
+    /// the fall-back night, the first one.
+    fn to_utc(tz: chrono_tz::Tz, local: NaiveDateTime) -> NaiveDateTime {
+        use chrono::offset::LocalResult;
+        match tz.from_local_datetime(&local) {
+            LocalResult::Single(t) | LocalResult::Ambiguous(t, _) => t.naive_utc(),
+            LocalResult::None => tz
+                .from_local_datetime(&(local + Duration::hours(1)))
+                .earliest()
+                .expect("an hour later exists")
+                .naive_utc(),
+        }
+    }
+
+    /// Days within a few days of the 2026 and 2027 daylight-saving changes in these zones.
+    fn day_near_dst() -> impl Strategy<Value = NaiveDate> {
+        let changes = [
+            (2026, 3, 8),
+            (2026, 11, 1),
+            (2026, 3, 29),
+            (2026, 10, 25),
+            (2026, 4, 5),
+            (2026, 10, 4),
+            (2027, 3, 14),
+            (2027, 11, 7),
+            (2027, 3, 28),
+            (2027, 10, 31),
+            (2027, 4, 4),
+            (2027, 10, 3),
+        ];
+        (0usize..changes.len(), -3i64..3).prop_map(move |(i, off)| {
+            let (y, m, d) = changes[i];
+            NaiveDate::from_ymd_opt(y, m, d).expect("date") + Duration::days(off)
+        })
+    }
+
+    #[test]
+    fn the_spring_forward_night_has_23_hours_and_fall_back_25() {
+        let ny = chrono_tz::America::New_York;
+        let mut r = Recovery::default();
+        let d = |m, dd| NaiveDate::from_ymd_opt(2026, m, dd).expect("date");
+        let ten_pm = NaiveTime::from_hms_opt(22, 0, 0).expect("time");
+        r.set_start(d(3, 7), Some(ten_pm), d(3, 9)).expect("past");
+        let now = to_utc(ny, d(3, 8).and_time(ten_pm));
+        assert_eq!(r.hours_clean(now, |l| to_utc(ny, l)), Some(23));
+        r.set_start(d(10, 31), Some(ten_pm), d(11, 2))
+            .expect("past");
+        let now = to_utc(ny, d(11, 1).and_time(ten_pm));
+        assert_eq!(r.hours_clean(now, |l| to_utc(ny, l)), Some(25));
+        // A future date is refused with a clear message.
+        let e = r.set_start(d(11, 3), None, d(11, 2)).expect_err("future");
+        assert_eq!(
+            e.to_string(),
+            "That date is in the future. Choose today or a day before."
+        );
     }
 
     #[test]

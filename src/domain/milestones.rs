@@ -91,11 +91,10 @@ impl Recovery {
     }
 
     /// Whole local calendar days since the current streak began (0 on its first day, and on
-    /// the day of a slip). `None` before a start date is set or if `today` is before it.
+    /// the day of a slip). `None` before a start date is set. A start date after `today`
+    /// can only come from travel west or a clock change (a future date is refused when it is
+    /// set), so it counts as day 0, never as less.
     pub fn days_clean(&self, today: NaiveDate) -> Option<i64> {
-        if self.start_date? > today {
-            return None;
-        }
         let s = self.current_streak_start()?;
         Some((today - s).num_days().max(0))
     }
@@ -262,17 +261,28 @@ impl Recovery {
         self.streaks(today).iter().map(Streak::days).sum()
     }
 
-    /// Hours since the current streak began, for the first days. The first streak begins at
-    /// the start time if one was given (else midnight); one after a slip at midnight.
-    pub fn hours_clean(&self, now: NaiveDateTime) -> Option<i64> {
+    /// When the current streak began, as local wall-clock time: the start time on the start
+    /// date if one was given (else midnight); midnight after a slip.
+    pub fn streak_began(&self) -> Option<NaiveDateTime> {
         let streak_start = self.current_streak_start()?;
         let time = if Some(streak_start) == self.start_date {
             self.start_time.unwrap_or(NaiveTime::MIN)
         } else {
             NaiveTime::MIN
         };
-        let h = (now - streak_start.and_time(time)).num_hours();
-        (h >= 0).then_some(h)
+        Some(streak_start.and_time(time))
+    }
+
+    /// Real hours since the current streak began, for the first days. `to_utc` turns a local
+    /// wall-clock time into the instant (UTC) it was in the device's zone, so a night when
+    /// the clocks change counts the 23 or 25 hours it really had. Never negative.
+    pub fn hours_clean(
+        &self,
+        now_utc: NaiveDateTime,
+        to_utc: impl Fn(NaiveDateTime) -> NaiveDateTime,
+    ) -> Option<i64> {
+        let began = to_utc(self.streak_began()?);
+        Some((now_utc - began).num_hours().max(0))
     }
 
     /// Standard milestones of the current streak reached by `today`, with their dates.

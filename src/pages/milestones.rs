@@ -12,14 +12,15 @@ use crate::state::use_app_state;
 use chrono::{NaiveDate, NaiveDateTime};
 use leptos::prelude::*;
 
-/// "123 days", and in the first three days the hours too. Escaped HTML text.
-pub fn counter(p: &Plan, today: NaiveDate, now: NaiveDateTime) -> String {
+/// "123 days", and in the first three days the hours too (real hours, from `now_utc`).
+/// Escaped HTML text.
+pub fn counter(p: &Plan, today: NaiveDate, now_utc: NaiveDateTime) -> String {
     let r = &p.recovery;
     let Some(days) = r.days_clean(today) else {
         return "<p data-testid=\"counter\">Set the date your recovery began, and Safety Net counts your days.</p>".into();
     };
     let hours = r
-        .hours_clean(now)
+        .hours_clean(now_utc, crate::web::local_to_utc)
         .filter(|_| days < 3)
         .map_or(String::new(), |h| format!(" ({h} hours)"));
     let next = r
@@ -119,7 +120,7 @@ pub fn MilestonesPage() -> impl IntoView {
     crate::web::set_title("My recovery");
     let state = use_app_state();
     let today = crate::web::today();
-    let now = crate::web::now_local();
+    let now = crate::web::now_utc();
     let problem = RwSignal::new(String::new());
     let slip_date = RwSignal::new(datefmt::write_date(today));
     let slip_note = RwSignal::new(String::new());
@@ -184,7 +185,7 @@ pub fn MilestonesPage() -> impl IntoView {
         <section class="card" aria-labelledby="slip-heading">
             <h2 id="slip-heading">"I had a slip"</h2>
             <p>"A slip is a setback, not a failure. Record it honestly: your history stays, and a new streak starts the next day."</p>
-            <form on:submit=record_slip>
+            <form novalidate on:submit=record_slip>
                 <label for="slip-date">"When"</label>
                 <input id="slip-date" type="date" max=datefmt::write_date(today) prop:value=slip_date
                     on:input=move |ev| slip_date.set(event_target_value(&ev))/>

@@ -16,7 +16,7 @@ pub fn TodayPage() -> impl IntoView {
     let state = use_app_state();
     let today = crate::web::today();
     let date = crate::domain::dates::long_date(today);
-    let now = crate::web::now_local();
+    let now = crate::web::now_utc();
     // The guided start is offered until it is done or skipped, while the plan is still new.
     let offer_start = move || {
         state

@@ -89,6 +89,41 @@ test('@budget save latency with five years of daily check-ins', async ({ page })
   };
 });
 
+test('@budget a check-in saved, and Check in opened, with five years of daily check-ins', async ({ context, page }) => {
+  const big = await readFile('target/budget/five-years.json', 'utf8');
+  await page.goto('/');
+  await page.evaluate(([k, v]) => localStorage.setItem(k, v), [PLAN_KEY, big]);
+  await page.goto('/checkin');
+  const revision = () => page.evaluate((k) => JSON.parse(localStorage.getItem(k)).revision, PLAN_KEY);
+  const craving = page.getByTestId('checkin').getByLabel(/^Craving/);
+  const saves = [];
+  let rev = await revision();
+  for (let i = 0; i < 30; i++) {
+    await craving.fill(String(i % 11));
+    await craving.blur();
+    await expect.poll(revision).toBe(rev + 1);
+    rev += 1;
+    saves.push(Number(await page.locator('[data-save-ms]').getAttribute('data-save-ms')));
+  }
+  results.checkin_save_ms = { p50: round(percentile(saves, 50)), p95: round(percentile(saves, 95)), samples: saves.length };
+  // From Today's "Check in" button to the screen with its three 30-day charts drawn.
+  await throttled(context, page);
+  const times = [];
+  for (let i = -1; i < RUNS; i++) {
+    await page.goto('/');
+    await readyMark(page);
+    const ms = await page.evaluate(() => new Promise((resolve) => {
+      const t0 = performance.now();
+      document.querySelector('a[href="/checkin"].button').click();
+      const tick = () => (document.querySelectorAll('[data-testid=charts] svg').length === 3
+        ? resolve(performance.now() - t0) : requestAnimationFrame(tick));
+      tick();
+    }));
+    if (i >= 0) times.push(ms);
+  }
+  results.checkin_open_ms = { median: round(median(times)), runs: times.map(round) };
+});
+
 test.afterAll(async () => {
   await mkdir('target/budget', { recursive: true });
   await writeFile('target/budget/timings.json', JSON.stringify(results, null, 2));
