@@ -192,6 +192,20 @@ mod milestones {
             prop_assert_eq!(r.days_clean(local_today), Some((local_today - start).num_days()));
         }
 
+        /// A recovery date in the future is refused, with a message that says what to do,
+        /// and the date already set is kept.
+        #[test]
+        fn a_future_recovery_date_is_refused(today in day(), ahead in 1i64..4000, before in proptest::option::of(0i64..4000)) {
+            let mut r = Recovery::default();
+            if let Some(b) = before {
+                r.set_start(today - Duration::days(b), None, today).expect("past");
+            }
+            let kept = r.clone();
+            let e = r.set_start(today + Duration::days(ahead), None, today).expect_err("future");
+            prop_assert_eq!(e.to_string(), "That date is in the future. Choose today or a day before.");
+            prop_assert_eq!(r, kept);
+        }
+
         /// Travel: whatever zone the phone is in now, the count is the calendar days there,
         /// never negative, and the start date never stops counting.
         #[test]

@@ -164,6 +164,77 @@ pub fn recent_warning_signs(p: &Plan, today: NaiveDate) -> Vec<String> {
     out
 }
 
+/// Streaks: days in a row with a check-in (the current run, which today not yet checked in
+/// does not break, and the longest), and weeks in a row with a meeting (from "I went"
+/// on a meeting or in a check-in; this week counts once it has one).
+#[derive(Debug, PartialEq, Eq)]
+pub struct Streaks {
+    pub checkin_days: u32,
+    pub longest_checkin_days: u32,
+    pub meeting_weeks: u32,
+}
+
+pub fn streaks(p: &Plan, today: NaiveDate) -> Streaks {
+    // Check-ins are kept one a day, in date order.
+    let (mut run, mut longest, mut prev) = (0u32, 0u32, None::<NaiveDate>);
+    for c in p.checkins.iter().filter(|c| c.date <= today) {
+        run = if prev.and_then(|d| d.succ_opt()) == Some(c.date) {
+            run + 1
+        } else {
+            1
+        };
+        longest = longest.max(run);
+        prev = Some(c.date);
+    }
+    let current = match prev {
+        Some(d) if d == today || d.succ_opt() == Some(today) => run,
+        _ => 0,
+    };
+    let met = |start: NaiveDate| {
+        let end = start + Days::new(7);
+        let within = |d: NaiveDate| d >= start && d < end && d <= today;
+        p.meetings.attendance.iter().any(|a| within(a.date))
+            || p.checkins
+                .iter()
+                .any(|c| c.went_to_meeting && within(c.date))
+    };
+    let mut week = super::community::week_start(today);
+    let mut weeks = u32::from(met(week));
+    loop {
+        week = week - Days::new(7);
+        if !met(week) {
+            break;
+        }
+        weeks += 1;
+    }
+    Streaks {
+        checkin_days: current,
+        longest_checkin_days: longest,
+        meeting_weeks: weeks,
+    }
+}
+
+/// "Check-ins: 5 days in a row (longest 12). Meetings: 2 weeks in a row."
+pub fn streaks_text(s: &Streaks) -> String {
+    let days = |n: u32| {
+        if n == 1 {
+            "1 day".to_string()
+        } else {
+            format!("{n} days")
+        }
+    };
+    let weeks = if s.meeting_weeks == 1 {
+        "1 week".to_string()
+    } else {
+        format!("{} weeks", s.meeting_weeks)
+    };
+    format!(
+        "Check-ins: {} in a row (longest {}). Meetings: {weeks} in a row.",
+        days(s.checkin_days),
+        s.longest_checkin_days
+    )
+}
+
 fn csv_field(s: &str) -> String {
     if s.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", s.replace('"', "\"\""))
@@ -303,5 +374,36 @@ mod tests {
             lines.next().unwrap(),
             "2026-11-23,,4,,7.5,,no,no,,,,\"Hard day, but \"\"ok\"\"\nreally\""
         );
+    }
+
+    #[test]
+    fn streaks_of_check_ins_and_meeting_weeks() {
+        use crate::domain::checkin::CheckIn;
+        let d = |m, dd| NaiveDate::from_ymd_opt(2026, m, dd).expect("date");
+        let mut p = Plan::default();
+        // 1–5 November, then 10–22 November (13 days, up to yesterday).
+        for day in (1..=5).chain(10..=22) {
+            let mut c = CheckIn::new(d(11, day));
+            c.went_to_meeting = day == 2 || day == 10 || day == 18;
+            p.checkins.push(c);
+        }
+        let s = streaks(&p, d(11, 23));
+        // Today not checked in yet: the run up to yesterday still counts.
+        assert_eq!(
+            s,
+            Streaks {
+                checkin_days: 13,
+                longest_checkin_days: 13,
+                meeting_weeks: 3
+            }
+        );
+        assert_eq!(
+            streaks_text(&s),
+            "Check-ins: 13 days in a row (longest 13). Meetings: 3 weeks in a row."
+        );
+        // Two days without: the run is over, the longest stays.
+        let s = streaks(&p, d(11, 25));
+        assert_eq!((s.checkin_days, s.longest_checkin_days), (0, 13));
+        assert_eq!(streaks(&Plan::default(), d(11, 23)).meeting_weeks, 0);
     }
 }

@@ -192,6 +192,7 @@ pub fn CheckInPage() -> impl IntoView {
                 {span_button(30)}
                 {span_button(90)}
             </div>
+            <p data-testid="streaks">{move || state.plan.with(|p| trends::streaks_text(&trends::streaks(p, today)))}</p>
             <div data-testid="charts" inner_html=charts></div>
             <button type="button" on:click=export>"Export my check-ins (CSV)"</button>
             <p role="status">{exported}</p>

@@ -206,6 +206,7 @@ test('trends: 90 days of check-ins drawn as SVG with a summary in words, and the
   await page.getByRole('button', { name: '90 days' }).click();
   await expect(page.getByRole('button', { name: '90 days' })).toHaveAttribute('aria-pressed', 'true');
   await expect(charts.locator('svg')).toHaveCount(3);
+  await expect(page.getByTestId('streaks')).toHaveText('Check-ins: 90 days in a row (longest 90). Meetings: 13 weeks in a row.');
   const craving = charts.locator('svg').first();
   // The chart is a picture of the summary under it, which screen readers read instead.
   await expect(craving).toHaveAttribute('aria-hidden', 'true');
