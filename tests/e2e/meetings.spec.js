@@ -158,3 +158,13 @@ test('the four navigation links fit a 320 px screen without scrolling', async ({
   expect(scroll).toBeLessThanOrEqual(client);
   await expect(nav.getByRole('link')).toHaveText(['Today', 'My plan', 'Meetings', 'Settings']);
 });
+
+test('if the directory file cannot be read, the screen still gives the helpline and 988', async ({ app, page, context }) => {
+  await context.route('**/content/find-support.html', (route) => route.abort());
+  await app.open('/meetings/find');
+  await expect(page.getByText('The list could not be opened just now.')).toBeVisible();
+  await expect(page.getByRole('link', { name: '1-800-662-4357' })).toHaveAttribute('href', 'tel:18006624357');
+  await expect(page.getByRole('link', { name: '988', exact: true })).toHaveAttribute('href', 'tel:988');
+  // The checklists are the person's own and still there.
+  await expect(page.getByRole('region', { name: 'Before my first meeting' })).toBeVisible();
+});

@@ -14,6 +14,12 @@ test('after one online visit the app opens offline, deep links included', async 
     await page.goto(path);
     await expect(page.getByRole('heading', { name: heading, level: 1 })).toBeVisible();
   }
+  // The directory of "Finding support" is a file of its own, kept offline too.
+  await page.goto('/meetings/find');
+  await expect(page.locator('li.resource')).toHaveCount(9);
+  await expect(page.getByRole('heading', { level: 3, name: 'SAMHSA National Helpline' })).toBeVisible();
+  await page.goto('/recovery');
+  await expect(page.getByRole('heading', { name: 'My recovery', level: 1 })).toBeVisible();
   await page.goto('/plan/relapse');
   await app.addReason('Written while offline');
   expect(await app.storedReasons()).toEqual(['Written while offline']);
