@@ -67,6 +67,7 @@ if (timings) {
   if (t.cold_start_ms) show('cold start to first render, 4x CPU (median)', `${t.cold_start_ms.median} ms`);
   if (t.cold_start_five_years_ms) show('  … with five years of check-ins', `${t.cold_start_five_years_ms.median} ms`);
   if (t.warm_offline_start_ms) show('warm offline start, 4x CPU (median)', `${t.warm_offline_start_ms.median} ms`, `≤ ${AIM_WARM_MS} ms`);
+  if (t.warm_offline_start_five_years_ms) show('  … Today with five years of check-ins', `${t.warm_offline_start_five_years_ms.median} ms`, `≤ ${AIM_WARM_MS} ms`);
   if (t.checkin_save_ms) show('check-in saved, 5 years of check-ins p50 / p95', `${t.checkin_save_ms.p50} / ${t.checkin_save_ms.p95} ms`, `p95 ≤ ${AIM_SAVE_P95_MS} ms`);
   if (t.checkin_open_ms) show('Check in opened, charts drawn, 4x CPU (median)', `${t.checkin_open_ms.median} ms`);
   if (t.save_ms) show(`save, 5 years of check-ins (${Math.round(t.save_ms.plan_bytes / KIB)} KiB) p50 / p95`, `${t.save_ms.p50} / ${t.save_ms.p95} ms`, `p95 ≤ ${AIM_SAVE_P95_MS} ms`);

@@ -307,9 +307,11 @@ pub fn field(state: AppState, id: Id, f: &'static Field) -> AnyView {
                 Input::Text(example) => ("text", example),
                 _ => ("text", ""),
             };
+            // Numbers may have a decimal ("7.5" hours of sleep); each field checks its own range.
+            let step = (kind == "number").then_some("any");
             view! {
                 <label for=input_id.clone()>{f.label}</label>
-                <input id=input_id type=kind placeholder=example prop:value=value on:change=change/>
+                <input id=input_id type=kind placeholder=example step=step prop:value=value on:change=change/>
             }
             .into_any()
         }

@@ -302,3 +302,18 @@ test('markup typed into a slip note, a milestone and a check-in stays text', asy
   expect(await page.evaluate(() => window.__xss)).toBeUndefined();
   expect((await stored(page)).recovery.slips.map((s) => s.note)).toEqual([payload]);
 });
+
+test('hours of sleep take a decimal without the field being marked invalid', async ({ app, page }) => {
+  await page.clock.install({ time: new Date('2026-11-23T21:00:00-05:00') });
+  await app.open('/checkin');
+  const sleep = page.getByTestId('checkin').getByLabel('Hours of sleep');
+  await sleep.fill('6.5');
+  await sleep.blur();
+  expect(await sleep.evaluate((el) => el.validity.valid)).toBe(true);
+  await expect.poll(async () => (await stored(page)).checkins.map((c) => c.sleep_minutes)).toEqual([390]);
+  await sleep.fill('30');
+  await sleep.blur();
+  // More than a day is not a night's sleep: the field is cleared, not kept wrong.
+  await expect.poll(async () => (await stored(page)).checkins.map((c) => c.sleep_minutes ?? null)).toEqual([null]);
+  await expect(sleep).toHaveValue('');
+});
