@@ -208,6 +208,9 @@ pub fn MilestonesPage() -> impl IntoView {
 }
 
 /// What to do now: the person's own "If I slip" steps, the tolerance warning, their people.
+/// Sources: the post-relapse protocol and lower tolerance after time without opioids,
+/// SAMHSA (see ../shared/design/CONTENT-FACTS.md); the Never Use Alone line as in
+/// `domain/resources.rs` (neverusealone.com).
 fn after_slip(p: &Plan) -> String {
     let steps: String = p
         .slip_steps
