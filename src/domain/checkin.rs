@@ -30,13 +30,44 @@ pub struct CheckIn {
 
 json_struct!(CheckIn default { date, mood, craving, stress, sleep_minutes, medications_taken, went_to_meeting, contacted_support, triggers, warning_signs, coping_used, note });
 
-/// Minutes as hours for the form: 450 → "7.5", 480 → "8" (to the nearest tenth).
+/// Minutes as tenths of an hour, rounded: how sleep is charted and written.
+pub fn sleep_tenths(minutes: u16) -> u32 {
+    (u32::from(minutes) + 3) / 6
+}
+
+/// Minutes as hours for the form and the CSV file: 450 → "7.5", 480 → "8".
 pub fn hours_text(minutes: u16) -> String {
-    let tenths = (u32::from(minutes) + 3) / 6;
-    if tenths % 10 == 0 {
-        (tenths / 10).to_string()
-    } else {
-        format!("{}.{}", tenths / 10, tenths % 10)
+    super::trends::tenths_text(sleep_tenths(minutes))
+}
+
+/// The plan's items a check-in list refers to by id ("meds", "triggers", "signs",
+/// "coping"), with their names.
+pub fn plan_items<'a>(p: &'a super::Plan, key: &str) -> Vec<(&'a Id, &'a str)> {
+    match key {
+        "meds" => p
+            .care
+            .medications
+            .iter()
+            .map(|m| (&m.id, m.name.as_str()))
+            .collect(),
+        "triggers" => p
+            .relapse
+            .triggers
+            .iter()
+            .map(|t| (&t.id, t.text.as_str()))
+            .collect(),
+        "signs" => p
+            .relapse
+            .warning_signs
+            .iter()
+            .map(|t| (&t.id, t.text.as_str()))
+            .collect(),
+        _ => p
+            .relapse
+            .coping
+            .iter()
+            .map(|t| (&t.id, t.text.as_str()))
+            .collect(),
     }
 }
 

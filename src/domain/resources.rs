@@ -64,6 +64,13 @@ pub const NATIONAL_LINES: [CrisisLine; 4] = [
     },
 ];
 
+/// What to know after a slip or any time without opioids: tolerance drops, so a usual dose
+/// can be an overdose. Source: SAMHSA Overdose Prevention and Response Toolkit (and
+/// CONTENT-FACTS.md, post-relapse protocol); the Never Use Alone line as above.
+pub const TOLERANCE_TITLE: &str = "Your tolerance is lower now";
+pub const TOLERANCE_WARNING: &str = "After days or weeks without opioids, a dose you used to take can stop your breathing. Don't use alone, carry naloxone, and make sure someone near you knows how to use it. Never Use Alone: 1-800-484-3731.";
+pub const TOLERANCE_SOURCE: &str = "SAMHSA Overdose Prevention and Response Toolkit";
+
 #[cfg(test)]
 mod tests {
     use super::*;

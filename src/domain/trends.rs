@@ -35,7 +35,7 @@ impl Measure {
         match self {
             Measure::Craving => c.craving.map(|v| u32::from(v) * 10),
             Measure::Mood => c.mood.map(|v| u32::from(v) * 10),
-            Measure::Sleep => c.sleep_minutes.map(|m| (u32::from(m) + 3) / 6),
+            Measure::Sleep => c.sleep_minutes.map(super::checkin::sleep_tenths),
         }
     }
 }
@@ -63,7 +63,8 @@ pub fn series(p: &Plan, m: Measure, today: NaiveDate, days: u64) -> Vec<(NaiveDa
         .collect()
 }
 
-fn tenths_text(t: u32) -> String {
+/// Tenths as text: 75 → "7.5", 80 → "8".
+pub fn tenths_text(t: u32) -> String {
     if t % 10 == 0 {
         (t / 10).to_string()
     } else {
@@ -147,6 +148,7 @@ pub fn craving_rising(p: &Plan, today: NaiveDate) -> bool {
 /// Warning signs from the plan ticked in check-ins of the last three days.
 pub fn recent_warning_signs(p: &Plan, today: NaiveDate) -> Vec<String> {
     let since = today - Days::new(2);
+    let signs = super::checkin::plan_items(p, "signs");
     let mut out: Vec<String> = Vec::new();
     for c in p
         .checkins
@@ -154,9 +156,9 @@ pub fn recent_warning_signs(p: &Plan, today: NaiveDate) -> Vec<String> {
         .filter(|c| c.date >= since && c.date <= today)
     {
         for id in &c.warning_signs {
-            if let Some(w) = p.relapse.warning_signs.iter().find(|w| &w.id == id) {
-                if !out.contains(&w.text) {
-                    out.push(w.text.clone());
+            if let Some((_, text)) = signs.iter().find(|(w, _)| *w == id) {
+                if !out.iter().any(|o| o == text) {
+                    out.push(text.to_string());
                 }
             }
         }
@@ -214,7 +216,9 @@ pub fn streaks(p: &Plan, today: NaiveDate) -> Streaks {
     }
 }
 
-/// "Check-ins: 5 days in a row (longest 12). Meetings: 2 weeks in a row."
+/// "Check-ins: 5 days in a row (longest 12). Meetings: 2 weeks in a row." Nothing before
+/// the first check-in or meeting, and no "0 days in a row" after a gap: only what is
+/// there to be glad of.
 pub fn streaks_text(s: &Streaks) -> String {
     let days = |n: u32| {
         if n == 1 {
@@ -223,16 +227,17 @@ pub fn streaks_text(s: &Streaks) -> String {
             format!("{n} days")
         }
     };
-    let weeks = if s.meeting_weeks == 1 {
-        "1 week".to_string()
-    } else {
-        format!("{} weeks", s.meeting_weeks)
+    let checkins = match (s.checkin_days, s.longest_checkin_days) {
+        (0, 0) => String::new(),
+        (0, longest) => format!("Check-ins: your longest run is {}.", days(longest)),
+        (now, longest) => format!("Check-ins: {} in a row (longest {longest}).", days(now)),
     };
-    format!(
-        "Check-ins: {} in a row (longest {}). Meetings: {weeks} in a row.",
-        days(s.checkin_days),
-        s.longest_checkin_days
-    )
+    let meetings = match s.meeting_weeks {
+        0 => String::new(),
+        1 => " Meetings: 1 week in a row.".to_string(),
+        n => format!(" Meetings: {n} weeks in a row."),
+    };
+    format!("{checkins}{meetings}").trim().to_string()
 }
 
 fn csv_field(s: &str) -> String {
@@ -246,55 +251,30 @@ fn csv_field(s: &str) -> String {
 /// The check-ins as CSV (RFC 4180): one row a day; lists of the plan's items by name,
 /// separated by "; ".
 pub fn csv(p: &Plan) -> String {
-    let names = |ids: &[super::Id], all: &dyn Fn(&super::Id) -> Option<String>| {
-        ids.iter().filter_map(all).collect::<Vec<_>>().join("; ")
+    // Lists by name, in the plan's words.
+    let names = |ids: &[super::Id], key: &str| {
+        let items = super::checkin::plan_items(p, key);
+        ids.iter()
+            .filter_map(|id| items.iter().find(|(i, _)| *i == id).map(|(_, t)| *t))
+            .collect::<Vec<_>>()
+            .join("; ")
     };
-    let med = |id: &super::Id| {
-        p.care
-            .medications
-            .iter()
-            .find(|m| &m.id == id)
-            .map(|m| m.name.clone())
-    };
-    let trig = |id: &super::Id| {
-        p.relapse
-            .triggers
-            .iter()
-            .find(|t| &t.id == id)
-            .map(|t| t.text.clone())
-    };
-    let warn = |id: &super::Id| {
-        p.relapse
-            .warning_signs
-            .iter()
-            .find(|t| &t.id == id)
-            .map(|t| t.text.clone())
-    };
-    let cope = |id: &super::Id| {
-        p.relapse
-            .coping
-            .iter()
-            .find(|t| &t.id == id)
-            .map(|t| t.text.clone())
-    };
-    let opt = |v: Option<u8>| v.map(|v| v.to_string()).unwrap_or_default();
     let mut out = String::from("date,mood,craving,stress,sleep_hours,medications_taken,meeting,support_contact,triggers,warning_signs,coping_used,note\r\n");
     for c in &p.checkins {
+        // The numbers and the note as the check-in form shows them.
         let row = [
             super::dates::iso(c.date),
-            opt(c.mood),
-            opt(c.craving),
-            opt(c.stress),
-            c.sleep_minutes
-                .map(|m| tenths_text((u32::from(m) + 3) / 6))
-                .unwrap_or_default(),
-            names(&c.medications_taken, &med),
+            c.get("mood"),
+            c.get("craving"),
+            c.get("stress"),
+            c.get("sleep"),
+            names(&c.medications_taken, "meds"),
             (if c.went_to_meeting { "yes" } else { "no" }).into(),
             (if c.contacted_support { "yes" } else { "no" }).into(),
-            names(&c.triggers, &trig),
-            names(&c.warning_signs, &warn),
-            names(&c.coping_used, &cope),
-            c.note.clone(),
+            names(&c.triggers, "triggers"),
+            names(&c.warning_signs, "signs"),
+            names(&c.coping_used, "coping"),
+            c.get("note"),
         ];
         out.push_str(
             &row.iter()
@@ -404,6 +384,11 @@ mod tests {
         // Two days without: the run is over, the longest stays.
         let s = streaks(&p, d(11, 25));
         assert_eq!((s.checkin_days, s.longest_checkin_days), (0, 13));
+        assert_eq!(
+            streaks_text(&s),
+            "Check-ins: your longest run is 13 days. Meetings: 3 weeks in a row."
+        );
         assert_eq!(streaks(&Plan::default(), d(11, 23)).meeting_weeks, 0);
+        assert_eq!(streaks_text(&streaks(&Plan::default(), d(11, 23))), "");
     }
 }

@@ -34,34 +34,12 @@ fn set(p: &mut Plan, id: &Id, key: &str, v: &str) {
     change(p, id, |c| c.set(&key[3..], v));
 }
 
-/// The plan's list of medications, triggers, warning signs or coping strategies.
+/// The plan's medications, triggers, warning signs or coping strategies, to tick.
 fn choices(p: &Plan, key: &str) -> Vec<(Id, String)> {
-    let pick =
-        |v: Vec<(&Id, &String)>| v.into_iter().map(|(i, t)| (i.clone(), t.clone())).collect();
-    match key {
-        "meds" => pick(
-            p.care
-                .medications
-                .iter()
-                .map(|m| (&m.id, &m.name))
-                .collect(),
-        ),
-        "triggers" => pick(
-            p.relapse
-                .triggers
-                .iter()
-                .map(|t| (&t.id, &t.text))
-                .collect(),
-        ),
-        "signs" => pick(
-            p.relapse
-                .warning_signs
-                .iter()
-                .map(|t| (&t.id, &t.text))
-                .collect(),
-        ),
-        _ => pick(p.relapse.coping.iter().map(|t| (&t.id, &t.text)).collect()),
-    }
+    crate::domain::checkin::plan_items(p, key)
+        .into_iter()
+        .map(|(i, t)| (i.clone(), t.to_string()))
+        .collect()
 }
 
 const MOODS: &[(&str, &str)] = &[
@@ -142,6 +120,10 @@ pub fn CheckInPage() -> impl IntoView {
     let charts = move || {
         let days = span.get();
         state.plan.with(|p| {
+            if p.checkins.is_empty() {
+                return "<p class=\"empty\">Your trends show here once you have checked in.</p>"
+                    .to_string();
+            }
             [Measure::Craving, Measure::Mood, Measure::Sleep]
                 .iter()
                 .map(|m| {

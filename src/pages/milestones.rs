@@ -7,6 +7,7 @@ use crate::components::record_list::RecordList;
 use crate::components::static_html::esc;
 use crate::domain::contacts::{dial_string, sms_href};
 use crate::domain::dates::long_date;
+use crate::domain::resources::{TOLERANCE_TITLE, TOLERANCE_WARNING};
 use crate::domain::{datefmt, Plan};
 use crate::state::use_app_state;
 use chrono::{NaiveDate, NaiveDateTime};
@@ -208,9 +209,7 @@ pub fn MilestonesPage() -> impl IntoView {
 }
 
 /// What to do now: the person's own "If I slip" steps, the tolerance warning, their people.
-/// Sources: the post-relapse protocol and lower tolerance after time without opioids,
-/// SAMHSA (see ../shared/design/CONTENT-FACTS.md); the Never Use Alone line as in
-/// `domain/resources.rs` (neverusealone.com).
+/// The warning's source is beside its text in `domain/resources.rs`.
 fn after_slip(p: &Plan) -> String {
     let steps: String = p
         .slip_steps
@@ -230,7 +229,9 @@ fn after_slip(p: &Plan) -> String {
     };
     format!(
         "<p><strong>Thank you for being honest. Your clean days before this still count.</strong></p>{steps}\
-         <p class=\"warn-text\"><strong>Your tolerance is lower now.</strong> A dose you used to take can stop your breathing. Don't use alone (Never Use Alone: 1-800-484-3731), and keep naloxone near you.</p>{people}"
+         <p class=\"warn-text\"><strong>{}.</strong> {}</p>{people}",
+        esc(TOLERANCE_TITLE),
+        esc(TOLERANCE_WARNING)
     )
 }
 

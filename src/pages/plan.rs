@@ -6,6 +6,7 @@ use crate::components::record_list::{field, RecordList};
 use crate::components::static_html::esc;
 use crate::domain::json::Json;
 use crate::domain::pillars::{next_to_add, review, Level, Pillar, Review};
+use crate::domain::resources::{TOLERANCE_SOURCE, TOLERANCE_TITLE, TOLERANCE_WARNING};
 use crate::domain::{dates::long_date, Id, Plan};
 use crate::state::use_app_state;
 use leptos::prelude::*;
@@ -159,9 +160,9 @@ fn sections(pillar: Pillar) -> AnyView {
                 add_label="Add a step" placeholder="Call my sponsor the same day"
                 suggestions=&SLIP_IDEAS add_all=true/>
             <section class="card warn">
-                <h2>"Your tolerance is lower now"</h2>
-                <p>"After days or weeks without opioids, a dose you used to take can stop your breathing. Don't use alone, carry naloxone, and make sure someone near you knows how to use it. Never Use Alone: 1-800-484-3731."</p>
-                <p class="small">"Source: SAMHSA Overdose Prevention and Response Toolkit."</p>
+                <h2>{TOLERANCE_TITLE}</h2>
+                <p>{TOLERANCE_WARNING}</p>
+                <p class="small">"Source: "{TOLERANCE_SOURCE}"."</p>
             </section>
         }
         .into_any(),

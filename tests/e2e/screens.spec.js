@@ -8,7 +8,7 @@ const SCREENS = [
   ['help', '/help', 'Get help now'],
   ['overdose', '/overdose', 'Someone may be overdosing'],
   ['settings', '/settings', 'Settings'],
-  ['recovery', '/recovery', 'My recovery'],
+  ['my-recovery', '/recovery', 'My recovery'],
   ['checkin', '/checkin', 'Check in'],
   ['not-found', '/no-such-page', "This page isn't here"],
 ];
