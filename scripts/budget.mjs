@@ -6,10 +6,11 @@ import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { join } from 'node:path';
 
 const KIB = 1024;
-// Hard limit: "250 KB gzip", read strictly as 250,000 bytes (so it holds whether KB means
-// 1,000 or 1,024 bytes). The test command fails above it.
-const LIMIT_GZIP = 250_000;
-const AIM_GZIP = 200_000;
+// Hard limit: "350 KB gzip", read strictly as 350,000 bytes of gzip -9 (so it holds whether
+// KB means 1,000 or 1,024 bytes). The test command fails above it. Aim 300 KB, goal 250 KB.
+const LIMIT_GZIP = 350_000;
+const AIM_GZIP = 300_000;
+const GOAL_GZIP = 250_000;
 const AIM_WARM_MS = 300;
 const AIM_SAVE_P95_MS = 8;
 
@@ -45,6 +46,7 @@ const report = {
     files,
     limit_gzip: LIMIT_GZIP,
     aim_gzip: AIM_GZIP,
+    goal_gzip: GOAL_GZIP,
   },
   timings: timings ?? 'not measured (the end-to-end budget run did not complete)',
   aims: { warm_offline_start_ms: AIM_WARM_MS, save_p95_ms: AIM_SAVE_P95_MS },
@@ -60,7 +62,7 @@ for (const [k, [raw, gz, br]] of Object.entries(kinds)) {
   console.log(`  ${k.padEnd(8)} ${kib(raw).padStart(11)} ${kib(gz).padStart(11)} ${kib(br).padStart(11)}`);
 }
 console.log(`  ${'total'.padEnd(8)} ${kib(total[0]).padStart(11)} ${kib(total[1]).padStart(11)} ${kib(total[2]).padStart(11)}`);
-console.log(`  first load gzip: ${total[1]} bytes = ${kb(total[1])} (limit ${kb(LIMIT_GZIP)}, aim ${kb(AIM_GZIP)}); brotli ${kb(total[2])}`);
+console.log(`  first load gzip: ${total[1]} bytes = ${kb(total[1])} (limit ${kb(LIMIT_GZIP)}, aim ${kb(AIM_GZIP)}, goal ${kb(GOAL_GZIP)}); brotli ${kb(total[2])}`);
 if (timings) {
   const t = timings;
   const show = (label, v, aim) => console.log(`  ${label.padEnd(44)} ${v}${aim ? `   (aim ${aim})` : ''}`);

@@ -28,6 +28,9 @@ cargo test --target wasm32-unknown-unknown --test web 2>&1 | tee -a "$log"
 step "release build"
 trunk build --release
 
+step "the built app: no \"clean\", no 2020 storage range in any shipped file"
+SCAN_DIST=1 cargo test --test static_pages no_shipped_file 2>&1 | tee -a "$log"
+
 step "end-to-end tests (Playwright, Debian Chromium)"
 rm -rf target/screenshots
 playwright test --grep-invert @budget 2>&1 | tee -a "$log"

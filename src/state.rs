@@ -193,7 +193,7 @@ impl AppState {
     }
 
     /// After the first save with something in it, ask the browser to keep the data safe
-    /// from automatic clean-up (once per session).
+    /// from automatic deletion (once per session).
     fn maybe_request_persistence(self) {
         if self.asked_persistence.get_value()
             || self.persistence.get_untracked() == Persistence::Granted

@@ -105,7 +105,7 @@ pub async fn read_file(file: web_sys::File, max_bytes: usize) -> Result<Vec<u8>,
     Ok(js_sys::Uint8Array::new(&buf).to_vec())
 }
 
-/// Whether the browser keeps this site's data out of automatic clean-up.
+/// Whether the browser keeps this site's data out of automatic deletion.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Persistence {
     Unknown,

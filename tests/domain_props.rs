@@ -84,12 +84,12 @@ proptest! {
     }
 
     #[test]
-    fn clean_days_count_calendar_days(start in day(), extra in 0i64..4000) {
+    fn days_in_recovery_count_calendar_days(start in day(), extra in 0i64..4000) {
         let mut r = Recovery::default();
         let today = start + Duration::days(extra);
         r.set_start(start, None, today).expect("not in the future");
-        prop_assert_eq!(r.days_clean(today), Some(extra));
-        prop_assert_eq!(r.days_clean(today + Duration::days(1)), Some(extra + 1));
+        prop_assert_eq!(r.days_in_recovery(today), Some(extra));
+        prop_assert_eq!(r.days_in_recovery(today + Duration::days(1)), Some(extra + 1));
         prop_assert!(r.set_start(today + Duration::days(1), None, today).is_err());
     }
 
@@ -100,7 +100,7 @@ proptest! {
         let today = slip + Duration::days(1 + later);
         r.set_start(start, None, today).expect("past");
         r.slips.push(Slip { id: common::id(1), date: slip, note: String::new() });
-        prop_assert_eq!(r.days_clean(today), Some(later));
+        prop_assert_eq!(r.days_in_recovery(today), Some(later));
         prop_assert_eq!(r.slips.len(), 1, "the history stays");
     }
 }
@@ -110,8 +110,8 @@ fn leap_days_count_once() {
     let mut r = Recovery::default();
     let start = common::date(2028, 2, 28);
     r.set_start(start, None, start).expect("today");
-    assert_eq!(r.days_clean(common::date(2028, 3, 1)), Some(2));
-    assert_eq!(r.days_clean(common::date(2029, 2, 28)), Some(366));
+    assert_eq!(r.days_in_recovery(common::date(2028, 3, 1)), Some(2));
+    assert_eq!(r.days_in_recovery(common::date(2029, 2, 28)), Some(366));
 }
 
 mod milestones {
@@ -139,11 +139,11 @@ mod milestones {
             }
             let streaks = r.streaks(today);
             let slip_days: std::collections::BTreeSet<_> = r.slips.iter().map(|s| s.date).collect();
-            // Clean days plus slip days cover every day from the start up to today.
-            prop_assert_eq!(r.total_clean_days(today) + slip_days.len() as i64 - i64::from(slip_days.contains(&today)), extra);
-            prop_assert!(r.longest_streak_days(today) >= r.days_clean(today).unwrap_or(0));
+            // Days in recovery plus slip days cover every day from the start up to today.
+            prop_assert_eq!(r.total_days_in_recovery(today) + slip_days.len() as i64 - i64::from(slip_days.contains(&today)), extra);
+            prop_assert!(r.longest_streak_days(today) >= r.days_in_recovery(today).unwrap_or(0));
             prop_assert_eq!(streaks.iter().filter(|s| s.current).count(), 1, "exactly one current streak");
-            prop_assert_eq!(streaks.last().map(|s| s.days()), r.days_clean(today));
+            prop_assert_eq!(streaks.last().map(|s| s.days()), r.days_in_recovery(today));
             prop_assert_eq!(r.slips.len(), offsets.iter().filter(|o| start + Duration::days(**o) <= today).count(), "no slip is dropped");
         }
 
@@ -168,7 +168,7 @@ mod milestones {
             r.set_start(start, Some(t), start + Duration::days(5)).expect("past");
             // In UTC itself, wall-clock and real hours agree.
             let now = start.and_time(t) + Duration::minutes(minutes);
-            prop_assert_eq!(r.hours_clean(now, |l| l), Some(minutes / 60));
+            prop_assert_eq!(r.hours_in_recovery(now, |l| l), Some(minutes / 60));
         }
 
         /// Across daylight-saving changes, in zones either side of the equator and with
@@ -186,10 +186,10 @@ mod milestones {
             r.set_start(start, Some(t), start + Duration::days(5)).expect("past");
             let began = to_utc(tz, start.and_time(t));
             let now = began + Duration::minutes(minutes);
-            prop_assert_eq!(r.hours_clean(now, |l| to_utc(tz, l)), Some(minutes / 60));
+            prop_assert_eq!(r.hours_in_recovery(now, |l| to_utc(tz, l)), Some(minutes / 60));
             // And the days are the local calendar days at that instant.
             let local_today = tz.from_utc_datetime(&now).date_naive();
-            prop_assert_eq!(r.days_clean(local_today), Some((local_today - start).num_days()));
+            prop_assert_eq!(r.days_in_recovery(local_today), Some((local_today - start).num_days()));
         }
 
         /// A recovery date in the future is refused, with a message that says what to do,
@@ -221,10 +221,10 @@ mod milestones {
             r.set_start(start, None, start).expect("today is allowed");
             let now = set_at + Duration::minutes(later_minutes);
             let there = ZONES[to].from_utc_datetime(&now).date_naive();
-            let days = r.days_clean(there).expect("counting");
+            let days = r.days_in_recovery(there).expect("counting");
             prop_assert!(days >= 0);
             prop_assert_eq!(days, (there - start).num_days().max(0));
-            prop_assert!(r.hours_clean(now, |l| to_utc(ZONES[to], l)).expect("hours") >= 0);
+            prop_assert!(r.hours_in_recovery(now, |l| to_utc(ZONES[to], l)).expect("hours") >= 0);
         }
     }
 
@@ -282,11 +282,11 @@ mod milestones {
         let ten_pm = NaiveTime::from_hms_opt(22, 0, 0).expect("time");
         r.set_start(d(3, 7), Some(ten_pm), d(3, 9)).expect("past");
         let now = to_utc(ny, d(3, 8).and_time(ten_pm));
-        assert_eq!(r.hours_clean(now, |l| to_utc(ny, l)), Some(23));
+        assert_eq!(r.hours_in_recovery(now, |l| to_utc(ny, l)), Some(23));
         r.set_start(d(10, 31), Some(ten_pm), d(11, 2))
             .expect("past");
         let now = to_utc(ny, d(11, 1).and_time(ten_pm));
-        assert_eq!(r.hours_clean(now, |l| to_utc(ny, l)), Some(25));
+        assert_eq!(r.hours_in_recovery(now, |l| to_utc(ny, l)), Some(25));
         // A future date is refused with a clear message.
         let e = r.set_start(d(11, 3), None, d(11, 2)).expect_err("future");
         assert_eq!(
@@ -376,9 +376,9 @@ mod milestones {
             today,
         )
         .expect("slip");
-        assert_eq!(r.days_clean(today), Some(21));
+        assert_eq!(r.days_in_recovery(today), Some(21));
         assert_eq!(r.longest_streak_days(today), 304);
-        assert_eq!(r.total_clean_days(today), 304 + 21);
+        assert_eq!(r.total_days_in_recovery(today), 304 + 21);
         assert_eq!(
             r.next_milestone(today).map(|(m, _, left)| (m.key, left)),
             Some(("days-30".into(), 9))
@@ -386,7 +386,7 @@ mod milestones {
         // A slip today: 0 days, and the streak before it is kept.
         r.record_slip(common::id(2), today, String::new(), today)
             .expect("slip today");
-        assert_eq!(r.days_clean(today), Some(0));
+        assert_eq!(r.days_in_recovery(today), Some(0));
         assert_eq!(r.longest_streak_days(today), 304);
         assert_eq!(r.slips.len(), 2);
     }

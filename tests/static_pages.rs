@@ -39,3 +39,120 @@ fn the_static_page_needs_no_script_and_calls_911() {
     assert!(PAGE.contains("href=\"tel:911\""));
     assert!(PAGE.contains("default-src 'none'"));
 }
+
+/// The text of the `<li>` of the static page's steps list whose heading is `title`.
+fn static_step(title: &str) -> &'static str {
+    let start = PAGE
+        .find(&format!("<h3>{title}</h3>"))
+        .unwrap_or_else(|| panic!("no step {title}"));
+    let end = PAGE[start..].find("</li>").expect("end of step") + start;
+    &PAGE[start..end]
+}
+
+#[test]
+fn the_static_page_pins_the_facts_that_save_lives() {
+    // Not breathing → CPR (AHA): 30 pushes, 2 breaths only if trained, hands-only otherwise.
+    let cpr = static_step("Not breathing, or only gasping: start CPR");
+    assert!(cpr.contains("center of the chest"));
+    assert!(cpr.contains("2 breaths after every 30 pushes"));
+    assert!(cpr.contains("hands-only CPR"));
+    assert!(!PAGE.contains("every 5 seconds"));
+    // Step 1 sends the rescuer to naloxone.
+    assert!(static_step("Check if they respond")
+        .contains("If they don't wake, give naloxone now (next step)."));
+    // Step 3 has its own one-tap Call 911, and says speaker and stay.
+    let call = static_step("Call 911");
+    assert!(call.contains("href=\"tel:911\""), "{call}");
+    assert!(call.contains("speaker"));
+    // The label's re-dose rule when they fall asleep again.
+    let stay = static_step("Stay with them");
+    assert!(stay.contains("very sleepy again") && stay.contains("every dose in the pack"));
+    assert!(stay.contains("roll them onto their side first"));
+    assert!(!PAGE.contains("If you must leave") && !PAGE.contains("Don't leave them alone"));
+    // US numbers said to be US.
+    assert!(PAGE.contains("US numbers. Elsewhere, call your local emergency number."));
+    // Sources named, with the toolkit's current title.
+    for source in [
+        "American Heart Association",
+        "Overdose Prevention and Response Toolkit",
+        "Directions for Use",
+    ] {
+        assert!(PAGE.contains(source), "{source}");
+    }
+    assert!(!PAGE.contains("Opioid Overdose Prevention and Response Toolkit"));
+}
+
+/// Every text file the app ships or is built from: `src/`, `public/`, `index.html`, `style/`
+/// and, once built, `dist/` (the wasm too: its text is in its data section).
+fn shipped_files() -> Vec<std::path::PathBuf> {
+    fn walk(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
+        for e in entries.flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                walk(&p, out);
+            } else if matches!(
+                p.extension().and_then(|x| x.to_str()),
+                Some(
+                    "rs" | "html" | "js" | "mjs" | "css" | "json" | "webmanifest" | "wasm" | "txt"
+                )
+            ) || p.file_name().is_some_and(|n| n == "_headers")
+            {
+                out.push(p);
+            }
+        }
+    }
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut out = vec![root.join("index.html")];
+    for dir in ["src", "public", "style", "dist"] {
+        walk(&root.join(dir), &mut out);
+    }
+    // scripts/test.sh runs this test again after the release build, with the build required.
+    if std::env::var_os("SCAN_DIST").is_some() {
+        assert!(
+            out.iter().any(|p| p.ends_with("dist/index.html")),
+            "dist/ is not built"
+        );
+        assert!(out
+            .iter()
+            .any(|p| p.extension().is_some_and(|x| x == "wasm")));
+    }
+    out
+}
+
+/// Whether `text` has `word` as a whole word, in any case ("Clean", "clean" but not
+/// "cleanup" or "on_cleanup").
+fn has_word(text: &str, word: &str) -> bool {
+    let lower = text.to_ascii_lowercase();
+    let is_word = |b: u8| b.is_ascii_alphanumeric();
+    lower.match_indices(word).any(|(i, _)| {
+        let before = i.checked_sub(1).map(|j| lower.as_bytes()[j]);
+        let after = lower.as_bytes().get(i + word.len()).copied();
+        !before.is_some_and(is_word) && !after.is_some_and(is_word)
+    })
+}
+
+#[test]
+fn no_shipped_file_says_clean_or_the_2020_storage_range() {
+    // This file names them to look for them; it is not shipped.
+    let files = shipped_files();
+    assert!(files.len() > 20, "found only {} files", files.len());
+    for path in files {
+        let bytes = std::fs::read(&path).expect("readable");
+        let text = String::from_utf8_lossy(&bytes);
+        let name = path.display();
+        assert!(
+            !has_word(&text, "clean"),
+            "{name} says \"clean\" (NIDA Words Matter: say \"in recovery\")"
+        );
+        for old in ["68–77", "68-77", "68°F", "41°F", "20–25°C", "20-25°C"] {
+            assert!(
+                !text.contains(old),
+                "{name} has the 2020 label's storage range ({old})"
+            );
+        }
+    }
+    assert!(has_word("9 days Clean.", "clean") && !has_word("on_cleanup()", "clean"));
+}

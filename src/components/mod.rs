@@ -1,5 +1,6 @@
 //! Small reusable views, named for what the person sees.
 
+pub mod crisis_lines;
 pub mod dose_timer;
 pub mod import_backup;
 pub mod kits_editor;

@@ -618,7 +618,7 @@ pub static MEDICATIONS: Records = table::<Medications>(
 
 const APPOINTMENT_KINDS: &[(&str, &str)] = &[
     ("prescriber", "Prescriber (medication)"),
-    ("counselling", "Counselling"),
+    ("counselling", "Counseling"),
     ("primary_care", "Primary care"),
     ("dental", "Dental"),
     ("hepatitis_c", "Hepatitis C"),
@@ -639,8 +639,8 @@ pub static APPOINTMENTS: Records = table::<Appointments>(
 );
 
 const THERAPY_KINDS: &[(&str, &str)] = &[
-    ("cbt", "Cognitive behavioural therapy (CBT)"),
-    ("dbt", "Dialectical behaviour therapy (DBT)"),
+    ("cbt", "Cognitive behavioral therapy (CBT)"),
+    ("dbt", "Dialectical behavior therapy (DBT)"),
     ("contingency_management", "Contingency management"),
     ("family_couples", "Family or couples"),
     ("group", "Group"),
@@ -680,7 +680,7 @@ pub static GOALS: Records = table::<Goals>(
         field::<Goals>(
             "step",
             "Next small step",
-            Input::Text("Call the adult learning centre"),
+            Input::Text("Call the adult learning center"),
         ),
         field::<Goals>("done", "Done", Input::Check),
     ],
@@ -835,7 +835,7 @@ pub static KITS: Records = table::<Kits>(
                 ("other", "Other"),
             ]),
         ),
-        field::<Kits>("expires", "Expiry date (on the box)", Input::Date),
+        field::<Kits>("expires", "Expiration date (on the box)", Input::Date),
         field::<Kits>("doses", "Doses in the kit", Input::Number),
         field::<Kits>(
             "who",
@@ -1009,7 +1009,7 @@ impl Record for Slip {
         }
     }
     fn name(&self) -> String {
-        crate::domain::dates::long_date(self.date)
+        crate::domain::dates::full_date(self.date)
     }
     fn get(&self, key: &str) -> String {
         match key {

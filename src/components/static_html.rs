@@ -1,10 +1,9 @@
-//! Fixed content (the overdose facts, the national lines) as HTML text built from the
+//! Fixed content (the overdose facts) as HTML text built from the
 //! domain's data. Only the app's own constant content goes through here, never anything the
 //! person typed: it is escaped anyway. Rendering it as one string instead of a view per
 //! element keeps the download small (each `view!` element is code; text is data).
 
 use crate::domain::naloxone::Step;
-use crate::domain::resources::CrisisLine;
 
 pub use crate::domain::html::esc;
 
@@ -25,12 +24,17 @@ pub fn list_card(title: &str, items: &[&str]) -> String {
     )
 }
 
-/// What to do in a step, and its source.
+/// What to do in a step, its own Call 911 where it has one, and its sources.
 pub fn step_details(s: &Step) -> String {
+    let call = if s.call_911 {
+        "<a class=\"call-911\" href=\"tel:911\">Call 911</a>"
+    } else {
+        ""
+    };
     format!(
-        "{}<p class=\"source\">Source: {}</p>",
+        "{}{call}<p class=\"source\">Source: {}</p>",
         each("p", s.detail),
-        esc(s.source)
+        esc(&s.sources.join("; "))
     )
 }
 
@@ -47,26 +51,6 @@ pub fn all_steps(steps: &[Step]) -> String {
         })
         .collect();
     format!("<ol class=\"steps\">{items}</ol>")
-}
-
-/// The national lines, each with what it is for and one-tap call (and text) links.
-pub fn lines(lines: &[CrisisLine]) -> String {
-    lines
-        .iter()
-        .map(|l| {
-            let text = l
-                .text
-                .map(|t| format!("<a class=\"call\" href=\"sms:{t}\">Text {t}</a>"))
-                .unwrap_or_default();
-            format!(
-                "<li><h3>{}</h3><p>{}</p><div class=\"row\"><a class=\"call\" href=\"tel:{}\">Call {}</a>{text}</div></li>",
-                esc(l.name),
-                esc(l.purpose),
-                l.call,
-                esc(l.display)
-            )
-        })
-        .collect()
 }
 
 #[cfg(test)]

@@ -60,6 +60,7 @@ json_struct!(Medication {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum AppointmentKind {
     Prescriber,
+    /// Saved as "counselling" (the word in every existing plan); shown as "Counseling".
     Counselling,
     PrimaryCare,
     Dental,

@@ -160,8 +160,15 @@ pub struct Resource {
     /// Opened in the browser when tapped; the app itself fetches nothing.
     pub url: &'static str,
     pub phone: Option<&'static str>,
+    /// Something to know before going, with its own source in the text's comment.
+    pub note: Option<&'static str>,
     pub source: &'static str,
 }
+
+/// Beside the twelve-step fellowships named for a drug (NA, HA, PA): medication for OUD.
+/// Source: NA World Services, Bulletin #29 "Regarding methadone and other drug replacement
+/// programs" (each group decides); NIDA "Words Matter"; SMART Recovery (medication welcome).
+pub const MOUD_NOTE: &str = "Taking methadone or buprenorphine? Some groups limit what people on medication may do in meetings, such as sharing or leading; each group decides. Ask the group, look for a medication-friendly meeting, or try SMART Recovery, where medication for opioid use disorder is welcome.";
 
 /// The offline directory (US, national). Verified against ../shared/design/CONTENT-FACTS.md.
 pub const DIRECTORY: [Resource; 9] = [
@@ -172,15 +179,17 @@ pub const DIRECTORY: [Resource; 9] = [
         how: "Call 1-800-662-4357 (1-800-662-HELP) and say what kind of help you are looking for.",
         url: "https://www.samhsa.gov/find-help/helplines/national-helpline",
         phone: Some("18006624357"),
+        note: None,
         source: "samhsa.gov",
     },
     Resource {
         name: "FindTreatment.gov",
-        what: "SAMHSA's locator of licensed treatment: medication for opioid use disorder, counselling, programs.",
+        what: "SAMHSA's locator of licensed treatment: medication for opioid use disorder, counseling, programs.",
         who: "Anyone looking for treatment near them.",
         how: "Search by address or ZIP code; filter for buprenorphine, methadone or naltrexone, payment and language.",
         url: "https://findtreatment.gov",
         phone: None,
+        note: None,
         source: "findtreatment.gov (SAMHSA)",
     },
     Resource {
@@ -190,6 +199,7 @@ pub const DIRECTORY: [Resource; 9] = [
         how: "Search by city or ZIP code, or look for the virtual meetings list.",
         url: "https://www.na.org/meetingsearch/",
         phone: None,
+        note: Some(MOUD_NOTE),
         source: "na.org",
     },
     Resource {
@@ -199,6 +209,7 @@ pub const DIRECTORY: [Resource; 9] = [
         how: "Find a meeting on the meetings page; many are online every day.",
         url: "https://smartrecovery.org",
         phone: None,
+        note: None,
         source: "smartrecovery.org",
     },
     Resource {
@@ -208,6 +219,7 @@ pub const DIRECTORY: [Resource; 9] = [
         how: "Find a group near you or online on the meetings page.",
         url: "https://www.nar-anon.org",
         phone: None,
+        note: None,
         source: "nar-anon.org",
     },
     Resource {
@@ -217,6 +229,7 @@ pub const DIRECTORY: [Resource; 9] = [
         how: "Look up meetings, including phone and online ones, on the website.",
         url: "https://www.pillsanonymous.org",
         phone: None,
+        note: Some(MOUD_NOTE),
         source: "pillsanonymous.org",
     },
     Resource {
@@ -226,15 +239,17 @@ pub const DIRECTORY: [Resource; 9] = [
         how: "Find in-person and online meetings on the website.",
         url: "https://heroinanonymous.org",
         phone: None,
+        note: Some(MOUD_NOTE),
         source: "heroinanonymous.org",
     },
     Resource {
         name: "Celebrate Recovery",
-        what: "A Christ-centred twelve-step recovery program, usually held at churches.",
+        what: "A Christ-centered twelve-step recovery program, usually held at churches.",
         who: "Anyone with a hurt, habit or hang-up who is open to a faith-based group.",
         how: "Use the group finder on the website.",
         url: "https://www.celebraterecovery.com",
         phone: None,
+        note: None,
         source: "celebraterecovery.com",
     },
     Resource {
@@ -244,23 +259,34 @@ pub const DIRECTORY: [Resource; 9] = [
         how: "Call or text 988, or chat at 988lifeline.org.",
         url: "https://988lifeline.org",
         phone: Some("988"),
+        note: None,
         source: "988lifeline.org; SAMHSA",
     },
 ];
 
 /// Scripts for asking for a referral, to copy and adapt.
-pub const REFERRAL_SCRIPTS: [(&str, &str); 4] = [
+/// Naloxone (Narcan 4 mg) is sold over the counter since 2023; a prescription can still
+/// help insurance pay for it (FDA, March 2023; CONTENT-FACTS.md).
+pub const REFERRAL_SCRIPTS: [(&str, &str); 6] = [
     (
         "Asking a doctor",
-        "I'm in recovery from opioid use and I want to keep my recovery strong. Could you refer me to a support group, a counsellor, or a program that offers medication for opioid use disorder? I'd also like a naloxone prescription.",
+        "I'm in recovery from opioid use and I want to keep my recovery strong. Could you refer me to a support group, a counselor, or a program that offers medication for opioid use disorder? I'd also like to keep naloxone at home. I know it's sold without a prescription, but would a prescription help my insurance pay for it?",
     ),
     (
         "Asking a therapist",
         "Besides our sessions, I'd like support between them. Do you know of recovery meetings, peer support groups or a recovery coach you would recommend for someone like me?",
     ),
     (
-        "Asking a community health centre",
-        "Hello, I'm looking for help with opioid use disorder. Do you offer treatment, or can you refer me to a program, counselling or a support group nearby? I'd like to know about cost and sliding-scale fees.",
+        "Asking a community health center",
+        "Hello, I'm looking for help with opioid use disorder. Do you offer treatment, or can you refer me to a program, counseling or a support group nearby? I'd like to know about cost and sliding-scale fees.",
+    ),
+    (
+        "Asking for a peer recovery specialist",
+        "I'm in recovery from opioid use and I'd like to talk with someone who has been there. Do you have a peer recovery specialist or recovery coach I could meet with, or can you tell me where to find one?",
+    ),
+    (
+        "Asking a hospital or clinic social worker",
+        "I'm in recovery from opioid use and I need help with the practical side: treatment I can afford, insurance, a ride to appointments, housing or food. Could you help me find what's available, and refer me to a recovery program?",
     ),
     (
         "Asking a friend",
@@ -271,13 +297,18 @@ pub const REFERRAL_SCRIPTS: [(&str, &str); 4] = [
 /// Suggestions for the first-meeting checklist and for after the first few meetings; the
 /// person adds, edits, ticks or ignores each. Sources: NA newcomer information (na.org);
 /// SMART Recovery, "Your first meeting" (smartrecovery.org).
-pub const FIRST_MEETING_IDEAS: [&str; 6] = [
+/// Also: NA, "An Introduction to NA Meetings" (anonymity; a higher power of your own
+/// understanding); SAMHSA, peer support (practical barriers such as childcare and transport).
+pub const FIRST_MEETING_IDEAS: [&str; 9] = [
     "Check the format: in person or online, open (anyone welcome) or closed (for people who want to stop using)",
     "Plan how to get there, or test the link and sound",
     "Arrive 10 minutes early",
     "Remember: I don't have to share. Listening is enough",
     "Open meetings welcome anyone, family and friends too",
     "There is no fee; giving to the collection is optional",
+    "I can stay anonymous: my first name is enough, or no name at all",
+    "“Higher power” means whatever works for me; I don't have to be religious",
+    "Arrange childcare or a ride if I need them",
 ];
 
 pub const AFTER_FIRST_FEW_IDEAS: [&str; 4] = [
@@ -303,8 +334,11 @@ pub fn find_support_html() -> String {
             let call = r
                 .phone
                 .map_or(String::new(), |n| format!(" <a href=\"tel:{n}\">Call</a>"));
+            let note = r
+                .note
+                .map_or(String::new(), |n| format!("<p class=\"note\">{}</p>", esc(n)));
             format!(
-                "<li class=\"resource\"><h3>{}</h3><p>{}</p><p><strong>For:</strong> {}</p><p><strong>How:</strong> {}</p>\
+                "<li class=\"resource\"><h3>{}</h3><p>{}</p><p><strong>For:</strong> {}</p><p><strong>How:</strong> {}</p>{note}\
                  <p><a href=\"{}\" target=\"_blank\" rel=\"noopener noreferrer\">{}</a>{call}</p><p class=\"small\">Source: {}</p></li>\n",
                 esc(r.name),
                 esc(r.what),
@@ -331,9 +365,10 @@ pub fn find_support_html() -> String {
     format!(
         "<!-- Written from src/domain/community.rs (DIRECTORY, REFERRAL_SCRIPTS); \
          `cargo test -- --ignored write_find_support_file` rewrites it. -->\n\
-         <section class=\"card\"><h2>Where to find support</h2><ul class=\"plain\">\n{items}</ul></section>\n\
+         <section class=\"card\"><h2>Where to find support</h2><p class=\"hint\">{}</p><ul class=\"plain\">\n{items}</ul></section>\n\
          <section class=\"card\" aria-labelledby=\"scripts\"><h2 id=\"scripts\">Asking for a referral</h2>\
-         <p class=\"hint\">Words to start with. Copy one and change it to sound like you.</p>\n{scripts}</section>\n"
+         <p class=\"hint\">Words to start with. Copy one and change it to sound like you.</p>\n{scripts}</section>\n",
+        esc(super::resources::US_NUMBERS)
     )
 }
 
@@ -450,6 +485,38 @@ mod tests {
             "988",
         ] {
             assert!(names.iter().any(|n| n.contains(want)), "{want}");
+        }
+    }
+
+    #[test]
+    fn what_people_on_medication_and_newcomers_need_to_know() {
+        // Beside NA, HA and PA: some groups limit what people on MOUD may do; SMART welcomes it.
+        for r in &DIRECTORY {
+            let drug_named = ["Narcotics", "Pills", "Heroin"]
+                .iter()
+                .any(|n| r.name.contains(n));
+            assert_eq!(r.note == Some(MOUD_NOTE), drug_named, "{}", r.name);
+        }
+        assert!(
+            MOUD_NOTE.contains("methadone or buprenorphine")
+                && MOUD_NOTE.contains("SMART Recovery")
+        );
+        let html = find_support_html();
+        assert_eq!(html.matches("each group decides").count(), 3);
+        assert!(html.contains(super::super::resources::US_NUMBERS));
+        // The referral scripts: no naloxone *prescription* asked for; the two new ones.
+        let titles: Vec<_> = REFERRAL_SCRIPTS.iter().map(|(t, _)| *t).collect();
+        assert!(titles
+            .iter()
+            .any(|t| t.contains("peer recovery specialist")));
+        assert!(titles.iter().any(|t| t.contains("social worker")));
+        assert!(REFERRAL_SCRIPTS
+            .iter()
+            .all(|(_, s)| !s.contains("naloxone prescription")));
+        // First-meeting ideas: anonymity, "higher power", childcare or a ride.
+        let ideas = FIRST_MEETING_IDEAS.join(" ");
+        for want in ["anonymous", "Higher power", "childcare"] {
+            assert!(ideas.contains(want), "{want}");
         }
     }
 

@@ -1,40 +1,20 @@
-//! Dates in words, without chrono's format-string machinery (which costs the phone download
-//! size for no gain here).
+//! Dates in words, US English: the one formatter the whole app uses. chrono writes the
+//! names ("%A, %B %-d"); the year is added when it is not the current one.
 
 use chrono::{Datelike, NaiveDate};
 
-const WEEKDAYS: [&str; 7] = [
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+/// "Tuesday, December 1" in the current year, "Sunday, January 31, 2027" in another.
+pub fn long_date(d: NaiveDate, today: NaiveDate) -> String {
+    if d.year() == today.year() {
+        d.format("%A, %B %-d").to_string()
+    } else {
+        full_date(d)
+    }
+}
 
-/// "Monday 23 November".
-pub fn long_date(d: NaiveDate) -> String {
-    format!(
-        "{} {} {}",
-        WEEKDAYS[d.weekday().num_days_from_monday() as usize],
-        d.day(),
-        MONTHS[d.month0() as usize]
-    )
+/// Always with the year, for what is kept or printed: "Tuesday, December 1, 2026".
+pub fn full_date(d: NaiveDate) -> String {
+    d.format("%A, %B %-d, %Y").to_string()
 }
 
 /// "2026-11-23".
@@ -46,12 +26,25 @@ pub fn iso(d: NaiveDate) -> String {
 mod tests {
     use super::*;
 
+    fn d(y: i32, m: u32, dd: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, dd).expect("valid")
+    }
+
     #[test]
-    fn words() {
-        let d = NaiveDate::from_ymd_opt(2026, 11, 23).expect("valid");
-        assert_eq!(long_date(d), "Monday 23 November");
-        assert_eq!(iso(d), "2026-11-23");
-        let leap = NaiveDate::from_ymd_opt(2028, 2, 29).expect("valid");
-        assert_eq!(long_date(leap), "Tuesday 29 February");
+    fn us_dates_with_the_year_only_when_it_is_not_this_one() {
+        let today = d(2026, 12, 1);
+        assert_eq!(long_date(today, today), "Tuesday, December 1");
+        assert_eq!(long_date(d(2026, 11, 23), today), "Monday, November 23");
+        assert_eq!(long_date(d(2027, 1, 31), today), "Sunday, January 31, 2027");
+        assert_eq!(
+            long_date(d(2025, 12, 31), today),
+            "Wednesday, December 31, 2025"
+        );
+        assert_eq!(full_date(today), "Tuesday, December 1, 2026");
+        assert_eq!(
+            long_date(d(2028, 2, 29), d(2028, 1, 1)),
+            "Tuesday, February 29"
+        );
+        assert_eq!(iso(d(2026, 11, 23)), "2026-11-23");
     }
 }

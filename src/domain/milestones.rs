@@ -94,7 +94,7 @@ impl Recovery {
     /// the day of a slip). `None` before a start date is set. A start date after `today`
     /// can only come from travel west or a clock change (a future date is refused when it is
     /// set), so it counts as day 0, never as less.
-    pub fn days_clean(&self, today: NaiveDate) -> Option<i64> {
+    pub fn days_in_recovery(&self, today: NaiveDate) -> Option<i64> {
         let s = self.current_streak_start()?;
         Some((today - s).num_days().max(0))
     }
@@ -107,9 +107,9 @@ pub enum Span {
     Months(u32),
 }
 
-/// A standard milestone. Key-tag colours are Narcotics Anonymous's (NA World Services key
+/// A standard milestone. Key-tag colors are Narcotics Anonymous's (NA World Services key
 /// tags: welcome white, 30 days orange, 60 days green, 90 days red, 6 months blue, 9 months
-/// yellow, 1 year glow-in-the-dark, 18 months grey, multiple years black).
+/// yellow, 1 year glow-in-the-dark, 18 months gray, multiple years black).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Milestone {
     /// Stable key, e.g. "days-30", "years-3" (remembered once celebrated).
@@ -133,7 +133,7 @@ const FIXED: [(&str, &str, Span, Option<&str>); 9] = [
         Span::Months(12),
         Some("glow-in-the-dark"),
     ),
-    ("months-18", "18 months", Span::Months(18), Some("grey")),
+    ("months-18", "18 months", Span::Months(18), Some("gray")),
 ];
 
 /// The NA key tag for the first day (the welcome tag).
@@ -172,7 +172,7 @@ impl Milestone {
     }
 }
 
-/// A run of clean days: from `start` up to (not including) `end`, the day of a slip or today.
+/// A run of days in recovery: from `start` up to (not including) `end`, the day of a slip or today.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Streak {
     pub start: NaiveDate,
@@ -256,8 +256,8 @@ impl Recovery {
             .unwrap_or(0)
     }
 
-    /// All clean days since the start date, across every streak.
-    pub fn total_clean_days(&self, today: NaiveDate) -> i64 {
+    /// All days in recovery since the start date, across every streak.
+    pub fn total_days_in_recovery(&self, today: NaiveDate) -> i64 {
         self.streaks(today).iter().map(Streak::days).sum()
     }
 
@@ -276,7 +276,7 @@ impl Recovery {
     /// Real hours since the current streak began, for the first days. `to_utc` turns a local
     /// wall-clock time into the instant (UTC) it was in the device's zone, so a night when
     /// the clocks change counts the 23 or 25 hours it really had. Never negative.
-    pub fn hours_clean(
+    pub fn hours_in_recovery(
         &self,
         now_utc: NaiveDateTime,
         to_utc: impl Fn(NaiveDateTime) -> NaiveDateTime,
@@ -330,19 +330,19 @@ mod tests {
     #[test]
     fn counts_calendar_days_and_restarts_after_a_slip() {
         let mut r = Recovery::default();
-        assert_eq!(r.days_clean(d(2026, 1, 1)), None);
+        assert_eq!(r.days_in_recovery(d(2026, 1, 1)), None);
         r.set_start(d(2026, 3, 1), None, d(2026, 11, 23))
             .expect("past date");
-        assert_eq!(r.days_clean(d(2026, 3, 1)), Some(0));
+        assert_eq!(r.days_in_recovery(d(2026, 3, 1)), Some(0));
         // Across the US spring-forward weekend (8 March 2026) and the leap-free February.
-        assert_eq!(r.days_clean(d(2026, 3, 31)), Some(30));
+        assert_eq!(r.days_in_recovery(d(2026, 3, 31)), Some(30));
         r.slips.push(Slip {
             id: Id::generate(1, 1),
             date: d(2026, 6, 10),
             note: String::new(),
         });
         assert_eq!(r.current_streak_start(), Some(d(2026, 6, 11)));
-        assert_eq!(r.days_clean(d(2026, 6, 11)), Some(0));
+        assert_eq!(r.days_in_recovery(d(2026, 6, 11)), Some(0));
         assert_eq!(
             r.set_start(d(2026, 12, 1), None, d(2026, 11, 23)),
             Err(DateError::InFuture)

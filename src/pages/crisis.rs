@@ -1,12 +1,13 @@
-//! Get help: 911 first, the overdose steps, then the person's own crisis contacts (call, or
+//! Get help: 911 first, the overdose steps, the person's own crisis steps in their order,
+//! then their crisis contacts (call, or
 //! text the message they wrote in advance), their coping strategies and reasons, and the
 //! national lines. Complete with an empty plan, and even when the saved plan could not be
 //! opened.
 
-use crate::components::static_html::lines;
+use crate::components::crisis_lines::NationalLines;
 use crate::components::{own_list, reason_texts};
 use crate::domain::contacts::{dial_string, sms_href};
-use crate::domain::resources::{EMERGENCY, NATIONAL_LINES};
+use crate::domain::resources::EMERGENCY;
 use crate::state::use_app_state;
 use leptos::prelude::*;
 
@@ -31,6 +32,16 @@ pub fn CrisisPage() -> impl IntoView {
         <a class="call-911" href=format!("tel:{}", EMERGENCY.call)>"Call 911"</a>
         <p class="hint">{EMERGENCY.purpose}</p>
         <a href="/overdose" class="button primary wide">"Someone may be overdosing: what to do"</a>
+        // The person's own "In a crisis" steps, in their order.
+        {move || {
+            let steps = state.plan.with(|p| p.crisis_steps.iter().map(|s| s.text.clone()).collect::<Vec<_>>());
+            (!steps.is_empty()).then(|| view! {
+                <section class="card" aria-labelledby="my-steps">
+                    <h2 id="my-steps">"My crisis plan"</h2>
+                    <ol class="numbered" data-testid="my-crisis-steps">{steps.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}</ol>
+                </section>
+            })
+        }}
         {move || {
             let people = contacts();
             (!people.is_empty()).then(|| view! {
@@ -52,9 +63,6 @@ pub fn CrisisPage() -> impl IntoView {
         }}
         {own_list("What helps me", |p| p.relapse.coping.iter().map(|c| c.text.clone()).collect())}
         {own_list("Why I'm doing this", reason_texts)}
-        <section class="card" aria-labelledby="lines">
-            <h2 id="lines">"Crisis lines"</h2>
-            <ul class="lines" inner_html=lines(&NATIONAL_LINES)></ul>
-        </section>
+        <NationalLines/>
     }
 }

@@ -49,7 +49,7 @@ pub fn MeetingsPage() -> impl IntoView {
             <p class="small" data-testid="weekly-counts">{move || state.plan.with(|p| {
                 let weeks: Vec<String> = weekly_counts(&p.meetings, today, 4)
                     .iter()
-                    .map(|(start, n)| format!("week of {}: {n}", crate::domain::dates::long_date(*start)))
+                    .map(|(start, n)| format!("week of {}: {n}", crate::domain::dates::long_date(*start, today)))
                     .collect();
                 format!("Meetings by week: {}.", weeks.join("; "))
             })}</p>

@@ -1,13 +1,13 @@
-//! My recovery: clean time counted in the person's own calendar days, milestones (with NA
-//! key-tag colours) and their celebration, personal milestones, and slips recorded honestly
+//! My recovery: days in recovery counted in the person's own calendar days, milestones (with NA
+//! key-tag colors) and their celebration, personal milestones, and slips recorded honestly
 //! with the whole history kept.
 
+use crate::components::crisis_lines::ToleranceWarning;
 use crate::components::plan_tables::{PERSONAL, SLIPS};
 use crate::components::record_list::RecordList;
 use crate::components::static_html::esc;
 use crate::domain::contacts::{dial_string, sms_href};
 use crate::domain::dates::long_date;
-use crate::domain::resources::{TOLERANCE_TITLE, TOLERANCE_WARNING};
 use crate::domain::{datefmt, Plan};
 use crate::state::use_app_state;
 use chrono::{NaiveDate, NaiveDateTime};
@@ -17,11 +17,11 @@ use leptos::prelude::*;
 /// Escaped HTML text.
 pub fn counter(p: &Plan, today: NaiveDate, now_utc: NaiveDateTime) -> String {
     let r = &p.recovery;
-    let Some(days) = r.days_clean(today) else {
+    let Some(days) = r.days_in_recovery(today) else {
         return "<p data-testid=\"counter\">Set the date your recovery began, and Safety Net counts your days.</p>".into();
     };
     let hours = r
-        .hours_clean(now_utc, crate::web::local_to_utc)
+        .hours_in_recovery(now_utc, crate::web::local_to_utc)
         .filter(|_| days < 3)
         .map_or(String::new(), |h| format!(" ({h} hours)"));
     let next = r
@@ -30,12 +30,12 @@ pub fn counter(p: &Plan, today: NaiveDate, now_utc: NaiveDateTime) -> String {
             format!(
                 "<p>Next: {} on {} ({} to go).</p>",
                 esc(&m.label),
-                esc(&long_date(d)),
+                esc(&long_date(d, today)),
                 plural(left, "day")
             )
         });
     format!(
-        "<p class=\"counter\" data-testid=\"counter\"><strong>{}</strong>{hours} clean</p>{next}",
+        "<p class=\"counter\" data-testid=\"counter\"><strong>{}</strong>{hours} in recovery</p>{next}",
         plural(days, "day")
     )
 }
@@ -78,11 +78,11 @@ fn history(p: &Plan, today: NaiveDate) -> String {
             let end = if s.current {
                 "now".to_string()
             } else {
-                format!("a slip on {}", long_date(s.end))
+                format!("a slip on {}", long_date(s.end, today))
             };
             format!(
                 "<li>{} to {}: {}</li>",
-                esc(&long_date(s.start)),
+                esc(&long_date(s.start, today)),
                 esc(&end),
                 plural(s.days(), "day")
             )
@@ -99,15 +99,15 @@ fn history(p: &Plan, today: NaiveDate) -> String {
             format!(
                 "<li>{} on {}{}</li>",
                 esc(&m.label),
-                esc(&long_date(*d)),
+                esc(&long_date(*d, today)),
                 esc(&tag)
             )
         })
         .collect();
     format!(
-        "<section class=\"card\"><h2>My story</h2><p data-testid=\"totals\">Longest streak: {}. Clean days in all: {}.</p><ul data-testid=\"timeline\">{streaks}</ul>{}</section>",
+        "<section class=\"card\"><h2>My story</h2><p data-testid=\"totals\">Longest streak: {}. Days in recovery in all: {}.</p><ul data-testid=\"timeline\">{streaks}</ul>{}</section>",
         plural(r.longest_streak_days(today), "day"),
-        r.total_clean_days(today),
+        r.total_days_in_recovery(today),
         if reached.is_empty() {
             String::new()
         } else {
@@ -195,8 +195,10 @@ pub fn MilestonesPage() -> impl IntoView {
                     on:input=move |ev| slip_note.set(event_target_value(&ev))></textarea>
                 <p><button type="submit" class="primary">"Record the slip"</button></p>
             </form>
-            <div hidden=move || !slipped.get() role="status" data-testid="after-slip"
-                inner_html=move || state.plan.with(after_slip)></div>
+            <div hidden=move || !slipped.get() role="status" data-testid="after-slip">
+                <div inner_html=move || state.plan.with(after_slip)></div>
+                <ToleranceWarning inline=true/>
+            </div>
         </section>
         <div inner_html=move || state.plan.with(|p| history(p, today))></div>
         <RecordList anchor="slips" title="Slips" noun="slip" records=&SLIPS no_add=true
@@ -208,8 +210,8 @@ pub fn MilestonesPage() -> impl IntoView {
     }
 }
 
-/// What to do now: the person's own "If I slip" steps, the tolerance warning, their people.
-/// The warning's source is beside its text in `domain/resources.rs`.
+/// What to do now: the person's own "If I slip" steps and their people (the tolerance
+/// warning follows, with its sources, from `ToleranceWarning`).
 fn after_slip(p: &Plan) -> String {
     let steps: String = p
         .slip_steps
@@ -228,10 +230,7 @@ fn after_slip(p: &Plan) -> String {
         format!("<h3>My people</h3><ul class=\"plain lines\">{people}</ul>")
     };
     format!(
-        "<p><strong>Thank you for being honest. Your clean days before this still count.</strong></p>{steps}\
-         <p class=\"warn-text\"><strong>{}.</strong> {}</p>{people}",
-        esc(TOLERANCE_TITLE),
-        esc(TOLERANCE_WARNING)
+        "<p><strong>Thank you for being honest. Your days in recovery before this still count.</strong></p>{steps}{people}"
     )
 }
 
@@ -265,7 +264,7 @@ fn celebration(p: &Plan, today: NaiveDate) -> String {
         format!("<p>In NA, this is the {} key tag.</p>", esc(t))
     });
     format!(
-        "<section class=\"card celebrate\" role=\"status\" data-testid=\"celebration\"><h2>{} clean</h2>\
+        "<section class=\"card celebrate\" role=\"status\" data-testid=\"celebration\"><h2>{} in recovery</h2>\
          <p>You did this, one day at a time. Take a moment to notice it.</p>{tag}\
          <button type=\"button\" class=\"primary\" data-thanks=\"\">Thank you</button></section>",
         esc(&m.label)

@@ -54,7 +54,7 @@ pub fn OverdosePage() -> impl IntoView {
 /// Signs, waking, what not to do, Good Samaritan laws and the sources.
 fn facts() -> String {
     format!(
-        "{}{}{}{}<p class=\"small\">Sources: {}; {}; {}; {}.</p>",
+        "{}{}{}{}<p class=\"small\">Sources: {}; {}; {}; {}; {}; {}.</p>",
         list_card("Signs of an overdose", &OVERDOSE_SIGNS),
         list_card("When they wake up", &ON_WAKING),
         list_card("Don't", &DO_NOT),
@@ -63,6 +63,8 @@ fn facts() -> String {
             esc(GOOD_SAMARITAN)
         ),
         esc(sources::NARCAN_LABEL),
+        esc(sources::NARCAN_PROFESSIONAL),
+        esc(sources::AHA_OPIOID),
         esc(sources::SAMHSA_TOOLKIT),
         esc(sources::CDC_STOP_OVERDOSE),
         esc(sources::NIDA_NALOXONE)

@@ -1,12 +1,12 @@
 //! My plan: the strength of the net at a glance, and a screen per pillar.
 
+use crate::components::crisis_lines::ToleranceWarning;
 use crate::components::kits_editor::KitsEditor;
 use crate::components::plan_tables::*;
 use crate::components::record_list::{field, RecordList};
 use crate::components::static_html::esc;
 use crate::domain::json::Json;
 use crate::domain::pillars::{next_to_add, review, Level, Pillar, Review};
-use crate::domain::resources::{TOLERANCE_SOURCE, TOLERANCE_TITLE, TOLERANCE_WARNING};
 use crate::domain::{dates::long_date, Id, Plan};
 use crate::state::use_app_state;
 use leptos::prelude::*;
@@ -38,7 +38,7 @@ fn overview(p: &Plan, today: chrono::NaiveDate) -> String {
     let review = match review(p, today) {
         Review::NothingYet => String::new(),
         Review::Due { .. } => "<section class=\"card warn\" data-testid=\"review\"><h2>Time to review your plan</h2><p>A few minutes to check each part still fits your life.</p><a class=\"button primary\" href=\"/plan/review\">Review my plan</a></section>".into(),
-        Review::Next(d) => format!("<p class=\"small\" data-testid=\"review\">Next review: {}.</p>", esc(&long_date(d))),
+        Review::Next(d) => format!("<p class=\"small\" data-testid=\"review\">Next review: {}.</p>", esc(&long_date(d, today))),
     };
     let next = next_to_add(p).map_or(String::new(), |(pillar, what)| {
         format!(
@@ -150,7 +150,7 @@ fn sections(pillar: Pillar) -> AnyView {
                 hint="Buprenorphine, naltrexone, methadone or others: dose, schedule, prescriber, pharmacy, next refill."
                 add_label="Add a medication: its name" placeholder="Suboxone"/>
             <RecordList anchor="appointments" title="Appointments" noun="appointment" records=&APPOINTMENTS
-                hint="Your prescriber and counselling, and care for other health needs: primary care, dental, hepatitis C, HIV, mental health."
+                hint="Your prescriber and counseling, and care for other health needs: primary care, dental, hepatitis C, HIV, mental health."
                 add_label="Add an appointment: with whom" placeholder="Dr. Lee"/>
         }
         .into_any(),
@@ -159,15 +159,11 @@ fn sections(pillar: Pillar) -> AnyView {
                 hint="In order. Tap an idea to add it, then make it your own."
                 add_label="Add a step" placeholder="Call my sponsor the same day"
                 suggestions=&SLIP_IDEAS add_all=true/>
-            <section class="card warn">
-                <h2>{TOLERANCE_TITLE}</h2>
-                <p>{TOLERANCE_WARNING}</p>
-                <p class="small">"Source: "{TOLERANCE_SOURCE}"."</p>
-            </section>
+            <ToleranceWarning/>
         }
         .into_any(),
         Pillar::Therapy => view! {
-            <RecordList anchor="therapy" title="Therapy and counselling" noun="entry" records=&THERAPY
+            <RecordList anchor="therapy" title="Therapy and counseling" noun="entry" records=&THERAPY
                 hint="CBT, DBT, contingency management, family or couples therapy, group, an intensive outpatient program."
                 add_label="Add a therapist or program" placeholder="Ms. Ortiz"/>
         }

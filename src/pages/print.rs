@@ -1,11 +1,11 @@
-//! Print and carry: the whole plan as clean pages (Letter or A4: the page size is the
+//! Print and carry: the whole plan as plain pages (Letter or A4: the page size is the
 //! printer's), or a credit-card-size wallet card, through the browser's own print (which
 //! also saves as PDF). Built as escaped HTML text from the plan.
 
 use crate::components::static_html::esc;
-use crate::domain::dates::long_date;
+use crate::domain::dates::full_date;
 use crate::domain::pillars::{section_lines, wallet_card, SHARE_SECTIONS};
-use crate::domain::resources::NATIONAL_LINES;
+use crate::domain::resources::{EMERGENCY, NATIONAL_LINES, US_NUMBERS};
 use crate::domain::Plan;
 use crate::state::use_app_state;
 use leptos::prelude::*;
@@ -22,7 +22,7 @@ pub fn PrintPage() -> impl IntoView {
             request_animation_frame(crate::web::print);
         }
     };
-    let today = long_date(crate::web::today());
+    let today = full_date(crate::web::today());
     view! {
         <div class="no-print">
             <p class="crumb"><a href="/plan">"My plan"</a></p>
@@ -64,8 +64,11 @@ fn printout(p: &Plan, today: &str) -> String {
         }
         out.push_str("</ul></section>");
     }
-    out.push_str("<section><h3>Crisis lines</h3><ul><li>Emergency: 911</li>");
-    for l in &NATIONAL_LINES {
+    out.push_str(&format!(
+        "<section><h3>Crisis lines</h3><p>{}</p><ul>",
+        esc(US_NUMBERS)
+    ));
+    for l in std::iter::once(&EMERGENCY).chain(&NATIONAL_LINES) {
         out.push_str(&format!("<li>{}: {}</li>", esc(l.name), esc(l.display)));
     }
     out.push_str("</ul></section>");
@@ -85,12 +88,19 @@ fn wallet(p: &Plan) -> String {
         .iter()
         .map(|c| format!("<li>{}</li>", esc(c)))
         .collect();
+    // 988 and the SAMHSA Helpline, then 911: the numbers come from domain::resources.
+    let lines: String = NATIONAL_LINES[..2]
+        .iter()
+        .chain([&EMERGENCY])
+        .map(|l| format!("<li>{}: {}</li>", esc(l.short), esc(l.display)))
+        .collect();
     format!(
         "<h2 class=\"no-print\">Wallet card</h2>\
-         <div class=\"card-side\" data-testid=\"card-front\"><p class=\"card-title\">In an emergency call 911</p>\
+         <div class=\"card-side\" data-testid=\"card-front\"><p class=\"card-title\">In an emergency call {}</p>\
          <p class=\"card-sub\">My people</p><ul>{contacts}</ul></div>\
          <div class=\"card-side\" data-testid=\"card-back\"><p class=\"card-sub\">What helps me</p><ul>{coping}</ul>\
-         <p class=\"card-sub\">Lines, 24/7</p><ul><li>988 Crisis Lifeline: call or text 988</li>\
-         <li>SAMHSA Helpline: 1-800-662-4357</li><li>Emergency: 911</li></ul></div>"
+         <p class=\"card-sub\">Lines, 24/7</p><ul>{lines}</ul><p class=\"card-note\">{}</p></div>",
+        esc(EMERGENCY.display),
+        esc(US_NUMBERS)
     )
 }

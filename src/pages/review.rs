@@ -23,7 +23,10 @@ pub fn ReviewPage() -> impl IntoView {
     };
     let next_review = move || {
         state.plan.with(|p| match review(p, crate::web::today()) {
-            Review::Next(d) => format!("Your next review is on {}.", long_date(d)),
+            Review::Next(d) => format!(
+                "Your next review is on {}.",
+                long_date(d, crate::web::today())
+            ),
             _ => String::new(),
         })
     };
@@ -32,7 +35,7 @@ pub fn ReviewPage() -> impl IntoView {
         <Show when=move || !finished.get() fallback=move || view! {
             <h1>"Review done"</h1>
             <section class="card" role="status">
-                <p>{format!("Reviewed on {}.", long_date(crate::web::today()))}</p>
+                <p>{format!("Reviewed on {}.", long_date(crate::web::today(), crate::web::today()))}</p>
                 <p>{next_review}</p>
                 <p><a href="/plan">"Back to my plan"</a></p>
             </section>

@@ -15,7 +15,7 @@ pub fn TodayPage() -> impl IntoView {
     crate::web::set_title("Today");
     let state = use_app_state();
     let today = crate::web::today();
-    let date = crate::domain::dates::long_date(today);
+    let date = crate::domain::dates::long_date(today, today);
     let now = crate::web::now_utc();
     // The guided start is offered until it is done or skipped, while the plan is still new.
     let offer_start = move || {
@@ -77,7 +77,7 @@ fn review_card(p: &Plan, today: chrono::NaiveDate) -> String {
         Review::Due { last } => format!(
             "<section class=\"card\" data-testid=\"review-due\"><h2>Time to review your plan</h2><p>{}</p><a class=\"button\" href=\"/plan/review\">Review my plan</a></section>",
             match last {
-                Some(d) => format!("Last reviewed {}. A few minutes to check it still fits your life.", esc(&crate::domain::dates::long_date(d))),
+                Some(d) => format!("Last reviewed {}. A few minutes to check it still fits your life.", esc(&crate::domain::dates::long_date(d, today))),
                 None => "A few minutes to check it still fits your life.".into(),
             }
         ),
@@ -124,7 +124,7 @@ fn gentle_notice(p: &Plan, today: chrono::NaiveDate) -> String {
     )
 }
 
-/// Clean time and the daily check-in. Escaped HTML text.
+/// Days in recovery and the daily check-in. Escaped HTML text.
 fn recovery_card(p: &Plan, today: chrono::NaiveDate, now: chrono::NaiveDateTime) -> String {
     let checked = if p.checkins.iter().any(|c| c.date == today) {
         "You checked in today."

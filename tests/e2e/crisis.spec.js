@@ -5,7 +5,7 @@ import { test, expect, axeViolations, PLAN_KEY } from './fixtures.js';
 test.use({ bypassCSP: true });
 
 const STEP_TITLES = [
-  'Check if they respond', 'Give naloxone', 'Call 911', 'Help them breathe',
+  'Check if they respond', 'Give naloxone', 'Call 911', 'Not breathing, or only gasping: start CPR',
   'Watch, and give another dose if needed', 'Stay with them',
 ];
 
@@ -28,6 +28,10 @@ function seededPlan() {
         reasons: [{ id: 'r1', text: 'Be there for Maya' }],
         coping: [{ id: 'c1', text: 'Walk round the block', trigger_ids: [] }],
       },
+      crisis_steps: [
+        { id: 's1', text: 'Leave the room and go outside' },
+        { id: 's2', text: 'Call Sam' },
+      ],
     },
   });
 }
@@ -54,6 +58,8 @@ test('the overdose steps work on first open: one at a time with Next and Back, o
   expect(await app.storedRaw(), 'nothing stored just by reading').toBeNull();
   await expect(page.getByText('Step 1 of 6')).toBeVisible();
   await expect(page.getByRole('heading', { level: 2, name: STEP_TITLES[0] })).toBeVisible();
+  const card = page.locator('section.step');
+  await expect(card.getByText("If they don't wake, give naloxone now (next step).", { exact: true })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Back' })).toBeDisabled();
   for (let i = 1; i < STEP_TITLES.length; i += 1) {
     await page.getByRole('button', { name: 'Next' }).click();
@@ -61,7 +67,21 @@ test('the overdose steps work on first open: one at a time with Next and Back, o
     const heading = page.getByRole('heading', { level: 2, name: STEP_TITLES[i] });
     await expect(heading).toBeVisible();
     await expect(heading, 'focus moves to the new step').toBeFocused();
+    // Only the call step has its own Call 911 inside the card, with speaker and stay.
+    await expect(card.getByRole('link', { name: 'Call 911' })).toHaveCount(STEP_TITLES[i] === 'Call 911' ? 1 : 0);
+    if (STEP_TITLES[i] === 'Call 911') {
+      await expect(card.getByRole('link', { name: 'Call 911' })).toHaveAttribute('href', 'tel:911');
+      await expect(card).toContainText('Put the phone on speaker and stay with them.');
+    }
+    if (STEP_TITLES[i].includes('CPR')) {
+      await expect(card).toContainText('Push hard and fast in the center of the chest');
+      await expect(card).toContainText('If you are trained, give 2 breaths after every 30 pushes. If not, keep pushing: hands-only CPR.');
+      await expect(card).toContainText('American Heart Association');
+      await expect(card).not.toContainText('every 5 seconds');
+    }
   }
+  await expect(card).toContainText('If they become very sleepy again or stop breathing, give another dose. You may need every dose in the pack.');
+  await expect(card).toContainText('If you truly have to step away, roll them onto their side first');
   await expect(page.getByRole('button', { name: 'Next' })).toBeDisabled();
   await expect(page.locator('section.step').getByText('Naloxone wears off in about 30 to 90 minutes')).toBeVisible();
   await page.getByRole('button', { name: 'Back' }).click();
@@ -77,6 +97,10 @@ test('the overdose steps work on first open: one at a time with Next and Back, o
     await expect(page.getByRole('heading', { level: 2, name: section })).toBeVisible();
   }
   await expect(page.getByText('recovery position').first()).toBeVisible();
+  // One instruction about staying: no bare "Don't leave them alone" beside it.
+  await expect(page.getByText("Don't leave them alone")).toHaveCount(0);
+  await expect(page.getByRole('region', { name: 'When they wake up' }).or(page.locator('section', { has: page.getByRole('heading', { name: 'When they wake up' }) })).first())
+    .toContainText('If they become very sleepy again or stop breathing, give another dose.');
   // Big type on this screen: body text at least 18 px.
   const size = await page.locator('.od .source').first().evaluate((el) => parseFloat(getComputedStyle(el.parentElement).fontSize));
   expect(size).toBeGreaterThanOrEqual(18);
@@ -127,12 +151,21 @@ test('Get help shows my crisis contacts (call, or text my own message), my copin
   await expect(page.getByRole('heading', { name: 'What helps me' })).toBeVisible();
   await expect(page.getByText('Walk round the block')).toBeVisible();
   await expect(page.getByText('Be there for Maya')).toBeVisible();
+  // My own crisis steps, in my order, between 911 and my people.
+  const steps = page.getByTestId('my-crisis-steps');
+  await expect(steps.getByRole('listitem')).toHaveText(['Leave the room and go outside', 'Call Sam']);
+  const y = async (l) => (await l.boundingBox()).y;
+  const call911 = page.getByRole('main').getByRole('link', { name: 'Call 911' });
+  expect(await y(call911)).toBeLessThan(await y(steps));
+  expect(await y(steps)).toBeLessThan(await y(people));
   const lines = page.getByRole('region', { name: 'Crisis lines' });
+  await expect(lines).toContainText('US numbers. Elsewhere, call your local emergency number.');
   await expect(lines.getByRole('link', { name: 'Call 988' })).toHaveAttribute('href', 'tel:988');
   await expect(lines.getByRole('link', { name: 'Text 988' })).toHaveAttribute('href', 'sms:988');
   await expect(lines.getByRole('link', { name: /Call 1-800-662-4357/ })).toHaveAttribute('href', 'tel:18006624357');
   await expect(lines.getByRole('link', { name: 'Call 1-800-222-1222' })).toHaveAttribute('href', 'tel:18002221222');
-  await expect(lines.getByRole('heading', { name: 'Never Use Alone' })).toBeVisible();
+  await expect(lines.getByRole('heading', { name: 'Never Use Alone (US)' })).toBeVisible();
+  await expect(lines).toContainText('Source: Never Use Alone Inc., neverusealone.com');
   await expect(lines.getByRole('link', { name: 'Call 1-800-484-3731' })).toHaveAttribute('href', 'tel:18004843731');
 });
 
@@ -152,8 +185,8 @@ test('naloxone kits: added in the plan, kept, and Today warns 30 days before exp
   await page.getByLabel('Add a kit: where is it kept?').fill('Kitchen drawer');
   await page.getByRole('region', { name: 'Naloxone kits' }).getByRole('button', { name: 'Add' }).click();
   await expect(page.getByLabel('Where it\'s kept')).toHaveValue('Kitchen drawer');
-  await page.getByLabel('Expiry date (on the box)').fill('2027-01-31');
-  await page.getByLabel('Expiry date (on the box)').blur();
+  await page.getByLabel('Expiration date (on the box)').fill('2027-01-31');
+  await page.getByLabel('Expiration date (on the box)').blur();
   await page.getByLabel('Kind').selectOption('injectable');
   await page.getByLabel('Doses in the kit').fill('1');
   await page.getByLabel('Doses in the kit').blur();
@@ -178,12 +211,12 @@ test('naloxone kits: added in the plan, kept, and Today warns 30 days before exp
   // 30 days ahead.
   await page.clock.setSystemTime(new Date('2027-01-01T09:00:00'));
   await page.reload();
-  await expect(page.getByTestId('kit-notice')).toHaveText(/The naloxone kit in Kitchen drawer expires in 30 days, on Sunday 31 January 2027/);
+  await expect(page.getByTestId('kit-notice')).toHaveText(/The naloxone kit in Kitchen drawer expires in 30 days, on Sunday, January 31\./);
 
   // Expired.
   await page.clock.setSystemTime(new Date('2027-02-01T09:00:00'));
   await page.reload();
-  await expect(page.getByTestId('kit-notice')).toContainText('expired on Sunday 31 January 2027');
+  await expect(page.getByTestId('kit-notice')).toContainText('expired on Sunday, January 31.');
   await expect(page.getByTestId('kit-notice')).toContainText('an expired kit is still better than none');
 
   // Delete with undo.

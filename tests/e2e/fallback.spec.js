@@ -10,7 +10,7 @@ test('without WebAssembly the start page says so and the static overdose steps s
   await expect(page.getByRole('heading', { name: 'Someone may be overdosing', level: 1 })).toBeVisible();
   const steps = page.getByRole('list').filter({ has: page.getByRole('heading', { name: 'Give naloxone' }) });
   await expect(steps.getByRole('heading', { level: 3 })).toHaveText([
-    'Check if they respond', 'Give naloxone', 'Call 911', 'Help them breathe',
+    'Check if they respond', 'Give naloxone', 'Call 911', 'Not breathing, or only gasping: start CPR',
     'Watch, and give another dose if needed', 'Stay with them',
   ]);
   await expect(page.getByText('2–3 minutes').first()).toBeVisible();
@@ -25,4 +25,22 @@ test('the overdose steps page opens offline, and from Get help in two taps', asy
   await page.getByRole('link', { name: 'Someone may be overdosing: what to do' }).click();
   await expect(page.getByRole('heading', { name: 'Someone may be overdosing', level: 1 })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Call 911' }).first()).toHaveAttribute('href', 'tel:911');
+});
+
+test('the static overdose page works with JavaScript off, at 360 px: CPR, the call inside step 3, US numbers', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 740 } });
+  const page = await context.newPage();
+  await page.goto('/naloxone.html');
+  await expect(page.getByRole('heading', { name: 'Someone may be overdosing', level: 1 })).toBeVisible();
+  const step = (name) => page.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3, name, exact: true }) });
+  await expect(step('Call 911').getByRole('link', { name: 'Call 911' })).toHaveAttribute('href', 'tel:911');
+  await expect(step('Call 911')).toContainText('Put the phone on speaker and stay with them.');
+  await expect(step('Not breathing, or only gasping: start CPR')).toContainText('2 breaths after every 30 pushes');
+  await expect(step('Not breathing, or only gasping: start CPR')).toContainText('hands-only CPR');
+  await expect(step('Stay with them')).toContainText('If they become very sleepy again or stop breathing, give another dose.');
+  await expect(page.getByText('US numbers. Elsewhere, call your local emergency number.')).toBeVisible();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+  expect(overflow, 'no sideways scrolling at 360 px').toBe(false);
+  await page.screenshot({ path: 'target/screenshots/naloxone-static-360-nojs.png', fullPage: true });
+  await context.close();
 });

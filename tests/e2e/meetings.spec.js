@@ -41,7 +41,7 @@ test('a meeting added shows on Today at the right time, is marked attended in on
   await expect(page.getByTestId('meetings-today').getByRole('button', { name: 'I went: 7:30 am Morning SMART' })).toHaveText('Went ✓');
   await app.open('/meetings');
   await expect(page.getByTestId('attendance')).toHaveText('1 meeting this week · 1 week in a row with a meeting · 1 in all');
-  await expect(page.getByTestId('weekly-counts')).toHaveText('Meetings by week: week of Monday 23 November: 1; week of Monday 16 November: 0; week of Monday 9 November: 0; week of Monday 2 November: 0.');
+  await expect(page.getByTestId('weekly-counts')).toHaveText('Meetings by week: week of Monday, November 23: 1; week of Monday, November 16: 0; week of Monday, November 9: 0; week of Monday, November 2: 0.');
   await expect(page.getByRole('heading', { level: 3, name: 'Monday' })).toBeVisible();
   await expect(page.getByRole('heading', { level: 3, name: 'Wednesday' })).toBeVisible();
   // Tuesday: nothing today.
@@ -99,12 +99,21 @@ test('finding support: every directory entry has a source, scripts copy, the che
   for (const name of ['SAMHSA National Helpline', 'FindTreatment.gov', 'Narcotics Anonymous meeting search', 'SMART Recovery', 'Nar-Anon Family Groups', 'Pills Anonymous', 'Heroin Anonymous', 'Celebrate Recovery', '988 Suicide & Crisis Lifeline']) {
     await expect(page.getByRole('heading', { level: 3, name })).toBeVisible();
   }
+  // US numbers said to be US; medication for OUD beside NA, PA and HA.
+  await expect(page.getByText('US numbers. Elsewhere, call your local emergency number.')).toBeVisible();
+  for (const name of ['Narcotics Anonymous meeting search', 'Pills Anonymous', 'Heroin Anonymous']) {
+    await expect(entries.filter({ has: page.getByRole('heading', { name }) })).toContainText('Taking methadone or buprenorphine? Some groups limit');
+  }
+  await expect(entries.filter({ hasText: 'each group decides' })).toHaveCount(3);
+  await expect(page.getByRole('button', { name: 'Copy: Asking for a peer recovery specialist' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Copy: Asking a hospital or clinic social worker' })).toBeVisible();
+  await expect(page.getByText('naloxone prescription')).toHaveCount(0);
   await page.getByRole('button', { name: 'Copy: Asking a doctor' }).click();
   await expect(page.getByText('Copied: Asking a doctor.')).toBeVisible();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toContain("I'm in recovery from opioid use");
   const first = page.getByRole('region', { name: 'Before my first meeting' });
   await first.getByRole('button', { name: 'Add all of these' }).click();
-  await expect(first.getByLabel('To do')).toHaveCount(6);
+  await expect(first.getByLabel('To do')).toHaveCount(9);
   await first.getByLabel('Done').nth(3).check();
   await first.getByLabel('To do').nth(1).fill('Bus 12 to Elm St, leave at 6:15');
   await first.getByLabel('To do').nth(1).blur();
@@ -113,6 +122,7 @@ test('finding support: every directory entry has a source, scripts copy, the che
   await expect.poll(async () => (await stored(page)).meetings.first_meeting.map((i) => [i.text.slice(0, 20), i.done])).toEqual([
     ['Check the format: in', false], ['Bus 12 to Elm St, le', false], ['Arrive 10 minutes ea', false],
     ["Remember: I don't ha", true], ['Open meetings welcom', false], ['There is no fee; giv', false],
+    ['I can stay anonymous', false], ['“Higher power” means', false], ['Arrange childcare or', false],
   ]);
   expect((await stored(page)).meetings.after_first_few.map((i) => i.text)).toEqual(['Ask about a sponsor or mentor']);
   await page.reload();

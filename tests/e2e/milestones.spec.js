@@ -40,16 +40,16 @@ test('set the date: the counter counts calendar days, with hours in the first da
   expect((await stored(page)).recovery.start_date ?? null).toBeNull();
   await setStart(page, '2026-11-21', '20:00');
   await expect(page.getByRole('alert')).toHaveText('');
-  await expect(page.getByTestId('counter')).toContainText('2 days (37 hours) clean');
-  await expect(page.getByText('Next: 1 week on Saturday 28 November (5 days to go).')).toBeVisible();
+  await expect(page.getByTestId('counter')).toContainText('2 days (37 hours) in recovery');
+  await expect(page.getByText('Next: 1 week on Saturday, November 28 (5 days to go).')).toBeVisible();
   expect((await stored(page)).recovery).toMatchObject({ start_date: '2026-11-21', start_time: '20:00:00' });
   // Backdated a year: the hours are no longer shown; Today counts the same.
   await setStart(page, '2025-10-01');
-  await expect(page.getByTestId('counter')).toHaveText('418 days clean');
+  await expect(page.getByTestId('counter')).toHaveText('418 days in recovery');
   await app.open('/');
-  await expect(page.getByTestId('today-recovery')).toContainText('418 days clean');
+  await expect(page.getByTestId('today-recovery')).toContainText('418 days in recovery');
   await page.reload();
-  await expect(page.getByTestId('counter')).toHaveText('418 days clean');
+  await expect(page.getByTestId('counter')).toHaveText('418 days in recovery');
 });
 
 test('the night the clocks go forward has 23 hours, and the day still counts once', async ({ app, page }) => {
@@ -57,14 +57,14 @@ test('the night the clocks go forward has 23 hours, and the day still counts onc
   await page.clock.install({ time: new Date('2026-03-08T22:00:00-04:00') });
   await app.open('/recovery');
   await setStart(page, '2026-03-07', '22:00');
-  await expect(page.getByTestId('counter')).toContainText('1 day (23 hours) clean');
+  await expect(page.getByTestId('counter')).toContainText('1 day (23 hours) in recovery');
 });
 
 test('travel west after setting today: the count stays at day 0, never below', async ({ app, page, browser }) => {
   await page.clock.install({ time: new Date('2026-11-23T02:00:00-05:00') });
   await app.open('/recovery');
   await setStart(page, '2026-11-23');
-  await expect(page.getByTestId('counter')).toHaveText('0 days (2 hours) clean');
+  await expect(page.getByTestId('counter')).toHaveText('0 days (2 hours) in recovery');
   const raw = await page.evaluate((k) => localStorage.getItem(k), PLAN_KEY);
   // The same moment in Los Angeles is still 22 November.
   const west = await browser.newContext({ timezoneId: 'America/Los_Angeles' });
@@ -82,14 +82,14 @@ test('reaching a milestone with a fixed clock: celebrated once, on Today and My 
   await withPlan(page, app, { recovery: { start_date: '2026-10-24', start_time: null, slips: [], personal: [], celebrated: ['hours-24', 'days-7'] } });
   // 30 days on 23 November: the orange key tag.
   const card = page.getByTestId('celebration');
-  await expect(card).toContainText('30 days clean');
+  await expect(card).toContainText('30 days in recovery');
   await expect(card).toContainText('In NA, this is the orange key tag.');
   await page.screenshot({ path: 'target/screenshots/milestone-celebration-light.png', fullPage: true });
   await card.getByRole('button', { name: 'Thank you' }).click();
   await expect(card).toHaveCount(0);
   await expect.poll(async () => (await stored(page)).recovery.celebrated).toEqual(['hours-24', 'days-7', 'days-30']);
   await page.reload();
-  await expect(page.getByTestId('today-recovery')).toContainText('30 days clean');
+  await expect(page.getByTestId('today-recovery')).toContainText('30 days in recovery');
   await expect(page.getByTestId('celebration')).toHaveCount(0);
   await app.open('/recovery');
   await expect(page.getByTestId('celebration')).toHaveCount(0);
@@ -102,22 +102,23 @@ test('a slip keeps the history: the longest streak, total days and the steps for
     slip_steps: [{ id: 'slip-a', text: 'Call Dana the same day' }],
     people: [{ id: 'p-1', name: 'Dana', role: 'sponsor', phone: '555 010 2030', call_in_crisis: true, best_times: '', crisis_message: 'Can you call me?', notes: '' }],
   }, '/recovery');
-  await expect(page.getByTestId('counter')).toContainText('114 days clean');
+  await expect(page.getByTestId('counter')).toContainText('114 days in recovery');
   await page.getByLabel('When').fill('2026-11-20');
   await page.getByLabel(/A few words/).fill('After the party');
   await page.getByRole('button', { name: 'Record the slip' }).click();
   const after = page.getByTestId('after-slip');
   await expect(after).toBeVisible();
-  await expect(after).toContainText('Your clean days before this still count.');
+  await expect(after).toContainText('Your days in recovery before this still count.');
   await expect(after.getByRole('listitem').first()).toHaveText('Call Dana the same day');
   await expect(after).toContainText('Your tolerance is lower now.');
+  await expect(after.getByRole('link', { name: 'Call Never Use Alone (US): 1-800-484-3731' })).toHaveAttribute('href', 'tel:18004843731');
   await expect(after.getByRole('link', { name: 'Call Dana' })).toHaveAttribute('href', 'tel:5550102030');
   await expect(after.getByRole('link', { name: 'Text Dana' })).toHaveAttribute('href', /^sms:5550102030/);
   await expect(page.getByTestId('counter')).toContainText('2 days');
-  await expect(page.getByTestId('totals')).toHaveText('Longest streak: 111 days. Clean days in all: 113.');
+  await expect(page.getByTestId('totals')).toHaveText('Longest streak: 111 days. Days in recovery in all: 113.');
   await expect(page.getByTestId('timeline').getByRole('listitem')).toHaveText([
-    /21 November to now: 2 days/,
-    /1 August to a slip on Friday 20 November: 111 days/,
+    'Saturday, November 21 to now: 2 days',
+    'Saturday, August 1 to a slip on Friday, November 20: 111 days',
   ]);
   const s = (await stored(page)).recovery;
   expect(s.start_date).toBe('2026-08-01');
@@ -126,11 +127,11 @@ test('a slip keeps the history: the longest streak, total days and the steps for
   // A slip can be corrected, or deleted and brought back: nothing goes silently.
   const slips = page.getByRole('region', { name: 'Slips' });
   await slips.getByRole('button', { name: /^Delete this slip/ }).click();
-  await expect(page.getByTestId('totals')).toHaveText('Longest streak: 114 days. Clean days in all: 114.');
+  await expect(page.getByTestId('totals')).toHaveText('Longest streak: 114 days. Days in recovery in all: 114.');
   await page.getByRole('button', { name: 'Undo' }).click();
-  await expect(page.getByTestId('totals')).toHaveText('Longest streak: 111 days. Clean days in all: 113.');
+  await expect(page.getByTestId('totals')).toHaveText('Longest streak: 111 days. Days in recovery in all: 113.');
   await page.reload();
-  await expect(page.getByTestId('totals')).toHaveText('Longest streak: 111 days. Clean days in all: 113.');
+  await expect(page.getByTestId('totals')).toHaveText('Longest streak: 111 days. Days in recovery in all: 113.');
   // A future slip date is refused.
   await page.getByLabel('When').fill('2026-11-30');
   await page.getByRole('button', { name: 'Record the slip' }).click();
@@ -159,7 +160,7 @@ test('check in, reload, edit; yesterday filled in late', async ({ app, page }) =
   await page.getByRole('link', { name: 'Check in (30 seconds)' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Check in' })).toBeVisible();
   const form = page.getByTestId('checkin');
-  await expect(form.getByRole('heading', { level: 2 })).toHaveText('Monday 23 November');
+  await expect(form.getByRole('heading', { level: 2 })).toHaveText('Monday, November 23');
   await form.getByLabel('Mood').selectOption('4');
   await form.getByLabel(/^Craving/).fill('3');
   await form.getByLabel(/^Craving/).blur();
@@ -180,7 +181,7 @@ test('check in, reload, edit; yesterday filled in late', async ({ app, page }) =
   await expect.poll(async () => (await stored(page)).checkins.map((c) => c.craving)).toEqual([6]);
   // Yesterday, filled in late: its own record, today's unchanged.
   await page.getByRole('button', { name: 'Yesterday' }).click();
-  await expect(form.getByRole('heading', { level: 2 })).toHaveText('Sunday 22 November');
+  await expect(form.getByRole('heading', { level: 2 })).toHaveText('Sunday, November 22');
   await expect(form.getByLabel(/^Craving/)).toHaveValue('');
   await form.getByLabel(/^Craving/).fill('2');
   await form.getByLabel(/^Craving/).blur();

@@ -103,6 +103,8 @@ test('ordered steps move, ideas are added with one tap, coping links to triggers
   await page.getByRole('button', { name: '+ Go to an extra meeting' }).click();
   await expect(page.getByTestId('pillar-status')).toHaveText(/^In place/);
   await expect(page.getByText('Your tolerance is lower now')).toBeVisible();
+  await expect(page.getByTestId('tolerance').getByRole('link', { name: 'Call Never Use Alone (US): 1-800-484-3731' }))
+    .toHaveAttribute('href', 'tel:18004843731');
 
   await app.open('/plan/relapse');
   await page.getByRole('button', { name: '+ Lonely' }).click();
@@ -226,7 +228,7 @@ test('strength of the net and the review rhythm with a fixed clock', async ({ ap
   }
   await expect(page.getByRole('heading', { level: 1, name: 'My loved ones' })).toBeVisible();
   await page.getByRole('button', { name: 'Finish review' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Reviewed on Monday 23 November' })).toContainText('Your next review is on Wednesday 23 December.');
+  await expect(page.getByRole('status').filter({ hasText: 'Reviewed on Monday, November 23' })).toContainText('Your next review is on Wednesday, December 23.');
   expect((await stored(page)).reviews).toEqual(['2026-11-23']);
   await app.open('/');
   await expect(page.getByTestId('review-due')).toHaveCount(0);
@@ -236,7 +238,7 @@ test('strength of the net and the review rhythm with a fixed clock', async ({ ap
   await expect(page.getByTestId('review-due')).toHaveCount(0);
   await page.clock.setSystemTime(new Date('2026-12-23T09:00:00'));
   await page.reload();
-  await expect(page.getByTestId('review-due')).toContainText('Last reviewed Monday 23 November.');
+  await expect(page.getByTestId('review-due')).toContainText('Last reviewed Monday, November 23.');
   // A shorter rhythm, chosen in Settings.
   await page.clock.setSystemTime(new Date('2026-11-30T09:00:00'));
   await app.open('/settings');
@@ -276,6 +278,7 @@ test('print: the whole plan on Letter and A4 pages, and a wallet card at credit-
   await expect(front).toContainText('Sam: 555 010 2030');
   await expect(page.getByTestId('card-back')).toContainText('Walk round the block');
   await expect(page.getByTestId('card-back')).toContainText('SAMHSA Helpline: 1-800-662-4357');
+  await expect(page.getByTestId('card-back')).toContainText('US numbers. Elsewhere, call your local emergency number.');
   const box = await front.boundingBox();
   // 85.6 × 54 mm at 96 px per inch.
   expect(Math.round(box.width)).toBe(Math.round((85.6 / 25.4) * 96));

@@ -44,8 +44,8 @@ for (const scheme of ['light', 'dark']) {
     await app.open('/plan/crisis');
     await page.getByLabel('Add a kit: where is it kept?').fill('Kitchen drawer');
     await page.getByRole('region', { name: 'Naloxone kits' }).getByRole('button', { name: 'Add' }).click();
-    await page.getByLabel('Expiry date (on the box)').fill('2020-01-31');
-    await page.getByLabel('Expiry date (on the box)').blur();
+    await page.getByLabel('Expiration date (on the box)').fill('2020-01-31');
+    await page.getByLabel('Expiration date (on the box)').blur();
     await app.expectSaved();
     await page.getByRole('region', { name: 'Naloxone kits' }).screenshot({ path: `target/screenshots/kits-${scheme}.png` });
     await app.open('/');

@@ -23,7 +23,7 @@ test('markup in a kit location stays text in the plan, on Today and on Get help'
     await page.getByLabel('Add a kit: where is it kept?').fill(p);
     await page.getByRole('region', { name: 'Naloxone kits' }).getByRole('button', { name: 'Add' }).click();
   }
-  const dates = page.getByLabel('Expiry date (on the box)');
+  const dates = page.getByLabel('Expiration date (on the box)');
   await expect(dates).toHaveCount(PAYLOADS.length);
   for (let i = 0; i < PAYLOADS.length; i += 1) {
     await dates.nth(i).fill('2027-01-31');
