@@ -11,7 +11,7 @@ fn write_five_year_fixture() {
     let plan = common::five_years_plan();
     assert_eq!(plan.checkins.len(), 5 * 365 + 1);
     assert!(plan.validate().is_ok());
-    let stored = schema::encode_stored(&plan, 1, "2026-11-23T10:00:00.000Z");
+    let stored = schema::encode_stored(&plan, 1, "2026-11-23T10:00:00.000Z").expect("encodes");
     let dir = format!("{}/target/budget", env!("CARGO_MANIFEST_DIR"));
     std::fs::create_dir_all(&dir).expect("mkdir");
     std::fs::write(format!("{dir}/five-years.json"), &stored).expect("write");

@@ -69,15 +69,15 @@ proptest! {
     #[test]
     fn export_import_export_is_byte_identical(p in plan()) {
         prop_assert!(p.validate().is_ok());
-        let a = backup::export(&p);
+        let a = backup::export(&p).expect("exports");
         let imported = backup::import_text(&a).expect("own export imports");
         prop_assert_eq!(&imported, &p);
-        prop_assert_eq!(backup::export(&imported), a);
+        prop_assert_eq!(backup::export(&imported).expect("exports"), a);
     }
 
     #[test]
     fn stored_form_round_trips(p in plan(), rev in 0u64..1_000_000) {
-        let s = schema::encode_stored(&p, rev, "2026-11-23T10:00:00.000Z");
+        let s = schema::encode_stored(&p, rev, "2026-11-23T10:00:00.000Z").expect("encodes");
         let d = schema::decode(&s).expect("decodes");
         prop_assert_eq!(d.plan, p);
         prop_assert_eq!(d.revision, rev);

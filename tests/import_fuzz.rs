@@ -85,7 +85,7 @@ fn check(input: &[u8]) -> bool {
         Ok(plan) => {
             // A whole, valid plan that survives its own round trip.
             assert!(plan.validate().is_ok());
-            let again = backup::export(&plan);
+            let again = backup::export(&plan).expect("exports");
             assert_eq!(backup::import_text(&again).as_ref(), Ok(&plan));
             true
         }
@@ -98,7 +98,7 @@ fn check(input: &[u8]) -> bool {
 
 #[test]
 fn twelve_thousand_mutated_backups() {
-    let base = backup::export(&common::full_plan());
+    let base = backup::export(&common::full_plan()).expect("exports");
     let mut rng = XorShift(0x05AF_E7E7_u64);
     let (mut accepted, mut refused) = (0, 0);
     for _ in 0..12_000 {
@@ -152,4 +152,87 @@ fn a_refused_import_changes_nothing_stored() {
         backup::import_bytes(&vec![b' '; backup::MAX_BACKUP_BYTES + 1]),
         Err(ImportError::TooLarge(_))
     ));
+}
+
+/// Files made to hurt: each is refused with a clear message (or, if harmless, imported),
+/// and in time linear in its size. (The browser measures the same files at 4× CPU in
+/// tests/e2e/hostile.spec.js.)
+pub fn hostile_files() -> Vec<(&'static str, Vec<u8>)> {
+    let backup = |data: &str| {
+        format!("{{\"app\":\"safety-net\",\"kind\":\"backup\",\"version\":2,\"data\":{data}}}")
+            .into_bytes()
+    };
+    let many_keys: String = (0..200_000)
+        .map(|i| format!("\"k{i}\":{i}"))
+        .collect::<Vec<_>>()
+        .join(",");
+    let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+    let deep_objects = format!("{}1{}", "{\"a\":".repeat(100_000), "}".repeat(100_000));
+    vec![
+        (
+            "an object with 200,000 keys in the plan",
+            backup(&format!("{{{many_keys}}}")),
+        ),
+        (
+            "an object with 200,000 keys at the top",
+            format!("{{{many_keys}}}").into_bytes(),
+        ),
+        (
+            "lists nested 100,000 deep in the plan",
+            backup(&format!("{{\"reviews\":{deep}}}")),
+        ),
+        (
+            "objects nested 100,000 deep at the top",
+            deep_objects.into_bytes(),
+        ),
+        ("lists nested 100,000 deep at the top", deep.into_bytes()),
+        (
+            "a 9 MB string",
+            backup(&format!(
+                "{{\"loved_ones\":{{\"what_to_know\":\"{}\"}}}}",
+                "x".repeat(9_000_000)
+            )),
+        ),
+        (
+            "a bad escape \\u+041",
+            backup(r#"{"loved_ones":{"what_to_know":"\u+041"}}"#),
+        ),
+        (
+            "a lone surrogate escape",
+            backup(r#"{"loved_ones":{"what_to_know":"\ud800"}}"#),
+        ),
+        (
+            "a bad escape \\x41",
+            backup(r#"{"loved_ones":{"what_to_know":"\x41"}}"#),
+        ),
+    ]
+}
+
+#[test]
+fn files_made_to_hurt_are_refused_clearly() {
+    for (what, bytes) in hostile_files() {
+        let started = std::time::Instant::now();
+        let result = backup::import_bytes(&bytes);
+        let took = started.elapsed();
+        match &result {
+            Err(e) => {
+                let msg = e.to_string();
+                assert!(msg.len() > 10 && msg.len() < 400, "{what}: {msg}");
+            }
+            Ok(_) => panic!("{what} was imported"),
+        }
+        // Generous: linear work on a few MB takes milliseconds natively. A quadratic reader
+        // (the old one took 45 s on the 200,000 keys) could not pass.
+        assert!(took.as_secs_f64() < 2.0, "{what} took {took:?}");
+        println!(
+            "{what}: {:?} in {took:?}",
+            result.err().map(|e| e.to_string())
+        );
+    }
+    // `\u+041` is not "A".
+    let plan = backup::import_text(
+        r#"{"app":"safety-net","kind":"backup","version":2,"data":{"loved_ones":{"what_to_know":"\u0041"}}}"#,
+    )
+    .expect("a good escape is read");
+    assert_eq!(plan.loved_ones.what_to_know, "A");
 }

@@ -13,10 +13,11 @@ use crate::domain::{backup, Plan};
 
 /// Offers the whole plan as a backup file download.
 pub fn export_backup(plan: &Plan) -> Result<(), String> {
+    let text = backup::export(plan).map_err(|e| e.to_string())?;
     crate::web::download_text(
         &backup::file_name(crate::web::today()),
         "application/json",
-        &backup::export(plan),
+        &text,
     )
 }
 

@@ -12,14 +12,14 @@ use crate::domain::care::{
 use crate::domain::community::{day_name, fit_note, WEEK};
 use crate::domain::contacts::{Role, SupportPerson};
 use crate::domain::goals::{Goal, LifeArea};
-use crate::domain::json::Json;
 use crate::domain::list::{HasId, OrderedList};
 use crate::domain::meetings::{
     Access, ChecklistItem, Fellowship, FitDecision, Meeting, MeetingFormat, MeetingStyle,
 };
 use crate::domain::milestones::{PersonalMilestone, Slip};
-use crate::domain::naloxone::{KitKind, NaloxoneKit};
+use crate::domain::naloxone::NaloxoneKit;
 use crate::domain::relapse::{CopingStrategy, Trigger, TriggerKind};
+use crate::domain::words::{from_word, word};
 use crate::domain::{datefmt, Entry, Id, Plan};
 use chrono::{NaiveDate, NaiveDateTime};
 
@@ -193,7 +193,7 @@ impl Record for SupportPerson {
     }
     fn get(&self, key: &str) -> String {
         match key {
-            "role" => self.role.as_str().into(),
+            "role" => word(&self.role),
             "phone" => self.phone.clone(),
             "crisis" => self.call_in_crisis.to_string(),
             "times" => self.best_times.clone(),
@@ -204,7 +204,7 @@ impl Record for SupportPerson {
     }
     fn set(&mut self, key: &str, v: &str) {
         match key {
-            "role" => self.role = Role::parse(v).unwrap_or(self.role),
+            "role" => self.role = from_word(v).unwrap_or(self.role),
             "phone" => self.phone = v.into(),
             "crisis" => self.call_in_crisis = v == "true",
             "times" => self.best_times = v.into(),
@@ -234,7 +234,7 @@ impl Record for Medication {
     }
     fn get(&self, key: &str) -> String {
         match key {
-            "kind" => self.kind.as_str().into(),
+            "kind" => word(&self.kind),
             "dose" => self.dose.clone(),
             "schedule" => self.schedule.clone(),
             "prescriber" => self.prescriber.clone(),
@@ -246,7 +246,7 @@ impl Record for Medication {
     }
     fn set(&mut self, key: &str, v: &str) {
         match key {
-            "kind" => self.kind = MedicationKind::parse(v).unwrap_or(self.kind),
+            "kind" => self.kind = from_word(v).unwrap_or(self.kind),
             "dose" => self.dose = v.into(),
             "schedule" => self.schedule = v.into(),
             "prescriber" => self.prescriber = v.into(),
@@ -274,7 +274,7 @@ impl Record for Appointment {
     }
     fn get(&self, key: &str) -> String {
         match key {
-            "kind" => self.kind.as_str().into(),
+            "kind" => word(&self.kind),
             "at" => datetime_text(self.at),
             "place" => self.place.clone(),
             "notes" => self.notes.clone(),
@@ -283,7 +283,7 @@ impl Record for Appointment {
     }
     fn set(&mut self, key: &str, v: &str) {
         match key {
-            "kind" => self.kind = AppointmentKind::parse(v).unwrap_or(self.kind),
+            "kind" => self.kind = from_word(v).unwrap_or(self.kind),
             "at" => self.at = datefmt::parse_datetime(v),
             "place" => self.place = v.into(),
             "notes" => self.notes = v.into(),
@@ -308,7 +308,7 @@ impl Record for Therapy {
     }
     fn get(&self, key: &str) -> String {
         match key {
-            "kind" => self.kind.as_str().into(),
+            "kind" => word(&self.kind),
             "next" => datetime_text(self.next_session),
             "work" => self.working_on.clone(),
             "phone" => self.phone.clone(),
@@ -317,7 +317,7 @@ impl Record for Therapy {
     }
     fn set(&mut self, key: &str, v: &str) {
         match key {
-            "kind" => self.kind = TherapyKind::parse(v).unwrap_or(self.kind),
+            "kind" => self.kind = from_word(v).unwrap_or(self.kind),
             "next" => self.next_session = datefmt::parse_datetime(v),
             "work" => self.working_on = v.into(),
             "phone" => self.phone = v.into(),
@@ -341,7 +341,7 @@ impl Record for Goal {
     }
     fn get(&self, key: &str) -> String {
         match key {
-            "area" => self.area.as_str().into(),
+            "area" => word(&self.area),
             "step" => self.next_step.clone(),
             "done" => self.done.to_string(),
             _ => self.goal.clone(),
@@ -349,7 +349,7 @@ impl Record for Goal {
     }
     fn set(&mut self, key: &str, v: &str) {
         match key {
-            "area" => self.area = LifeArea::parse(v).unwrap_or(self.area),
+            "area" => self.area = from_word(v).unwrap_or(self.area),
             "step" => self.next_step = v.into(),
             "done" => self.done = v == "true",
             _ => self.goal = v.into(),
@@ -370,13 +370,13 @@ impl Record for Trigger {
     }
     fn get(&self, key: &str) -> String {
         match key {
-            "kind" => self.kind.as_str().into(),
+            "kind" => word(&self.kind),
             _ => self.text.clone(),
         }
     }
     fn set(&mut self, key: &str, v: &str) {
         match key {
-            "kind" => self.kind = TriggerKind::parse(v).unwrap_or(self.kind),
+            "kind" => self.kind = from_word(v).unwrap_or(self.kind),
             _ => self.text = v.into(),
         }
     }
@@ -418,7 +418,7 @@ impl Record for NaloxoneKit {
     }
     fn get(&self, key: &str) -> String {
         match key {
-            "kind" => self.kind.as_str().into(),
+            "kind" => word(&self.kind),
             "expires" => date_text(self.expires),
             "doses" => self.doses.to_string(),
             "who" => self.who_knows.clone(),
@@ -428,7 +428,7 @@ impl Record for NaloxoneKit {
     }
     fn set(&mut self, key: &str, v: &str) {
         match key {
-            "kind" => self.kind = KitKind::parse(v).unwrap_or(self.kind),
+            "kind" => self.kind = from_word(v).unwrap_or(self.kind),
             "expires" => self.expires = datefmt::parse_date(v),
             "doses" => self.doses = v.trim().parse::<u8>().map_or(self.doses, |n| n.min(20)),
             "who" => self.who_knows = v.into(),
@@ -465,12 +465,12 @@ impl Record for Meeting {
     }
     fn get(&self, key: &str) -> String {
         match key {
-            "kind" => self.fellowship.as_str().into(),
-            "format" => self.format.as_str().into(),
+            "kind" => word(&self.fellowship),
+            "format" => word(&self.format),
             "address" => self.address.clone(),
             "link" => self.link.clone(),
-            "access" => self.access.as_str().into(),
-            "style" => self.style.as_str().into(),
+            "access" => word(&self.access),
+            "style" => word(&self.style),
             "days" => self
                 .days
                 .iter()
@@ -488,18 +488,18 @@ impl Record for Meeting {
             "notes" => self.notes.clone(),
             "liked" => self.liked.clone(),
             "disliked" => self.disliked.clone(),
-            "decision" => self.decision.as_str().into(),
+            "decision" => word(&self.decision),
             _ => self.name.clone(),
         }
     }
     fn set(&mut self, key: &str, v: &str) {
         match key {
-            "kind" => self.fellowship = Fellowship::parse(v).unwrap_or(self.fellowship),
-            "format" => self.format = MeetingFormat::parse(v).unwrap_or(self.format),
+            "kind" => self.fellowship = from_word(v).unwrap_or(self.fellowship),
+            "format" => self.format = from_word(v).unwrap_or(self.format),
             "address" => self.address = v.into(),
             "link" => self.link = v.into(),
-            "access" => self.access = Access::parse(v).unwrap_or(self.access),
-            "style" => self.style = MeetingStyle::parse(v).unwrap_or(self.style),
+            "access" => self.access = from_word(v).unwrap_or(self.access),
+            "style" => self.style = from_word(v).unwrap_or(self.style),
             "days" => {
                 if let Some((day, on)) = v.split_once(' ') {
                     if let Some(day) = datefmt::parse_weekday(day) {
@@ -521,7 +521,7 @@ impl Record for Meeting {
             "notes" => self.notes = v.into(),
             "liked" => self.liked = v.into(),
             "disliked" => self.disliked = v.into(),
-            "decision" => self.decision = FitDecision::parse(v).unwrap_or(self.decision),
+            "decision" => self.decision = from_word(v).unwrap_or(self.decision),
             _ => self.name = v.into(),
         }
     }
@@ -930,7 +930,7 @@ pub static MEETINGS: Records = table::<MeetingList>(
                 WEEK.iter()
                     .map(|d| {
                         let id =
-                            Id::parse(datefmt::weekday_name(*d)).unwrap_or_else(|_| Id::fallback());
+                            Id::parse(datefmt::weekday_name(*d)).unwrap_or_else(|_| Id::empty());
                         (id, day_name(*d).to_string())
                     })
                     .collect()

@@ -1,12 +1,12 @@
 //! Medication treatment, appointments (including care for co-occurring needs) and therapy.
 
-use super::enums::string_enum;
-use super::json::json_struct;
 use super::list::impl_has_id;
 use super::Id;
 use chrono::{NaiveDate, NaiveDateTime};
+use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum MedicationKind {
     /// Buprenorphine with naloxone (e.g. the film or tablet most people are prescribed).
     BuprenorphineNaloxone,
@@ -20,17 +20,8 @@ pub enum MedicationKind {
     Other,
 }
 
-string_enum!(MedicationKind {
-    BuprenorphineNaloxone => "buprenorphine_naloxone",
-    Buprenorphine => "buprenorphine",
-    BuprenorphineInjection => "buprenorphine_injection",
-    NaltrexoneOral => "naltrexone_oral",
-    NaltrexoneInjection => "naltrexone_injection",
-    Methadone => "methadone",
-    Other => "other",
-});
-
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Medication {
     pub id: Id,
     pub kind: MedicationKind,
@@ -41,23 +32,13 @@ pub struct Medication {
     pub schedule: String,
     pub prescriber: String,
     pub pharmacy: String,
+    #[serde(with = "super::datefmt::opt", default)]
     pub next_refill: Option<NaiveDate>,
     pub notes: String,
 }
 
-json_struct!(Medication {
-    id,
-    kind,
-    name,
-    dose,
-    schedule,
-    prescriber,
-    pharmacy,
-    next_refill,
-    notes
-});
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum AppointmentKind {
     Prescriber,
     /// Saved as "counselling" (the word in every existing plan); shown as "Counseling".
@@ -70,38 +51,21 @@ pub enum AppointmentKind {
     Other,
 }
 
-string_enum!(AppointmentKind {
-    Prescriber => "prescriber",
-    Counselling => "counselling",
-    PrimaryCare => "primary_care",
-    Dental => "dental",
-    HepatitisC => "hepatitis_c",
-    Hiv => "hiv",
-    MentalHealth => "mental_health",
-    Other => "other",
-});
-
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Appointment {
     pub id: Id,
     pub kind: AppointmentKind,
     pub with_whom: String,
     /// Local wall-clock time of the appointment.
+    #[serde(with = "super::datefmt::opt", default)]
     pub at: Option<NaiveDateTime>,
     pub place: String,
     pub notes: String,
 }
 
-json_struct!(Appointment {
-    id,
-    kind,
-    with_whom,
-    at,
-    place,
-    notes
-});
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum TherapyKind {
     Cbt,
     Dbt,
@@ -112,44 +76,26 @@ pub enum TherapyKind {
     Other,
 }
 
-string_enum!(TherapyKind {
-    Cbt => "cbt",
-    Dbt => "dbt",
-    ContingencyManagement => "contingency_management",
-    FamilyCouples => "family_couples",
-    Group => "group",
-    IntensiveOutpatient => "intensive_outpatient",
-    Other => "other",
-});
-
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Therapy {
     pub id: Id,
     /// Therapist or program.
     pub provider: String,
     pub kind: TherapyKind,
+    #[serde(with = "super::datefmt::opt", default)]
     pub next_session: Option<NaiveDateTime>,
     pub working_on: String,
     pub phone: String,
 }
 
-json_struct!(Therapy {
-    id,
-    provider,
-    kind,
-    next_session,
-    working_on,
-    phone
-});
-
 /// The medication-and-care pillar.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
 pub struct Care {
     pub medications: Vec<Medication>,
     pub appointments: Vec<Appointment>,
     pub therapy: Vec<Therapy>,
 }
-
-json_struct!(Care default { medications, appointments, therapy });
 
 impl_has_id!(Medication, Appointment, Therapy);

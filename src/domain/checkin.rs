@@ -1,11 +1,13 @@
 //! The daily check-in: about 30 seconds, one per calendar day, editable later.
 
-use super::json::json_struct;
 use super::Id;
 use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
 pub struct CheckIn {
+    #[serde(with = "super::datefmt::text")]
     pub date: NaiveDate,
     /// 1 (very low) to 5 (very good).
     pub mood: Option<u8>,
@@ -27,8 +29,6 @@ pub struct CheckIn {
     pub coping_used: Vec<Id>,
     pub note: String,
 }
-
-json_struct!(CheckIn default { date, mood, craving, stress, sleep_minutes, medications_taken, went_to_meeting, contacted_support, triggers, warning_signs, coping_used, note });
 
 /// Minutes as tenths of an hour, rounded: how sleep is charted and written.
 pub fn sleep_tenths(minutes: u16) -> u32 {

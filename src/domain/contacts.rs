@@ -1,11 +1,11 @@
 //! The support network: the people the person can lean on.
 
-use super::enums::string_enum;
-use super::json::json_struct;
 use super::list::impl_has_id;
 use super::Id;
+use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Role {
     Sponsor,
     Family,
@@ -16,17 +16,6 @@ pub enum Role {
     Doctor,
     Other,
 }
-
-string_enum!(Role {
-    Sponsor => "sponsor",
-    Family => "family",
-    Friend => "friend",
-    RecoveryCoach => "recovery_coach",
-    PeerRecoverySpecialist => "peer_recovery_specialist",
-    Therapist => "therapist",
-    Doctor => "doctor",
-    Other => "other",
-});
 
 impl Role {
     pub const ALL: [Role; 8] = [
@@ -54,7 +43,8 @@ impl Role {
     }
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct SupportPerson {
     pub id: Id,
     pub name: String,
@@ -69,17 +59,6 @@ pub struct SupportPerson {
     pub crisis_message: String,
     pub notes: String,
 }
-
-json_struct!(SupportPerson {
-    id,
-    name,
-    role,
-    phone,
-    call_in_crisis,
-    best_times,
-    crisis_message,
-    notes
-});
 
 impl_has_id!(SupportPerson);
 

@@ -1,6 +1,8 @@
 //! How dates and times are written in the saved plan: "2026-11-23", "19:30:00",
-//! "2026-12-03T09:30:00" (local wall-clock time, no zone). Parsed here exactly, with no
-//! format-string machinery: it keeps the app's download small and the format strict.
+//! "2026-12-03T09:30:00" (local wall-clock time, no zone), "Mon". Parsed here exactly:
+//! chrono's own `FromStr` is lenient ("2026-1-5", "+2026-01-05"), and a plan must never be
+//! read as something other than what was written. The serde `with` modules ([`text`],
+//! [`opt`], [`list`]) use these for every date in the plan.
 
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime, Timelike, Weekday};
 
@@ -68,6 +70,117 @@ pub fn weekday_name(d: Weekday) -> &'static str {
 
 pub fn parse_weekday(s: &str) -> Option<Weekday> {
     WEEKDAYS.iter().find(|(n, _)| *n == s).map(|(_, d)| *d)
+}
+
+/// A value saved as text in a strict form.
+pub trait TextForm: Sized {
+    /// What the text should look like, for error messages.
+    const EXAMPLE: &'static str;
+    fn write(&self) -> String;
+    fn parse(s: &str) -> Option<Self>;
+}
+
+impl TextForm for NaiveDate {
+    const EXAMPLE: &'static str = "a date like 2026-11-23";
+    fn write(&self) -> String {
+        write_date(*self)
+    }
+    fn parse(s: &str) -> Option<Self> {
+        parse_date(s)
+    }
+}
+
+impl TextForm for NaiveTime {
+    const EXAMPLE: &'static str = "a time like 19:30:00";
+    fn write(&self) -> String {
+        write_time(*self)
+    }
+    fn parse(s: &str) -> Option<Self> {
+        parse_time(s)
+    }
+}
+
+impl TextForm for NaiveDateTime {
+    const EXAMPLE: &'static str = "a date and time like 2026-12-03T09:30:00";
+    fn write(&self) -> String {
+        write_datetime(*self)
+    }
+    fn parse(s: &str) -> Option<Self> {
+        parse_datetime(s)
+    }
+}
+
+impl TextForm for Weekday {
+    const EXAMPLE: &'static str = "a day like Mon";
+    fn write(&self) -> String {
+        weekday_name(*self).to_string()
+    }
+    fn parse(s: &str) -> Option<Self> {
+        parse_weekday(s)
+    }
+}
+
+/// A [`TextForm`] value as serde sees it.
+struct Text<T>(T);
+
+impl<T: TextForm> serde::Serialize for Text<&T> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.0.write())
+    }
+}
+
+impl<'de, T: TextForm> serde::Deserialize<'de> for Text<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+        T::parse(&s).map(Text).ok_or_else(|| {
+            let shown: String = s.chars().take(40).collect();
+            serde::de::Error::custom(format_args!("expected {}, found \"{shown}\"", T::EXAMPLE))
+        })
+    }
+}
+
+/// `#[serde(with = "datefmt::text")]`: one value.
+pub mod text {
+    use super::{Text, TextForm};
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    pub fn serialize<T: TextForm, S: Serializer>(v: &T, s: S) -> Result<S::Ok, S::Error> {
+        Text(v).serialize(s)
+    }
+    pub fn deserialize<'de, T: TextForm, D: Deserializer<'de>>(d: D) -> Result<T, D::Error> {
+        Text::<T>::deserialize(d).map(|t| t.0)
+    }
+}
+
+/// `#[serde(with = "datefmt::opt")]`: a value or `null`.
+pub mod opt {
+    use super::{Text, TextForm};
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    pub fn serialize<T: TextForm, S: Serializer>(v: &Option<T>, s: S) -> Result<S::Ok, S::Error> {
+        v.as_ref().map(Text).serialize(s)
+    }
+    pub fn deserialize<'de, T: TextForm, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<Option<T>, D::Error> {
+        Ok(Option::<Text<T>>::deserialize(d)?.map(|t| t.0))
+    }
+}
+
+/// `#[serde(with = "datefmt::list")]`: a list of values.
+pub mod list {
+    use super::{Text, TextForm};
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<T: TextForm, S: Serializer>(v: &[T], s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(v.iter().map(Text))
+    }
+    pub fn deserialize<'de, T: TextForm, D: Deserializer<'de>>(d: D) -> Result<Vec<T>, D::Error> {
+        Ok(Vec::<Text<T>>::deserialize(d)?
+            .into_iter()
+            .map(|t| t.0)
+            .collect())
+    }
 }
 
 #[cfg(test)]

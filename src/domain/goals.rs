@@ -1,11 +1,11 @@
 //! Life-skills goals: work, education, money, housing, health, leisure.
 
-use super::enums::string_enum;
-use super::json::json_struct;
 use super::list::impl_has_id;
 use super::Id;
+use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum LifeArea {
     Work,
     Education,
@@ -16,17 +16,8 @@ pub enum LifeArea {
     Other,
 }
 
-string_enum!(LifeArea {
-    Work => "work",
-    Education => "education",
-    Money => "money",
-    Housing => "housing",
-    Health => "health",
-    Leisure => "leisure",
-    Other => "other",
-});
-
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Goal {
     pub id: Id,
     pub area: LifeArea,
@@ -34,13 +25,5 @@ pub struct Goal {
     pub next_step: String,
     pub done: bool,
 }
-
-json_struct!(Goal {
-    id,
-    area,
-    goal,
-    next_step,
-    done
-});
 
 impl_has_id!(Goal);

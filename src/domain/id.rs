@@ -1,11 +1,11 @@
 //! Stable identifiers for everything the person adds to their plan.
 
-use super::json::{expected, write_str, Json};
 use std::fmt;
 
 /// A stable id: 1–64 characters of `[A-Za-z0-9_-]`. Ids never change once made, so links
 /// (a coping strategy answering a trigger, attendance at a meeting) survive edits and reorders.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Deserialize)]
+#[serde(try_from = "String")]
 pub struct Id(String);
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -36,6 +36,11 @@ impl Id {
         }
     }
 
+    /// The id of a part of the plan that is not in a list (the letter to loved ones).
+    pub fn empty() -> Self {
+        Id(String::new())
+    }
+
     pub fn as_str(&self) -> &str {
         &self.0
     }
@@ -55,16 +60,16 @@ fn base36(mut n: u64) -> String {
     String::from_utf8(out).unwrap_or_default()
 }
 
-impl Json for Id {
-    fn write(&self, out: &mut String) {
-        write_str(out, &self.0);
+impl serde::Serialize for Id {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.0)
     }
-    fn read(v: &crate::domain::json_parse::Value) -> Result<Self, String> {
-        let s = v.as_str().ok_or_else(|| expected("an id", v))?;
-        Id::parse(s).map_err(|e| format!(": {e}"))
-    }
-    fn fallback() -> Self {
-        Id(String::new())
+}
+
+impl TryFrom<String> for Id {
+    type Error = BadId;
+    fn try_from(s: String) -> Result<Self, BadId> {
+        Id::parse(&s)
     }
 }
 
@@ -93,7 +98,7 @@ mod tests {
         assert!(Id::parse("a b").is_err());
         assert!(Id::parse("<script>").is_err());
         assert!(Id::parse(&"x".repeat(65)).is_err());
-        let read = |s: &str| Id::read(&crate::domain::json_parse::parse(s).expect("json"));
+        let read = |s: &str| serde_json::from_str::<Id>(s);
         assert!(read("\"ok-1\"").is_ok());
         assert!(read("\"not ok\"").is_err());
         assert!(read("7").is_err());

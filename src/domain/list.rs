@@ -1,17 +1,16 @@
 //! Ordered lists of things with stable ids, and the edits every list editor needs:
 //! add, edit, move, delete with undo.
 
-use super::json::json_struct;
 use super::Id;
+use serde::{Deserialize, Serialize};
 
 /// A plain item of text: a reason for recovery, a warning sign, a place to avoid, a step.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Entry {
     pub id: Id,
     pub text: String,
 }
-
-json_struct!(Entry { id, text });
 
 impl Entry {
     pub fn new(id: Id, text: impl Into<String>) -> Self {

@@ -1,12 +1,12 @@
 //! Community support: the person's meetings, attendance and a fit journal per group.
 
-use super::enums::string_enum;
-use super::json::json_struct;
 use super::list::impl_has_id;
 use super::Id;
 use chrono::{NaiveDate, NaiveTime, Weekday};
+use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Fellowship {
     NarcoticsAnonymous,
     SmartRecovery,
@@ -18,44 +18,24 @@ pub enum Fellowship {
     Other,
 }
 
-string_enum!(Fellowship {
-    NarcoticsAnonymous => "narcotics_anonymous",
-    SmartRecovery => "smart_recovery",
-    PillsAnonymous => "pills_anonymous",
-    HeroinAnonymous => "heroin_anonymous",
-    CelebrateRecovery => "celebrate_recovery",
-    NarAnon => "nar_anon",
-    PeerSupport => "peer_support",
-    Other => "other",
-});
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum MeetingFormat {
     InPerson,
     Online,
     Hybrid,
 }
 
-string_enum!(MeetingFormat {
-    InPerson => "in_person",
-    Online => "online",
-    Hybrid => "hybrid",
-});
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Access {
     Open,
     Closed,
     NotSure,
 }
 
-string_enum!(Access {
-    Open => "open",
-    Closed => "closed",
-    NotSure => "not_sure",
-});
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum MeetingStyle {
     Speaker,
     Discussion,
@@ -63,27 +43,16 @@ pub enum MeetingStyle {
     Other,
 }
 
-string_enum!(MeetingStyle {
-    Speaker => "speaker",
-    Discussion => "discussion",
-    StepStudy => "step_study",
-    Other => "other",
-});
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum FitDecision {
     Undecided,
     Keep,
     TryAnother,
 }
 
-string_enum!(FitDecision {
-    Undecided => "undecided",
-    Keep => "keep",
-    TryAnother => "try_another",
-});
-
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Meeting {
     pub id: Id,
     pub name: String,
@@ -93,8 +62,10 @@ pub struct Meeting {
     pub link: String,
     pub access: Access,
     pub style: MeetingStyle,
+    #[serde(with = "super::datefmt::list")]
     pub days: Vec<Weekday>,
     /// Local wall-clock start time.
+    #[serde(with = "super::datefmt::opt", default)]
     pub time: Option<NaiveTime>,
     pub duration_minutes: Option<u16>,
     pub notes: String,
@@ -104,35 +75,18 @@ pub struct Meeting {
     pub decision: FitDecision,
 }
 
-json_struct!(Meeting {
-    id,
-    name,
-    fellowship,
-    format,
-    address,
-    link,
-    access,
-    style,
-    days,
-    time,
-    duration_minutes,
-    notes,
-    liked,
-    disliked,
-    decision
-});
-
 impl_has_id!(Meeting);
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Attendance {
     pub meeting_id: Id,
+    #[serde(with = "super::datefmt::text")]
     pub date: NaiveDate,
 }
 
-json_struct!(Attendance { meeting_id, date });
-
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
 pub struct Meetings {
     pub list: Vec<Meeting>,
     /// History stays even if a meeting is later removed from the list.
@@ -148,17 +102,15 @@ pub struct Meetings {
 }
 
 /// A line of a checklist the person can tick, edit or delete.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ChecklistItem {
     pub id: Id,
     pub text: String,
     pub done: bool,
 }
 
-json_struct!(ChecklistItem { id, text, done });
 impl_has_id!(ChecklistItem);
-
-json_struct!(Meetings default { list, attendance, first_meeting_done, first_meeting, after_first_few });
 
 impl Meetings {
     /// Marks attendance once per meeting and day; returns whether anything changed.

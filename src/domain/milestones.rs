@@ -1,37 +1,40 @@
 //! Recovery date, slips and personal milestones. Days are counted in the person's own
 //! local calendar days: the date, not the number of 24-hour periods, so daylight-saving
 //! changes and travel never make a day vanish or count twice.
-use super::json::json_struct;
 
 use super::list::impl_has_id;
 use super::Id;
 use chrono::{Duration, Months, NaiveDate, NaiveDateTime, NaiveTime};
+use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Slip {
     pub id: Id,
+    #[serde(with = "super::datefmt::text")]
     pub date: NaiveDate,
     pub note: String,
 }
 
-json_struct!(Slip { id, date, note });
-
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct PersonalMilestone {
     pub id: Id,
     pub title: String,
+    #[serde(with = "super::datefmt::text")]
     pub date: NaiveDate,
 }
 
-json_struct!(PersonalMilestone { id, title, date });
-
 impl_has_id!(Slip, PersonalMilestone);
 
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
 pub struct Recovery {
     /// The local calendar date recovery began.
+    #[serde(with = "super::datefmt::opt")]
     pub start_date: Option<NaiveDate>,
     /// Optional local time of day it began (for the hours shown in the first days).
+    #[serde(with = "super::datefmt::opt")]
     pub start_time: Option<NaiveTime>,
     /// Every slip, oldest first. Never removed silently.
     pub slips: Vec<Slip>,
@@ -39,8 +42,6 @@ pub struct Recovery {
     /// Milestones already celebrated (by key, e.g. "days-30"), so each is celebrated once.
     pub celebrated: Vec<String>,
 }
-
-json_struct!(Recovery default { start_date, start_time, slips, personal, celebrated });
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DateError {

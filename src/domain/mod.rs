@@ -1,4 +1,4 @@
-//! The domain: pure Rust (std + chrono only), no browser types.
+//! The domain: pure Rust (std, serde and chrono), no browser types.
 //! Everything here is tested natively with `cargo test`.
 
 pub mod backup;
@@ -9,13 +9,10 @@ pub mod community;
 pub mod contacts;
 pub mod datefmt;
 pub mod dates;
-pub mod enums;
 pub mod goals;
 pub mod html;
 pub mod ics;
 pub mod id;
-pub mod json;
-pub mod json_parse;
 pub mod list;
 pub mod meetings;
 pub mod milestones;
@@ -27,6 +24,7 @@ pub mod relapse;
 pub mod resources;
 pub mod schema;
 pub mod trends;
+pub mod words;
 
 pub use id::Id;
 pub use list::Entry;

@@ -1,31 +1,27 @@
 //! Naloxone kits: where each is, what kind, when it expires, who knows where it is.
 //! (The overdose-response steps come with the crisis screens, as cited data.)
 
-use super::enums::string_enum;
-use super::json::json_struct;
 use super::list::impl_has_id;
 use super::Id;
 use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum KitKind {
     NasalSpray,
     Injectable,
     Other,
 }
 
-string_enum!(KitKind {
-    NasalSpray => "nasal_spray",
-    Injectable => "injectable",
-    Other => "other",
-});
-
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct NaloxoneKit {
     pub id: Id,
     /// Where it is kept: "kitchen drawer", "my backpack".
     pub location: String,
     pub kind: KitKind,
+    #[serde(with = "super::datefmt::opt", default)]
     pub expires: Option<NaiveDate>,
     pub doses: u8,
     /// Who else knows where it is and how to use it.
@@ -33,17 +29,6 @@ pub struct NaloxoneKit {
     pub others_trained: bool,
     pub notes: String,
 }
-
-json_struct!(NaloxoneKit {
-    id,
-    location,
-    kind,
-    expires,
-    doses,
-    who_knows,
-    others_trained,
-    notes
-});
 
 impl_has_id!(NaloxoneKit);
 

@@ -3,9 +3,7 @@
 use super::care::Care;
 use super::checkin::CheckIn;
 use super::contacts::SupportPerson;
-use super::enums::string_enum;
 use super::goals::Goal;
-use super::json::json_struct;
 use super::list::HasId;
 use super::meetings::Meetings;
 use super::milestones::Recovery;
@@ -13,18 +11,19 @@ use super::naloxone::NaloxoneKit;
 use super::relapse::RelapsePlan;
 use super::{Entry, Id};
 use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
 
 /// What the person wants their loved ones to know.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
 pub struct LovedOnes {
     pub what_to_know: String,
     pub how_to_help: String,
     pub boundaries: String,
 }
 
-json_struct!(LovedOnes default { what_to_know, how_to_help, boundaries });
-
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum GuidedStart {
     #[default]
     NotStarted,
@@ -32,20 +31,13 @@ pub enum GuidedStart {
     Done,
 }
 
-string_enum!(GuidedStart {
-    NotStarted => "not_started",
-    Skipped => "skipped",
-    Done => "done",
-});
-
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
 pub struct Settings {
     /// "Review your plan" comes due this many days after the last review.
     pub review_every_days: u16,
     pub guided_start: GuidedStart,
 }
-
-json_struct!(Settings default { review_every_days, guided_start });
 
 impl Default for Settings {
     fn default() -> Self {
@@ -57,7 +49,8 @@ impl Default for Settings {
 }
 
 /// The person's recovery safety net. Every list keeps the order the person gave it.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
 pub struct Plan {
     /// Medication treatment, appointments and therapy.
     pub care: Care,
@@ -78,11 +71,10 @@ pub struct Plan {
     pub meetings: Meetings,
     pub naloxone_kits: Vec<NaloxoneKit>,
     /// Dates the plan was reviewed, oldest first.
+    #[serde(with = "super::datefmt::list")]
     pub reviews: Vec<NaiveDate>,
     pub settings: Settings,
 }
-
-json_struct!(Plan default { care, people, keep_distance, goals, relapse, crisis_steps, slip_steps, loved_ones, recovery, checkins, meetings, naloxone_kits, reviews, settings });
 
 /// Why a plan that decodes is still not acceptable.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -1,12 +1,12 @@
 //! Relapse prevention: reasons for recovery, triggers, warning signs, coping strategies
 //! (each linkable to the triggers it answers) and places to avoid.
 
-use super::enums::string_enum;
-use super::json::{done, json_struct, Json, Obj};
 use super::list::{impl_has_id, OrderedList, Removed};
 use super::{Entry, Id};
+use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum TriggerKind {
     Person,
     Place,
@@ -16,65 +16,28 @@ pub enum TriggerKind {
     Other,
 }
 
-string_enum!(TriggerKind {
-    Person => "person",
-    Place => "place",
-    Feeling => "feeling",
-    Time => "time",
-    Thing => "thing",
-    Other => "other",
-});
-
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Trigger {
     pub id: Id,
     pub kind: TriggerKind,
     pub text: String,
 }
 
-json_struct!(Trigger { id, kind, text });
-
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct CopingStrategy {
     pub id: Id,
     pub text: String,
-    /// The triggers this strategy answers.
+    /// The triggers this strategy answers (may be left out: no links).
+    #[serde(default)]
     pub trigger_ids: Vec<Id>,
 }
 
 impl_has_id!(Trigger, CopingStrategy);
 
-/// Written like any struct; read by hand because `trigger_ids` may be left out (no links).
-impl Json for CopingStrategy {
-    fn write(&self, out: &mut String) {
-        out.push_str("{\"id\":");
-        self.id.write(out);
-        out.push_str(",\"text\":");
-        self.text.write(out);
-        out.push_str(",\"trigger_ids\":");
-        self.trigger_ids.write(out);
-        out.push('}');
-    }
-    fn read(v: &crate::domain::json_parse::Value) -> Result<Self, String> {
-        let o = Obj::new(v, &["id", "text", "trigger_ids"])?;
-        let mut err = None;
-        let value = CopingStrategy {
-            id: o.get("id", &mut err),
-            text: o.get("text", &mut err),
-            trigger_ids: o.get_or("trigger_ids", Vec::new(), &mut err),
-        };
-        done(value, err)
-    }
-    fn fallback() -> Self {
-        CopingStrategy {
-            id: Id::fallback(),
-            text: String::new(),
-            trigger_ids: Vec::new(),
-        }
-    }
-}
-
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
 pub struct RelapsePlan {
     pub reasons: Vec<Entry>,
     pub triggers: Vec<Trigger>,
@@ -82,8 +45,6 @@ pub struct RelapsePlan {
     pub coping: Vec<CopingStrategy>,
     pub places_to_avoid: Vec<Entry>,
 }
-
-json_struct!(RelapsePlan default { reasons, triggers, warning_signs, coping, places_to_avoid });
 
 /// A removed trigger together with the links to it that were removed with it, so undo
 /// restores both.

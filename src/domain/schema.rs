@@ -7,9 +7,11 @@
 //! version is an error the caller shows (and, for stored data, quarantines). Unknown fields
 //! are errors too, because dropping them on the next save would lose what someone wrote.
 
-use super::json::{write_str, Json};
-use super::json_parse::Value;
 use super::Plan;
+use serde::Serialize;
+use serde_json::value::RawValue;
+use serde_json::Value;
+use std::collections::BTreeMap;
 
 pub const APP: &str = "safety-net";
 /// The version this build writes. Bump it only together with a migration below.
@@ -85,8 +87,38 @@ pub struct Decoded {
     pub saved_at: Option<String>,
 }
 
+/// The envelope as written: `{"app":"safety-net",["kind":"backup",]"version":N,
+/// ["revision":R,"saved_at":"…",]"data":{…}}`, in this order.
+#[derive(Serialize)]
+struct Envelope<'a> {
+    app: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    kind: Option<&'static str>,
+    version: u32,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    revision: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    saved_at: Option<&'a str>,
+    data: &'a Plan,
+}
+
+/// Why a plan could not be written as JSON. (The plan's types cannot fail to serialize;
+/// this is the error serde's signature allows, passed on rather than unwrapped.)
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EncodeError(pub String);
+
+impl std::fmt::Display for EncodeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+fn written(r: Result<String, serde_json::Error>) -> Result<String, EncodeError> {
+    r.map_err(|e| EncodeError(e.to_string()))
+}
+
 /// The stored form (compact JSON).
-pub fn encode_stored(plan: &Plan, revision: u64, saved_at: &str) -> String {
+pub fn encode_stored(plan: &Plan, revision: u64, saved_at: &str) -> Result<String, EncodeError> {
     encode_stored_sized(plan, revision, saved_at, 0)
 }
 
@@ -97,115 +129,86 @@ pub fn encode_stored_sized(
     revision: u64,
     saved_at: &str,
     expected_len: usize,
-) -> String {
-    envelope(plan, expected_len + 256, None, |out| {
-        out.push_str(",\"revision\":");
-        revision.write(out);
-        out.push_str(",\"saved_at\":");
-        write_str(out, saved_at);
-    })
+) -> Result<String, EncodeError> {
+    let mut out = Vec::with_capacity(expected_len + 256);
+    let envelope = Envelope {
+        app: APP,
+        kind: None,
+        version: CURRENT_VERSION,
+        revision: Some(revision),
+        saved_at: Some(saved_at),
+        data: plan,
+    };
+    serde_json::to_writer(&mut out, &envelope).map_err(|e| EncodeError(e.to_string()))?;
+    String::from_utf8(out).map_err(|e| EncodeError(e.to_string()))
 }
 
 /// The backup form: indented JSON, deterministic for a given plan (no time stamp inside,
 /// so export → import → export is byte-identical; the file name carries the date).
-pub fn encode_backup(plan: &Plan) -> String {
-    let mut s = indent_json(&envelope(plan, 0, Some("backup"), |_| {}));
-    s.push('\n');
-    s
-}
-
-/// `{"app":"safety-net",["kind":…,]"version":N,…extra…,"data":{…}}`, compact.
-fn envelope(
-    plan: &Plan,
-    capacity: usize,
-    kind: Option<&str>,
-    extra: impl FnOnce(&mut String),
-) -> String {
-    let mut out = String::with_capacity(capacity);
-    out.push_str("{\"app\":");
-    write_str(&mut out, APP);
-    if let Some(kind) = kind {
-        out.push_str(",\"kind\":");
-        write_str(&mut out, kind);
-    }
-    out.push_str(",\"version\":");
-    u64::from(CURRENT_VERSION).write(&mut out);
-    extra(&mut out);
-    out.push_str(",\"data\":");
-    plan.write(&mut out);
-    out.push('}');
-    out
-}
-
-/// Indents compact JSON two spaces a level (the same layout as `serde_json::to_string_pretty`).
-/// Done on the text so the plan's serialisation code exists once in the app, not twice.
-pub fn indent_json(compact: &str) -> String {
-    let mut out = String::with_capacity(compact.len() * 2);
-    let mut depth = 0usize;
-    let mut in_string = false;
-    let mut escaped = false;
-    let mut chars = compact.chars().peekable();
-    let newline = |out: &mut String, depth: usize| {
-        out.push('\n');
-        for _ in 0..depth {
-            out.push_str("  ");
-        }
+pub fn encode_backup(plan: &Plan) -> Result<String, EncodeError> {
+    let envelope = Envelope {
+        app: APP,
+        kind: Some("backup"),
+        version: CURRENT_VERSION,
+        revision: None,
+        saved_at: None,
+        data: plan,
     };
-    while let Some(c) = chars.next() {
-        if in_string {
-            out.push(c);
-            if escaped {
-                escaped = false;
-            } else if c == '\\' {
-                escaped = true;
-            } else if c == '"' {
-                in_string = false;
-            }
-            continue;
-        }
-        match c {
-            '"' => {
-                in_string = true;
-                out.push(c);
-            }
-            '{' | '[' => {
-                out.push(c);
-                let close = if c == '{' { '}' } else { ']' };
-                if chars.peek() == Some(&close) {
-                    out.push(close);
-                    chars.next();
-                } else {
-                    depth += 1;
-                    newline(&mut out, depth);
-                }
-            }
-            '}' | ']' => {
-                depth = depth.saturating_sub(1);
-                newline(&mut out, depth);
-                out.push(c);
-            }
-            ',' => {
-                out.push(c);
-                newline(&mut out, depth);
-            }
-            ':' => out.push_str(": "),
-            c if c.is_whitespace() => {}
-            c => out.push(c),
-        }
-    }
-    out
+    let compact = written(serde_json::to_string(&envelope))?;
+    let mut out = Vec::with_capacity(compact.len() * 2);
+    serde_transcode::transcode(
+        &mut serde_json::Deserializer::from_str(&compact),
+        &mut serde_json::Serializer::pretty(&mut out),
+    )
+    .map_err(|e| EncodeError(e.to_string()))?;
+    out.push(b'\n');
+    String::from_utf8(out).map_err(|e| EncodeError(e.to_string()))
 }
 
 /// The envelope's fields; anything else at the top level is an error.
 const ENVELOPE: &[&str] = &["app", "kind", "version", "revision", "saved_at", "data"];
 
+/// A serde_json error without its line and column (which mean nothing to the person).
+fn message(e: &serde_json::Error) -> String {
+    let text = e.to_string();
+    let at = format!(" at line {} column {}", e.line(), e.column());
+    text.strip_suffix(&at).unwrap_or(&text).to_string()
+}
+
+/// Reads the plan from its JSON, naming the place of the first problem
+/// (`plan.people[0].name: invalid type: …`).
+fn read_plan(json: &str) -> Result<Plan, DecodeError> {
+    let d = &mut serde_json::Deserializer::from_str(json);
+    serde_path_to_error::deserialize(d).map_err(|e| {
+        let path = e.path().to_string();
+        let inner = e.into_inner();
+        let place = if path == "." {
+            "plan".to_string()
+        } else {
+            format!("plan.{path}")
+        };
+        DecodeError::Invalid(format!("{place}: {}", message(&inner)))
+    })
+}
+
+/// One value of the envelope, read with serde.
+fn field<'a, T: serde::Deserialize<'a>>(raw: Option<&&'a RawValue>) -> Option<T> {
+    raw.and_then(|r| serde_json::from_str(r.get()).ok())
+}
+
 /// Decodes either kind of document, migrating old versions, and checks the plan's rules.
+///
+/// The envelope is read first with its plan left as unparsed JSON text, so the plan itself
+/// is parsed once, straight into its types, only after the envelope says what it is.
 pub fn decode(text: &str) -> Result<Decoded, DecodeError> {
-    let top: Value = super::json_parse::parse(text).map_err(DecodeError::NotJson)?;
-    let Value::Object(mut top) = top else {
-        return Err(DecodeError::NotSafetyNet);
+    let top: BTreeMap<String, &RawValue> = match serde_json::from_str(text) {
+        Ok(top) => top,
+        Err(e) if e.classify() == serde_json::error::Category::Data => {
+            return Err(DecodeError::NotSafetyNet)
+        }
+        Err(e) => return Err(DecodeError::NotJson(message(&e))),
     };
-    if top.get("app").and_then(Value::as_str) != Some(APP) {
+    if field::<String>(top.get("app")).as_deref() != Some(APP) {
         return Err(DecodeError::NotSafetyNet);
     }
     if let Some(k) = top.keys().find(|k| !ENVELOPE.contains(&k.as_str())) {
@@ -214,16 +217,15 @@ pub fn decode(text: &str) -> Result<Decoded, DecodeError> {
             k.chars().take(40).collect::<String>()
         )));
     }
-    let present = |k: &str| top.get(k).is_some_and(|v| !v.is_null());
-    let kind = match top.get("kind") {
-        None | Some(Value::Null) => Kind::Stored,
-        Some(k) if k.as_str() == Some("backup") => Kind::Backup,
-        Some(_) => return Err(DecodeError::NotSafetyNet),
+    let is_null = |k: &str| top.get(k).is_none_or(|v| v.get() == "null");
+    let kind = if is_null("kind") {
+        Kind::Stored
+    } else if field::<String>(top.get("kind")).as_deref() == Some("backup") {
+        Kind::Backup
+    } else {
+        return Err(DecodeError::NotSafetyNet);
     };
-    let version = top
-        .get("version")
-        .and_then(Value::as_u64)
-        .and_then(|v| u32::try_from(v).ok())
+    let version = field::<u32>(top.get("version"))
         .filter(|v| *v >= 1)
         .ok_or_else(|| {
             DecodeError::Invalid("the format version is missing or not a positive number".into())
@@ -233,17 +235,15 @@ pub fn decode(text: &str) -> Result<Decoded, DecodeError> {
     }
     let (revision, saved_at) = match kind {
         Kind::Stored => {
-            let revision = top.get("revision").and_then(Value::as_u64).ok_or_else(|| {
+            let revision = field::<u64>(top.get("revision")).ok_or_else(|| {
                 DecodeError::Invalid("the revision is missing or not a number".into())
             })?;
-            let saved_at = top
-                .get("saved_at")
-                .and_then(Value::as_str)
+            let saved_at = field::<String>(top.get("saved_at"))
                 .ok_or_else(|| DecodeError::Invalid("the save time is missing".into()))?;
-            (revision, Some(saved_at.to_owned()))
+            (revision, Some(saved_at))
         }
         Kind::Backup => {
-            if present("revision") || present("saved_at") {
+            if !is_null("revision") || !is_null("saved_at") {
                 return Err(DecodeError::Invalid(
                     "a backup has no revision or save time".into(),
                 ));
@@ -251,21 +251,27 @@ pub fn decode(text: &str) -> Result<Decoded, DecodeError> {
             (0, None)
         }
     };
-    let data = match top.remove("data") {
-        None | Some(Value::Null) => {
+    let data = match top.get("data") {
+        None => return Err(DecodeError::Invalid("the plan itself is missing".into())),
+        Some(v) if v.get() == "null" => {
             return Err(DecodeError::Invalid("the plan itself is missing".into()))
         }
-        Some(v) if !v.is_object() => {
+        Some(v) if !v.get().starts_with('{') => {
             return Err(DecodeError::Invalid("the plan is not an object".into()))
         }
-        Some(v) => v,
+        Some(v) => v.get(),
     };
-    let data = if version == CURRENT_VERSION {
-        data
+    let plan = if version == CURRENT_VERSION {
+        read_plan(data)?
     } else {
-        migrate(version, data)?
+        // Migrated data is written out and read like current data: one reader of the plan
+        // in the download, not a second one for JSON values.
+        let value: Value =
+            serde_json::from_str(data).map_err(|e| DecodeError::NotJson(message(&e)))?;
+        let migrated = serde_json::to_string(&migrate(version, value)?)
+            .map_err(|e| DecodeError::Migration(version, message(&e)))?;
+        read_plan(&migrated)?
     };
-    let plan = Plan::read(&data).map_err(|e| DecodeError::Invalid(format!("plan{e}")))?;
     plan.validate()
         .map_err(|e| DecodeError::Invalid(e.to_string()))?;
     Ok(Decoded {
@@ -298,20 +304,9 @@ mod tests {
     }
 
     #[test]
-    fn indent_matches_serde_pretty() {
-        let v: serde_json::Value = serde_json::from_str(
-            r#"{"a":[1,{"b":"x,y:{}[]\\\"q"},[],{}],"c":{"d":null,"e":[true,false]},"f":-1.5e3}"#,
-        )
-        .expect("json");
-        let compact = serde_json::to_string(&v).expect("compact");
-        let pretty = serde_json::to_string_pretty(&v).expect("pretty");
-        assert_eq!(indent_json(&compact), pretty);
-    }
-
-    #[test]
     fn stored_round_trip() {
         let plan = Plan::default();
-        let s = encode_stored(&plan, 7, "2026-11-23T10:00:00Z");
+        let s = encode_stored(&plan, 7, "2026-11-23T10:00:00Z").expect("encodes");
         let d = decode(&s).expect("decodes");
         assert_eq!(d.plan, plan);
         assert_eq!(d.revision, 7);
@@ -346,15 +341,15 @@ mod tests {
         let cases = [
             (
                 r#"{"people":[{"id":"a","name":"Sam","role":"sponsor","phone":"1","call_in_crisis":true,"best_times":"","crisis_message":"","notes":"","pets":1}]}"#,
-                r#"plan.people[0]: unknown field "pets""#,
+                "plan.people[0].pets: unknown field `pets`",
             ),
             (
                 r#"{"people":[{"id":"a","name":7,"role":"sponsor","phone":"1","call_in_crisis":true,"best_times":"","crisis_message":"","notes":""}]}"#,
-                "plan.people[0].name: expected text, found a number",
+                "plan.people[0].name: invalid type: integer `7`, expected a string",
             ),
             (
                 r#"{"naloxone_kits":[{"id":"k","kind":"nasal_spray","expires":null,"doses":2,"who_knows":"","others_trained":false,"notes":""}]}"#,
-                "plan.naloxone_kits[0].location: missing",
+                "plan.naloxone_kits[0]: missing field `location`",
             ),
             (
                 r#"{"reviews":["2026-13-01"]}"#,
@@ -362,7 +357,7 @@ mod tests {
             ),
             (
                 r#"{"settings":{"review_every_days":-3}}"#,
-                "plan.settings.review_every_days: expected a whole number",
+                "plan.settings.review_every_days: invalid value: integer `-3`, expected u16",
             ),
             (r#"{"relapse":{"coping":[{"id":"c","text":"walk"}]}}"#, ""),
         ];

@@ -3,7 +3,6 @@
 use crate::components::import_backup::ImportBackup;
 use crate::components::record_list::{field, Field, Input};
 use crate::domain::bytes::size_words;
-use crate::domain::json::Json;
 use crate::domain::pillars::{REVIEW_EVERY_MAX, REVIEW_EVERY_MIN};
 use crate::domain::Id;
 use crate::state::use_app_state;
@@ -51,7 +50,7 @@ pub fn SettingsPage() -> impl IntoView {
         <section class="card">
             <h2>"Reviewing your plan"</h2>
             <p class="hint">"How often \"Review your plan\" comes due on Today."</p>
-            {field(state, Id::fallback(), &REVIEW_EVERY)}
+            {field(state, Id::empty(), &REVIEW_EVERY)}
         </section>
         <StorageStatus estimate=estimate/>
         <QuarantinedCopies/>

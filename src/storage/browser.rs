@@ -1,8 +1,11 @@
 //! The browser's localStorage as a [`KeyValueStore`]. The only code that touches it.
 //!
-//! (Not `gloo_storage::LocalStorage`: its `raw()` throws when storage is unavailable, and its
-//! typed get/set re-encode values as JSON, where we need the exact stored text for read-back
-//! checks and quarantine.)
+//! gloo-storage's `LocalStorage` is the way in. Its `raw()` throws when the browser does not
+//! let the site store anything (some private windows, blocked site data), so [`guard`] checks
+//! that first and the app shows its "storage unavailable" screen instead. Reads and writes
+//! go through the `Storage` that `LocalStorage::raw()` gives, as exact text: gloo's typed
+//! `get`/`set` would encode a value as JSON once more (a document stored as a quoted
+//! string), and the read-back check and the quarantine need the stored text as it is.
 //!
 //! Saving a large plan is dominated by moving its text between WebAssembly and JavaScript,
 //! so this store remembers, per key, the JavaScript string it last read or wrote: the
@@ -10,6 +13,7 @@
 //! inside JavaScript instead of copying the whole plan out again.
 
 use super::{KeyValueStore, StoreError};
+use gloo_storage::{LocalStorage, Storage};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -59,17 +63,21 @@ impl BrowserStore {
     }
 }
 
-fn raw() -> Result<RawStorage, StoreError> {
-    Ok(storage()?.unchecked_into::<RawStorage>())
-}
-
-fn storage() -> Result<web_sys::Storage, StoreError> {
+/// Whether the browser lets the app use localStorage at all. Must pass before any call to
+/// gloo-storage, whose `LocalStorage::raw()` throws otherwise.
+pub fn guard() -> Result<(), StoreError> {
     let window = web_sys::window().ok_or_else(|| StoreError::Unavailable("no window".into()))?;
     match window.local_storage() {
-        Ok(Some(s)) => Ok(s),
+        Ok(Some(_)) => Ok(()),
         Ok(None) => Err(StoreError::Unavailable("no localStorage".into())),
         Err(e) => Err(StoreError::Unavailable(describe(&e))),
     }
+}
+
+/// gloo-storage's handle on localStorage, with getItem/setItem on JavaScript values.
+fn raw() -> Result<RawStorage, StoreError> {
+    guard()?;
+    Ok(LocalStorage::raw().unchecked_into::<RawStorage>())
 }
 
 /// The name and message of a thrown DOMException (e.g. "QuotaExceededError").
@@ -123,14 +131,14 @@ impl KeyValueStore for BrowserStore {
 
     fn remove(&self, key: &str) -> Result<(), StoreError> {
         self.forget(key);
-        storage()?
-            .remove_item(key)
-            .map_err(|e| StoreError::Failed(describe(&e)))
+        guard()?;
+        LocalStorage::delete(key);
+        Ok(())
     }
 
     fn keys(&self) -> Result<Vec<String>, StoreError> {
-        let s = storage()?;
-        let n = s.length().map_err(|e| StoreError::Failed(describe(&e)))?;
+        guard()?;
+        let (s, n) = (LocalStorage::raw(), LocalStorage::length());
         let mut out = Vec::with_capacity(n as usize);
         for i in 0..n {
             if let Ok(Some(k)) = s.key(i) {

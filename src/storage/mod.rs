@@ -248,7 +248,8 @@ impl<S: KeyValueStore, C: Codec> Repository<S, C> {
         }
         let revision = self.revision.get() + 1;
         let last_len = self.base.borrow().as_ref().map_or(0, String::len);
-        let text = schema::encode_stored_sized(plan, revision, saved_at, last_len);
+        let text = schema::encode_stored_sized(plan, revision, saved_at, last_len)
+            .map_err(|e| SaveError::Codec(e.to_string()))?;
         let encoded = self.codec.encode(text).map_err(SaveError::Codec)?;
         let verified = self
             .store

@@ -1,0 +1,38 @@
+//! A choice's saved word ("peer_recovery_specialist"), from its serde form: the words are
+//! written once, by serde's `rename_all`, and the form's select boxes use the same.
+
+use serde::{de::DeserializeOwned, Serialize};
+use serde_json::Value;
+
+/// The word saved for a fieldless enum's value ("" for anything that is not a word).
+pub fn word<T: Serialize>(v: &T) -> String {
+    match serde_json::to_value(v) {
+        Ok(Value::String(s)) => s,
+        _ => String::new(),
+    }
+}
+
+/// The value for a saved word, if it is one.
+pub fn from_word<T: DeserializeOwned>(w: &str) -> Option<T> {
+    use serde::de::IntoDeserializer;
+    let d: serde::de::value::StrDeserializer<'_, serde::de::value::Error> = w.into_deserializer();
+    T::deserialize(d).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::contacts::Role;
+
+    #[test]
+    fn words_round_trip() {
+        for r in Role::ALL {
+            assert_eq!(from_word::<Role>(&word(&r)), Some(r));
+        }
+        assert_eq!(
+            word(&Role::PeerRecoverySpecialist),
+            "peer_recovery_specialist"
+        );
+        assert_eq!(from_word::<Role>("Sponsor"), None);
+    }
+}
