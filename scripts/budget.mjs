@@ -4,6 +4,7 @@
 import { readFileSync, readdirSync, existsSync, writeFileSync, mkdirSync } from 'node:fs';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
 
 const KIB = 1024;
 // Hard limit: "350 KB gzip", read strictly as 350,000 bytes of gzip -9 (so it holds whether
@@ -34,6 +35,37 @@ for (const f of first) {
 }
 const total = [0, 1, 2].map((i) => Object.values(kinds).reduce((a, k) => a + k[i], 0));
 
+// Lazy chunks: anything in dist/ that is code but not part of the first load.
+const lazy = readdirSync(dist).filter((f) => /\.(js|wasm)$/.test(f) && !first.includes(f) && !['sw.js', 'pwa.js'].includes(f));
+const chunks = Object.fromEntries(lazy.map((f) => {
+  const data = readFileSync(join(dist, f));
+  return [f, { raw: data.length, gzip: gzipSync(data, { level: 9 }).length, brotli: brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length }];
+}));
+
+// The wasm's largest contributors, from twiggy on the linked module before wasm-bindgen and
+// wasm-opt (which drop the names): sizes are before optimisation, the ranking is what
+// size work starts from. Names lose their hashes; custom sections are left out.
+const named = 'target/wasm32-unknown-unknown/release/safety-net.wasm';
+let contributors = 'not measured (twiggy or the named wasm is missing)';
+let byCrate = null;
+try {
+  const rows = JSON.parse(execFileSync('twiggy', ['top', '-n', '100000', '--format', 'json', named], { maxBuffer: 1 << 28 }).toString());
+  // Left out: names and custom sections, and wasm-bindgen's descriptors (which
+  // wasm-bindgen removes from the module it writes).
+  const code = rows.filter((r) => !/^("function names"|custom section|export "__wbindgen_describe|\.\.\.|Σ)/.test(r.name));
+  const clean = (n) => n.replace(/::h[0-9a-f]{16}$/, '');
+  contributors = code.slice(0, 15).map((r) => ({ item: clean(r.name), bytes: r.shallow_size }));
+  byCrate = {};
+  for (const r of code) {
+    const m = r.name.match(/([a-z_][a-z0-9_]*)::/);
+    const crate = r.name.startsWith('data segment') ? '(data: strings and tables)' : m ? m[1] : '(other)';
+    byCrate[crate] = (byCrate[crate] ?? 0) + r.shallow_size;
+  }
+  byCrate = Object.fromEntries(Object.entries(byCrate).sort((a, b) => b[1] - a[1]).slice(0, 15));
+} catch (e) {
+  console.error(`budget: twiggy did not run (${e.message.split('\n')[0]})`);
+}
+
 const timingsPath = 'target/budget/timings.json';
 const timings = existsSync(timingsPath) ? JSON.parse(readFileSync(timingsPath, 'utf8')) : null;
 
@@ -48,6 +80,9 @@ const report = {
     aim_gzip: AIM_GZIP,
     goal_gzip: GOAL_GZIP,
   },
+  lazy_chunks: Object.keys(chunks).length ? chunks : 'none: every screen is in the first load',
+  wasm_top_contributors: contributors,
+  wasm_by_crate: byCrate,
   timings: timings ?? 'not measured (the end-to-end budget run did not complete)',
   aims: { warm_offline_start_ms: AIM_WARM_MS, save_p95_ms: AIM_SAVE_P95_MS },
 };
@@ -63,6 +98,16 @@ for (const [k, [raw, gz, br]] of Object.entries(kinds)) {
 }
 console.log(`  ${'total'.padEnd(8)} ${kib(total[0]).padStart(11)} ${kib(total[1]).padStart(11)} ${kib(total[2]).padStart(11)}`);
 console.log(`  first load gzip: ${total[1]} bytes = ${kb(total[1])} (limit ${kb(LIMIT_GZIP)}, aim ${kb(AIM_GZIP)}, goal ${kb(GOAL_GZIP)}); brotli ${kb(total[2])}`);
+if (Object.keys(chunks).length) {
+  for (const [f, c] of Object.entries(chunks)) console.log(`  lazy chunk ${f}: ${kb(c.gzip)} gzip, ${kb(c.brotli)} brotli`);
+} else {
+  console.log('  lazy chunks: none (every screen is in the first load)');
+}
+if (Array.isArray(contributors)) {
+  console.log('  largest contributors to the wasm (twiggy, before wasm-opt):');
+  for (const c of contributors) console.log(`    ${String(c.bytes).padStart(8)}  ${c.item.length > 110 ? c.item.slice(0, 107) + '...' : c.item}`);
+  console.log('  by crate: ' + Object.entries(byCrate).map(([k, v]) => `${k} ${kib(v)}`).join(', '));
+}
 if (timings) {
   const t = timings;
   const show = (label, v, aim) => console.log(`  ${label.padEnd(44)} ${v}${aim ? `   (aim ${aim})` : ''}`);

@@ -42,6 +42,11 @@ if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WB_VERSION"
 fi
 
 if [ "$mode" = "test" ]; then
+  # twiggy: the budget report's list of the largest contributors to the wasm.
+  if [ "$(twiggy --version 2>/dev/null | awk '{print $2}')" != "0.8.0" ]; then
+    log "installing twiggy 0.8.0 (about 2 min)"
+    cargo install twiggy --version 0.8.0 --locked
+  fi
   if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
     log "installing Debian chromium and chromium-driver"
     export DEBIAN_FRONTEND=noninteractive
