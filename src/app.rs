@@ -50,10 +50,23 @@ pub fn App() -> impl IntoView {
         }
     });
     let closing = window_event_listener(leptos::ev::pagehide, move |_| crate::web::end_editing());
+    // The clock: every minute, and at once when the app comes back to the foreground (a
+    // phone asleep overnight, a tab left open), so counts and "today" are never yesterday's.
+    state.clock.run();
+    let back = window_event_listener(leptos::ev::focus, move |_| state.clock.tick());
+    let shown = window_event_listener(leptos::ev::pageshow, move |_| state.clock.tick());
+    let visible = window_event_listener(leptos::ev::visibilitychange, move |_| {
+        if !document().hidden() {
+            state.clock.tick();
+        }
+    });
     on_cleanup(move || {
         listener.remove();
         leaving.remove();
         closing.remove();
+        back.remove();
+        shown.remove();
+        visible.remove();
     });
 
     // Mark the first render of the real content, for the start-up budget.

@@ -1,11 +1,13 @@
-//! The app's state: the plan in a signal, how it was opened, and whether it is saved.
-//! A user action calls [`AppState::edit`]; that one place saves, verifies and reports.
+//! The app's state: the plan in a signal, how it was opened, whether it is saved, and the
+//! one clock every screen reads. A user action calls [`AppState::edit`]; that one place
+//! saves, verifies and reports.
 
 use crate::domain::schema::Decoded;
 use crate::domain::Plan;
 use crate::storage::browser::BrowserStore;
 use crate::storage::{Damaged, LoadOutcome, Repository, SaveError, StoreError};
 use crate::web::{self, Persistence};
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -32,9 +34,57 @@ pub enum SaveStatus {
     Conflict,
 }
 
+/// The one clock: today's date and the time in the device's zone, and the instant (UTC).
+/// They move at each minute (so at local midnight), when the app comes back to the
+/// foreground, and when the time zone changes. No screen captures a date when it mounts.
+#[derive(Clone, Copy)]
+pub struct Clock {
+    pub today: RwSignal<NaiveDate>,
+    /// Local time of day, to the minute.
+    pub time: RwSignal<NaiveTime>,
+    /// Now in UTC, to the minute (elapsed hours, calendar stamps).
+    pub now_utc: RwSignal<NaiveDateTime>,
+}
+
+impl Clock {
+    fn new() -> Self {
+        Clock {
+            today: RwSignal::new(web::today()),
+            time: RwSignal::new(web::now_time()),
+            now_utc: RwSignal::new(web::now_utc_minute()),
+        }
+    }
+
+    /// Reads the device's clock and moves the signals that changed.
+    pub fn tick(self) {
+        set_if_changed(self.today, web::today());
+        set_if_changed(self.time, web::now_time());
+        set_if_changed(self.now_utc, web::now_utc_minute());
+    }
+
+    /// Ticks just after each minute turns, for as long as the app runs.
+    pub fn run(self) {
+        let wait = 60_050 - (js_sys::Date::now() as u64 % 60_000);
+        set_timeout(
+            move || {
+                self.tick();
+                self.run();
+            },
+            std::time::Duration::from_millis(wait),
+        );
+    }
+}
+
+fn set_if_changed<T: PartialEq + Send + Sync + 'static>(s: RwSignal<T>, v: T) {
+    if s.with_untracked(|old| *old != v) {
+        s.set(v);
+    }
+}
+
 #[derive(Clone, Copy)]
 pub struct AppState {
     pub plan: RwSignal<Plan>,
+    pub clock: Clock,
     pub boot: RwSignal<Boot>,
     pub save: RwSignal<SaveStatus>,
     pub persistence: RwSignal<Persistence>,
@@ -50,6 +100,7 @@ impl AppState {
     pub fn new() -> Self {
         AppState {
             plan: RwSignal::new(Plan::default()),
+            clock: Clock::new(),
             boot: RwSignal::new(Boot::Loading),
             save: RwSignal::new(SaveStatus::Idle),
             persistence: RwSignal::new(Persistence::Unknown),
@@ -98,6 +149,32 @@ impl AppState {
         }
         self.plan.update(change);
         self.persist(false);
+    }
+
+    /// A change that may be refused (a number out of range): the plan is changed, shown
+    /// and saved only when `change` says yes; otherwise nothing moves and the reason comes
+    /// back, for the screen to show beside the field.
+    pub fn try_edit(
+        self,
+        change: impl FnOnce(&mut Plan) -> Result<(), String>,
+    ) -> Result<(), String> {
+        if self.boot.get_untracked() != Boot::Ready {
+            return Ok(());
+        }
+        let mut result = Ok(());
+        self.plan.maybe_update(|p| {
+            result = change(p);
+            result.is_ok()
+        });
+        if result.is_ok() {
+            self.persist(false);
+        }
+        result
+    }
+
+    /// Today, as every screen should read it.
+    pub fn today(self) -> NaiveDate {
+        self.clock.today.get()
     }
 
     /// Replaces the whole plan (an imported backup) and saves it.

@@ -254,6 +254,13 @@ pub fn now_utc() -> chrono::NaiveDateTime {
     utc_of(&js_sys::Date::new_0())
 }
 
+/// Now in UTC, to the minute (what the clock signal holds).
+pub fn now_utc_minute() -> chrono::NaiveDateTime {
+    use chrono::Timelike;
+    let now = now_utc();
+    now.with_second(0).unwrap_or(now)
+}
+
 fn utc_of(d: &js_sys::Date) -> chrono::NaiveDateTime {
     NaiveDate::from_ymd_opt(
         d.get_utc_full_year() as i32,

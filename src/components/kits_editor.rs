@@ -1,9 +1,9 @@
 //! Naloxone kits in the plan: where each is kept, what kind, when it expires, how many doses,
 //! who else knows. Storage guidance sits beside them. Every change saves at once.
 
-use crate::components::plan_tables::KITS;
 use crate::components::record_list::RecordList;
 use crate::components::static_html::each;
+use crate::components::tables::KITS;
 use crate::domain::naloxone::STORAGE_GUIDANCE;
 use leptos::prelude::*;
 

@@ -2,12 +2,13 @@
 
 pub mod crisis_lines;
 pub mod dose_timer;
+pub mod editor;
 pub mod import_backup;
 pub mod kits_editor;
-pub mod plan_tables;
 pub mod record_list;
 pub mod save_banner;
 pub mod static_html;
+pub mod tables;
 
 use crate::domain::{backup, Plan};
 

@@ -1,68 +1,17 @@
 //! A list of records (the plan's people, medications, triggers, steps, kits…), each edited
-//! through a table of fields: add, edit in place, move, delete with undo, saved at once.
+//! through its typed fields (`components::editor`): add, edit in place, move, delete with
+//! undo, saved at once; and the form of one record (the letter to loved ones, a check-in).
 //!
-//! The fields are data (label, kind of input, how to read and write the value), so one
-//! piece of view code serves every form: each `view!` is code in the download, a table is
-//! not.
+//! One piece of view code serves every form: each `view!` is code in the download, a table
+//! of fields is data.
 
-use crate::domain::{Id, Plan};
+use super::editor::{Form, Input, Table};
+use crate::domain::Id;
 use crate::state::{use_app_state, AppState};
 use leptos::prelude::*;
 
-/// What kind of input a field is.
-#[derive(Clone, Copy)]
-pub enum Input {
-    /// Text, with an example as placeholder.
-    Text(&'static str),
-    /// Text with ideas to pick from (a list under the field); the person may type anything.
-    Idea(&'static str, &'static [&'static str]),
-    /// Longer text, in a box that shows several lines.
-    Long(&'static str),
-    /// A phone number (the phone's number pad).
-    Tel,
-    Date,
-    /// A time of day.
-    Time,
-    /// Words about the record, not edited (e.g. how often the person has been).
-    Note,
-    /// A date and time of day.
-    DateTime,
-    Number,
-    /// A yes/no box; the value is "true" or "false".
-    Check,
-    /// One of some choices: (saved word, label).
-    Choice(&'static [(&'static str, &'static str)]),
-    /// Links to other records (a coping strategy to the triggers it answers): the value is
-    /// the linked ids separated by spaces; a change is written "id true" or "id false".
-    Links(fn(&Plan) -> Vec<(Id, String)>),
-}
-
-/// One field of a record: read and written as text, so one view serves all kinds.
-pub struct Field {
-    pub key: &'static str,
-    pub label: &'static str,
-    pub input: Input,
-    /// Reads the field of the record with this id (the key is the field's own).
-    pub get: fn(&Plan, &Id, &str) -> String,
-    /// Writes it: (plan, id, key, value).
-    pub set: fn(&mut Plan, &Id, &str, &str),
-}
-
-/// Puts a deleted record back.
-pub type Restore = Box<dyn FnOnce(&mut Plan)>;
-
-/// Where a list of records lives in the plan and how to add and delete one.
-pub struct Records {
-    pub ids: fn(&Plan) -> Vec<Id>,
-    /// A short name of one record, for the delete button and the undo message.
-    pub name: fn(&Plan, &Id) -> String,
-    /// Adds a record from the text of the add field.
-    pub add: fn(&mut Plan, Id, String),
-    pub remove: fn(&mut Plan, &Id) -> Option<Restore>,
-    /// Moves a record up (-1) or down (+1), where order matters.
-    pub shift: Option<fn(&mut Plan, &Id, isize)>,
-    pub fields: &'static [Field],
-}
+/// A deleted record, to put back on Undo.
+type Restore = super::editor::Restore;
 
 #[component]
 pub fn RecordList(
@@ -75,7 +24,7 @@ pub fn RecordList(
     placeholder: &'static str,
     /// The noun in "Delete this …".
     noun: &'static str,
-    records: &'static Records,
+    records: &'static dyn Table,
     /// Ideas the person can add with one tap (then edit), shown while not yet in the list.
     #[prop(optional)]
     suggestions: &'static [&'static str],
@@ -93,21 +42,22 @@ pub fn RecordList(
     let draft = RwSignal::new(String::new());
     let undone = RwSignal::new(None::<String>);
     let restore = StoredValue::new_local(None::<Restore>);
-    let ids = Memo::new(move |_| state.plan.with(records.ids));
+    let ids = Memo::new(move |_| state.plan.with(|p| records.ids(p)));
     let add_id = format!("{anchor}-new");
     let heading = format!("{anchor}-heading");
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let text = draft.get_untracked().trim().to_string();
         if !text.is_empty() {
-            state.edit(|p| (records.add)(p, crate::web::new_id(), text));
+            let today = state.clock.today.get_untracked();
+            state.edit(|p| records.add(p, crate::web::new_id(), text, today));
             draft.set(String::new());
         }
     };
     let row = std::sync::Arc::new(move |id: Id| {
         let name = {
             let id = id.clone();
-            move || state.plan.with(|p| (records.name)(p, &id))
+            move || state.plan.with(|p| records.name(p, &id))
         };
         let delete = {
             let id = id.clone();
@@ -115,7 +65,7 @@ pub fn RecordList(
             move |_| {
                 let label = name();
                 let mut back = None;
-                state.edit(|p| back = (records.remove)(p, &id));
+                state.edit(|p| back = records.remove(p, &id));
                 restore.set_value(back);
                 undone.set(Some(label));
             }
@@ -124,11 +74,7 @@ pub fn RecordList(
             let id = id.clone();
             move |by: isize| {
                 let id = id.clone();
-                move |_| {
-                    if let Some(shift) = records.shift {
-                        state.edit(|p| shift(p, &id, by));
-                    }
-                }
+                move |_| state.edit(|p| records.shift(p, &id, by))
             }
         };
         let (up, down) = (shift(-1), shift(1));
@@ -144,9 +90,9 @@ pub fn RecordList(
         let (name_up, name_down) = (name.clone(), name.clone());
         view! {
             <li class="record">
-                {records.fields.iter().map(|f| field(state, id.clone(), f)).collect_view()}
+                {fields(state, records, id.clone())}
                 <div class="record-actions">
-                    {records.shift.map(|_| view! {
+                    {records.ordered().then(|| view! {
                         <button type="button" on:click=up disabled=first
                             aria-label=move || format!("Move up: {}", name_up())>"Move up"</button>
                         <button type="button" on:click=down disabled=last
@@ -164,7 +110,7 @@ pub fn RecordList(
             <h2 id=format!("{anchor}-heading")>{title}</h2>
             <p class="hint">{hint}</p>
             <p class="empty" hidden=move || ids.with(|v| !v.is_empty())>"Nothing here yet."</p>
-            <ul class="records" class:ordered=records.shift.is_some()>
+            <ul class="records" class:ordered=records.ordered()>
                 {super::keyed_rows(ids, row)}
             </ul>
             {move || undone.get().map(|label| view! {
@@ -190,21 +136,27 @@ pub fn RecordList(
                 <div class="ideas">
                     <p class="small">"Ideas (tap to add, then change as you like):"</p>
                     {suggestions.iter().map(|idea| {
-                        let taken = move || state.plan.with(|p| (records.ids)(p).iter().any(|id| (records.name)(p, id) == *idea));
+                        let taken = move || state.plan.with(|p| records.ids(p).iter().any(|id| records.name(p, id) == *idea));
                         view! {
                             <button type="button" class="idea" hidden=taken
-                                on:click=move |_| state.edit(|p| (records.add)(p, crate::web::new_id(), idea.to_string()))>
+                                on:click=move |_| {
+                                    let today = state.clock.today.get_untracked();
+                                    state.edit(|p| records.add(p, crate::web::new_id(), idea.to_string(), today))
+                                }>
                                 {format!("+ {idea}")}
                             </button>
                         }
                     }).collect_view()}
                     {add_all.then(|| view! {
                         <button type="button" class="idea" hidden=move || ids.with(|v| !v.is_empty())
-                            on:click=move |_| state.edit(|p| {
-                                for idea in suggestions {
-                                    (records.add)(p, crate::web::new_id(), idea.to_string());
-                                }
-                            })>"Add all of these"</button>
+                            on:click=move |_| {
+                                let today = state.clock.today.get_untracked();
+                                state.edit(|p| {
+                                    for idea in suggestions {
+                                        records.add(p, crate::web::new_id(), idea.to_string(), today);
+                                    }
+                                })
+                            }>"Add all of these"</button>
                     })}
                 </div>
             })}
@@ -213,55 +165,90 @@ pub fn RecordList(
     }
 }
 
-/// One field of one record (or of a single part of the plan, such as the letter to loved
-/// ones, when `get` and `set` ignore the id).
-pub fn field(state: AppState, id: Id, f: &'static Field) -> AnyView {
-    let input_id = format!("{}-{}", f.key, id);
+/// Every field of one record of a form.
+pub fn fields(state: AppState, form: &'static dyn Form, id: Id) -> impl IntoView {
+    (0..form.field_count())
+        .map(|i| field(state, form, id.clone(), i))
+        .collect_view()
+}
+
+/// One field of one record: its input, and a message beside it when what was typed could
+/// not be stored (then nothing is stored and the previous value stays saved).
+fn field(state: AppState, form: &'static dyn Form, id: Id, i: usize) -> AnyView {
+    let (key, label, input) = form.meta(i);
+    let input_id = format!("{key}-{id}");
+    let error_id = format!("{input_id}-error");
+    let problem = RwSignal::new(String::new());
     let value = {
         let id = id.clone();
-        move || state.plan.with(|p| (f.get)(p, &id, f.key))
+        move || {
+            let today = state.clock.today.get();
+            state.plan.with(|p| form.get(p, &id, i, today))
+        }
     };
-    let record = id.clone();
-    let check = matches!(f.input, Input::Check);
-    let change = move |ev: leptos::ev::Event| {
-        let v = if check {
-            event_target_checked(&ev).to_string()
-        } else {
-            event_target_value(&ev)
-        };
-        state.edit(|p| (f.set)(p, &id, f.key, &v));
+    let write = {
+        let id = id.clone();
+        move |v: String| {
+            let ctx = super::editor::Ctx {
+                today: state.clock.today.get_untracked(),
+                new_id: crate::web::new_id(),
+            };
+            let result = state.try_edit(|p| form.set(p, &id, i, &v, &ctx));
+            problem.set(result.err().unwrap_or_default());
+        }
     };
-    match f.input {
+    let check = matches!(input, Input::Check);
+    let change = {
+        let write = write.clone();
+        move |ev: leptos::ev::Event| {
+            write(if check {
+                event_target_checked(&ev).to_string()
+            } else {
+                event_target_value(&ev)
+            })
+        }
+    };
+    let invalid = move || problem.with(|p| (!p.is_empty()).then_some("true"));
+    let message = {
+        let error_id = error_id.clone();
+        view! { <p class="field-error" id=error_id role="alert" hidden=move || problem.with(String::is_empty)>{problem}</p> }
+    };
+    let describedby = {
+        let error_id = error_id.clone();
+        move || problem.with(|p| (!p.is_empty()).then(|| error_id.clone()))
+    };
+    match input {
         Input::Check => view! {
             <label class="check">
-                <input type="checkbox" id=input_id prop:checked=move || value() == "true" on:change=change/>
-                {f.label}
+                <input type="checkbox" id=input_id data-field=key prop:checked=move || value() == "true" on:change=change/>
+                {label}
             </label>
         }
         .into_any(),
         Input::Choice(options) => view! {
-            <label for=input_id.clone()>{f.label}</label>
-            <select id=input_id on:change=change>
-                {options.iter().map(|(word, label)| {
+            <label for=input_id.clone()>{label}</label>
+            <select id=input_id data-field=key on:change=change aria-invalid=invalid aria-describedby=describedby>
+                {options.iter().map(|(word, text)| {
                     let value = value.clone();
-                    view! { <option value=*word selected=move || value() == *word>{*label}</option> }
+                    view! { <option value=*word selected=move || value() == *word>{*text}</option> }
                 }).collect_view()}
             </select>
+            {message}
         }
         .into_any(),
         Input::Idea(example, ideas) => {
             let list = format!("{input_id}-ideas");
             view! {
-                <label for=input_id.clone()>{f.label}</label>
-                <input id=input_id type="text" list=list.clone() placeholder=example prop:value=value on:change=change/>
+                <label for=input_id.clone()>{label}</label>
+                <input id=input_id type="text" data-field=key list=list.clone() placeholder=example prop:value=value on:change=change/>
                 <datalist id=list>{ideas.iter().map(|i| view! { <option value=*i></option> }).collect_view()}</datalist>
             }
             .into_any()
         }
-        Input::Note => view! { <p class="small note">{value}</p> }.into_any(),
+        Input::Note => view! { <p class="small note" data-field=key>{value}</p> }.into_any(),
         Input::Long(example) => view! {
-            <label for=input_id.clone()>{f.label}</label>
-            <textarea id=input_id rows="3" placeholder=example prop:value=value on:change=change></textarea>
+            <label for=input_id.clone()>{label}</label>
+            <textarea id=input_id data-field=key rows="3" placeholder=example prop:value=value on:change=change></textarea>
         }
         .into_any(),
         Input::Links(options) => {
@@ -277,12 +264,11 @@ pub fn field(state: AppState, id: Id, f: &'static Field) -> AnyView {
                     let other = other.clone();
                     move || choices.with(|c| c.iter().find(|(i, _)| *i == other).map(|(_, t)| t.clone()).unwrap_or_default())
                 };
-                let record = record.clone();
+                let write = write.clone();
                 view! {
                     <label class="check">
                         <input type="checkbox" prop:checked=linked on:change=move |ev| {
-                            let v = format!("{} {}", other, event_target_checked(&ev));
-                            state.edit(|p| (f.set)(p, &record, f.key, &v));
+                            write(format!("{} {}", other, event_target_checked(&ev)));
                         }/>
                         {label}
                     </label>
@@ -290,28 +276,34 @@ pub fn field(state: AppState, id: Id, f: &'static Field) -> AnyView {
                 .into_any()
             }) as std::sync::Arc<dyn Fn(Id) -> AnyView + Send + Sync>;
             view! {
-                <fieldset class="links" hidden=move || ids.with(Vec::is_empty)>
-                    <legend>{f.label}</legend>
+                <fieldset class="links" data-field=key hidden=move || ids.with(Vec::is_empty)>
+                    <legend>{label}</legend>
                     {super::keyed_rows(ids, row)}
                 </fieldset>
             }
             .into_any()
         }
         input => {
-            let (kind, example) = match input {
-                Input::Date => ("date", ""),
-                Input::Tel => ("tel", ""),
-                Input::DateTime => ("datetime-local", ""),
-                Input::Time => ("time", ""),
-                Input::Number => ("number", ""),
-                Input::Text(example) => ("text", example),
-                _ => ("text", ""),
+            let kind = match input {
+                Input::Date => "date",
+                Input::Tel => "tel",
+                Input::DateTime => "datetime-local",
+                Input::Time => "time",
+                Input::Number => "number",
+                _ => "text",
             };
-            // Numbers may have a decimal ("7.5" hours of sleep); each field checks its own range.
+            let example = match input {
+                Input::Text(example) => example,
+                _ => "",
+            };
+            // Numbers may have a decimal ("7.5" hours of sleep); each field checks its own
+            // range and says so beside the field.
             let step = (kind == "number").then_some("any");
             view! {
-                <label for=input_id.clone()>{f.label}</label>
-                <input id=input_id type=kind placeholder=example step=step prop:value=value on:change=change/>
+                <label for=input_id.clone()>{label}</label>
+                <input id=input_id type=kind data-field=key placeholder=example step=step prop:value=value on:change=change
+                    aria-invalid=invalid aria-describedby=describedby/>
+                {message}
             }
             .into_any()
         }

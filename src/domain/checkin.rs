@@ -35,56 +35,57 @@ pub fn sleep_tenths(minutes: u16) -> u32 {
     (u32::from(minutes) + 3) / 6
 }
 
-/// Minutes as hours for the form and the CSV file: 450 → "7.5", 480 → "8".
-pub fn hours_text(minutes: u16) -> String {
-    super::trends::tenths_text(sleep_tenths(minutes))
+/// Tenths as a number in words' form: 75 → "7.5", 80 → "8".
+pub fn tenths_text(t: u32) -> String {
+    if t % 10 == 0 {
+        (t / 10).to_string()
+    } else {
+        format!("{}.{}", t / 10, t % 10)
+    }
 }
 
-/// The plan's items a check-in list refers to by id ("meds", "triggers", "signs",
-/// "coping"), with their names.
-pub fn plan_items<'a>(p: &'a super::Plan, key: &str) -> Vec<(&'a Id, &'a str)> {
-    match key {
-        "meds" => p
+/// Minutes as hours for the form and the CSV file: 450 → "7.5", 480 → "8".
+pub fn hours_text(minutes: u16) -> String {
+    tenths_text(sleep_tenths(minutes))
+}
+
+/// The plan's items a check-in can tick.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Items {
+    Medications,
+    Triggers,
+    WarningSigns,
+    Coping,
+}
+
+/// The plan's items of a kind, by id, with their names.
+pub fn plan_items(p: &super::Plan, which: Items) -> Vec<(&Id, &str)> {
+    match which {
+        Items::Medications => p
             .care
             .medications
             .iter()
             .map(|m| (&m.id, m.name.as_str()))
             .collect(),
-        "triggers" => p
+        Items::Triggers => p
             .relapse
             .triggers
             .iter()
             .map(|t| (&t.id, t.text.as_str()))
             .collect(),
-        "signs" => p
+        Items::WarningSigns => p
             .relapse
             .warning_signs
             .iter()
             .map(|t| (&t.id, t.text.as_str()))
             .collect(),
-        _ => p
+        Items::Coping => p
             .relapse
             .coping
             .iter()
             .map(|t| (&t.id, t.text.as_str()))
             .collect(),
     }
-}
-
-/// Hours as typed ("7", "7.5", "7,5") to minutes; None for anything else or over 24 hours.
-pub fn parse_hours(v: &str) -> Option<u16> {
-    let v = v.trim();
-    let (h, f) = v.split_once(['.', ',']).unwrap_or((v, "0"));
-    let h = h.parse::<u16>().ok()?;
-    let tenth = match f.as_bytes().first() {
-        Some(d) if d.is_ascii_digit() => u16::from(d - b'0'),
-        None => 0,
-        _ => return None,
-    };
-    if !f.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    Some(h.checked_mul(60)? + tenth * 6).filter(|m| *m <= 24 * 60)
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -95,58 +96,6 @@ impl CheckIn {
         CheckIn {
             date,
             ..CheckIn::default()
-        }
-    }
-
-    /// A field of the check-in form as text, by its key: one function for every field
-    /// keeps the download small. Lists are the ids, separated by spaces.
-    pub fn get(&self, key: &str) -> String {
-        let n = |v: Option<u8>| v.map(|n| n.to_string()).unwrap_or_default();
-        let ids = |v: &[Id]| v.iter().map(Id::as_str).collect::<Vec<_>>().join(" ");
-        match key {
-            "mood" => n(self.mood),
-            "craving" => n(self.craving),
-            "stress" => n(self.stress),
-            "sleep" => self.sleep_minutes.map(hours_text).unwrap_or_default(),
-            "meds" => ids(&self.medications_taken),
-            "meeting" => self.went_to_meeting.to_string(),
-            "support" => self.contacted_support.to_string(),
-            "triggers" => ids(&self.triggers),
-            "signs" => ids(&self.warning_signs),
-            "coping" => ids(&self.coping_used),
-            "note" => self.note.clone(),
-            _ => String::new(),
-        }
-    }
-
-    /// Sets a field from the form's text. A number out of its range, or not a number,
-    /// clears the field rather than keeping a wrong value; a list takes "id true" (ticked)
-    /// or "id false".
-    pub fn set(&mut self, key: &str, v: &str) {
-        let scale = |max: u8| v.trim().parse::<u8>().ok().filter(|n| *n <= max);
-        let toggle = |list: &mut Vec<Id>| {
-            if let Some((id, on)) = v.split_once(' ') {
-                if let Ok(id) = Id::parse(id) {
-                    list.retain(|x| *x != id);
-                    if on == "true" {
-                        list.push(id);
-                    }
-                }
-            }
-        };
-        match key {
-            "mood" => self.mood = scale(5).filter(|m| *m >= 1),
-            "craving" => self.craving = scale(10),
-            "stress" => self.stress = scale(10),
-            "sleep" => self.sleep_minutes = parse_hours(v),
-            "meds" => toggle(&mut self.medications_taken),
-            "meeting" => self.went_to_meeting = v == "true",
-            "support" => self.contacted_support = v == "true",
-            "triggers" => toggle(&mut self.triggers),
-            "signs" => toggle(&mut self.warning_signs),
-            "coping" => toggle(&mut self.coping_used),
-            "note" => self.note = v.to_string(),
-            _ => {}
         }
     }
 

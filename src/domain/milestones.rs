@@ -211,6 +211,30 @@ impl Recovery {
         Ok(())
     }
 
+    /// Changes the date of a recorded slip, by the same rule as recording one (not in the
+    /// future, not before the recovery date), keeping the slips in date order.
+    pub fn move_slip(
+        &mut self,
+        id: &super::Id,
+        date: NaiveDate,
+        today: NaiveDate,
+    ) -> Result<(), DateError> {
+        use super::list::OrderedList;
+        if date > today {
+            return Err(DateError::InFuture);
+        }
+        if self.start_date.is_some_and(|s| date < s) {
+            return Err(DateError::BeforeStart);
+        }
+        if let Some(removed) = self.slips.remove_id(id) {
+            let mut slip = removed.item;
+            slip.date = date;
+            let at = self.slips.partition_point(|s| s.date <= date);
+            self.slips.insert(at, slip);
+        }
+        Ok(())
+    }
+
     /// Every streak from the start date to today, oldest first.
     pub fn streaks(&self, today: NaiveDate) -> Vec<Streak> {
         let Some(start) = self.start_date else {

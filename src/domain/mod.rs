@@ -13,6 +13,7 @@ pub mod goals;
 pub mod html;
 pub mod ics;
 pub mod id;
+pub mod input;
 pub mod list;
 pub mod meetings;
 pub mod milestones;

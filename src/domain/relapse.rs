@@ -84,6 +84,25 @@ impl RelapsePlan {
         }
     }
 
+    /// The guided start's "what I'll do instead" for a trigger: changes the first coping
+    /// strategy linked to it, or adds one (with `new_id`) when there is none and the text
+    /// is not empty.
+    pub fn set_first_coping(&mut self, trigger: &Id, text: &str, new_id: Id) {
+        if let Some(c) = self
+            .coping
+            .iter_mut()
+            .find(|c| c.trigger_ids.contains(trigger))
+        {
+            c.text = text.to_string();
+        } else if !text.trim().is_empty() && self.triggers.find(trigger).is_some() {
+            self.coping.push(CopingStrategy {
+                id: new_id,
+                text: text.to_string(),
+                trigger_ids: vec![trigger.clone()],
+            });
+        }
+    }
+
     /// Links or unlinks a coping strategy and a trigger. Unknown ids change nothing.
     pub fn set_link(&mut self, coping: &Id, trigger: &Id, linked: bool) {
         if self.triggers.find(trigger).is_none() {

@@ -63,15 +63,6 @@ pub fn series(p: &Plan, m: Measure, today: NaiveDate, days: u64) -> Vec<(NaiveDa
         .collect()
 }
 
-/// Tenths as text: 75 → "7.5", 80 → "8".
-pub fn tenths_text(t: u32) -> String {
-    if t % 10 == 0 {
-        (t / 10).to_string()
-    } else {
-        format!("{}.{}", t / 10, t % 10)
-    }
-}
-
 /// "Craving over the last 30 days: 12 check-ins, average 3.5, lowest 1, highest 7; the last
 /// week averaged 5, higher than the week before (3)."
 pub fn summary(m: Measure, s: &[(NaiveDate, Option<u32>)]) -> String {
@@ -90,9 +81,9 @@ pub fn summary(m: Measure, s: &[(NaiveDate, Option<u32>)]) -> String {
         s.len(),
         values.len(),
         if values.len() == 1 { "" } else { "s" },
-        tenths_text(avg(&values)),
-        tenths_text(lo),
-        tenths_text(hi)
+        super::checkin::tenths_text(avg(&values)),
+        super::checkin::tenths_text(lo),
+        super::checkin::tenths_text(hi)
     )
 }
 
@@ -148,7 +139,7 @@ pub fn craving_rising(p: &Plan, today: NaiveDate) -> bool {
 /// Warning signs from the plan ticked in check-ins of the last three days.
 pub fn recent_warning_signs(p: &Plan, today: NaiveDate) -> Vec<String> {
     let since = today - Days::new(2);
-    let signs = super::checkin::plan_items(p, "signs");
+    let signs = super::checkin::plan_items(p, super::checkin::Items::WarningSigns);
     let mut out: Vec<String> = Vec::new();
     for c in p
         .checkins
@@ -248,12 +239,17 @@ fn csv_field(s: &str) -> String {
     }
 }
 
+fn number(v: Option<u8>) -> String {
+    v.map(|n| n.to_string()).unwrap_or_default()
+}
+
 /// The check-ins as CSV (RFC 4180): one row a day; lists of the plan's items by name,
 /// separated by "; ".
 pub fn csv(p: &Plan) -> String {
     // Lists by name, in the plan's words.
-    let names = |ids: &[super::Id], key: &str| {
-        let items = super::checkin::plan_items(p, key);
+    use super::checkin::{hours_text, plan_items, Items};
+    let names = |ids: &[super::Id], which: Items| {
+        let items = plan_items(p, which);
         ids.iter()
             .filter_map(|id| items.iter().find(|(i, _)| *i == id).map(|(_, t)| *t))
             .collect::<Vec<_>>()
@@ -264,17 +260,17 @@ pub fn csv(p: &Plan) -> String {
         // The numbers and the note as the check-in form shows them.
         let row = [
             super::dates::iso(c.date),
-            c.get("mood"),
-            c.get("craving"),
-            c.get("stress"),
-            c.get("sleep"),
-            names(&c.medications_taken, "meds"),
+            number(c.mood),
+            number(c.craving),
+            number(c.stress),
+            c.sleep_minutes.map(hours_text).unwrap_or_default(),
+            names(&c.medications_taken, Items::Medications),
             (if c.went_to_meeting { "yes" } else { "no" }).into(),
             (if c.contacted_support { "yes" } else { "no" }).into(),
-            names(&c.triggers, "triggers"),
-            names(&c.warning_signs, "signs"),
-            names(&c.coping_used, "coping"),
-            c.get("note"),
+            names(&c.triggers, Items::Triggers),
+            names(&c.warning_signs, Items::WarningSigns),
+            names(&c.coping_used, Items::Coping),
+            c.note.clone(),
         ];
         out.push_str(
             &row.iter()

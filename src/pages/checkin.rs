@@ -1,103 +1,13 @@
 //! The daily check-in (about 30 seconds, one a day, editable, yesterday can be filled in
 //! late) and the trends of craving, mood and sleep, drawn as SVG with a summary in words.
 
-use crate::components::record_list::{field, Field, Input};
-use crate::domain::checkin::{upsert, CheckIn};
+use crate::components::record_list::fields;
+use crate::components::tables::{CHECKIN_HOW, CHECKIN_MEDS, CHECKIN_NOTICED, CHECKIN_SUPPORT};
 use crate::domain::trends::{self, Measure};
-use crate::domain::{datefmt, Id, Plan};
+use crate::domain::{datefmt, Id};
 use crate::state::use_app_state;
 use chrono::Days;
 use leptos::prelude::*;
-
-/// The check-in of the day named by `id` ("2026-11-23").
-fn of<'a>(p: &'a Plan, id: &Id) -> Option<&'a CheckIn> {
-    let d = datefmt::parse_date(id.as_str())?;
-    p.checkins.iter().find(|c| c.date == d)
-}
-
-/// Changes the check-in of that day, making it if there is none yet.
-fn change(p: &mut Plan, id: &Id, edit: impl FnOnce(&mut CheckIn)) {
-    if let Some(d) = datefmt::parse_date(id.as_str()) {
-        let mut c = of(p, id).cloned().unwrap_or_else(|| CheckIn::new(d));
-        edit(&mut c);
-        upsert(&mut p.checkins, c);
-    }
-}
-
-/// Every field of the form reads and writes through these two (by key, see
-/// [`CheckIn::get`]): a function per field would repeat the finding and saving code.
-fn get(p: &Plan, id: &Id, key: &str) -> String {
-    of(p, id).map(|c| c.get(&key[3..])).unwrap_or_default()
-}
-
-fn set(p: &mut Plan, id: &Id, key: &str, v: &str) {
-    change(p, id, |c| c.set(&key[3..], v));
-}
-
-/// The plan's medications, triggers, warning signs or coping strategies, to tick.
-fn choices(p: &Plan, key: &str) -> Vec<(Id, String)> {
-    crate::domain::checkin::plan_items(p, key)
-        .into_iter()
-        .map(|(i, t)| (i.clone(), t.to_string()))
-        .collect()
-}
-
-const MOODS: &[(&str, &str)] = &[
-    ("", "Choose"),
-    ("1", "1 – very low"),
-    ("2", "2 – low"),
-    ("3", "3 – okay"),
-    ("4", "4 – good"),
-    ("5", "5 – very good"),
-];
-
-const fn f(key: &'static str, label: &'static str, input: Input) -> Field {
-    Field {
-        key,
-        label,
-        input,
-        get,
-        set,
-    }
-}
-
-static FIELDS: [Field; 11] = [
-    f("ci-mood", "Mood", Input::Choice(MOODS)),
-    f(
-        "ci-craving",
-        "Craving, 0 (none) to 10 (strongest)",
-        Input::Number,
-    ),
-    f("ci-stress", "Stress, 0 to 10", Input::Number),
-    f("ci-sleep", "Hours of sleep", Input::Number),
-    f(
-        "ci-meds",
-        "Medication taken today",
-        Input::Links(|p| choices(p, "meds")),
-    ),
-    f("ci-meeting", "I went to a meeting", Input::Check),
-    f(
-        "ci-support",
-        "I talked to someone from my support network",
-        Input::Check,
-    ),
-    f(
-        "ci-triggers",
-        "Triggers I met",
-        Input::Links(|p| choices(p, "triggers")),
-    ),
-    f(
-        "ci-signs",
-        "Warning signs I noticed",
-        Input::Links(|p| choices(p, "signs")),
-    ),
-    f(
-        "ci-coping",
-        "What I used to cope",
-        Input::Links(|p| choices(p, "coping")),
-    ),
-    f("ci-note", "A note", Input::Long("")),
-];
 
 #[component]
 pub fn CheckInPage() -> impl IntoView {
@@ -161,7 +71,15 @@ pub fn CheckInPage() -> impl IntoView {
             <h2>{move || crate::domain::dates::long_date(day.get(), today)}</h2>
             {move || {
                 let id = Id::parse(&datefmt::write_date(day.get())).unwrap_or_else(|_| crate::web::new_id());
-                FIELDS.iter().map(|f| field(state, id.clone(), f)).collect_view()
+                view! {
+                    {fields(state, &CHECKIN_HOW, id.clone())}
+                    <h3>"Medication"</h3>
+                    {fields(state, &CHECKIN_MEDS, id.clone())}
+                    <h3>"Support"</h3>
+                    {fields(state, &CHECKIN_SUPPORT, id.clone())}
+                    <h3>"What I noticed"</h3>
+                    {fields(state, &CHECKIN_NOTICED, id)}
+                }
             }}
             <p class="small" role="status">{move || state.plan.with(|p| {
                 if p.checkins.iter().any(|c| c.date == day.get()) { "Saved." } else { "" }

@@ -1,9 +1,9 @@
 //! Community support: my meetings (today, the week, attendance, the fit journal), calendar
 //! export, and finding support (directory, referral scripts, first-meeting checklist).
 
-use crate::components::plan_tables::{AFTER_FIRST_FEW, FIRST_MEETING, MEETINGS};
 use crate::components::record_list::RecordList;
 use crate::components::static_html::esc;
+use crate::components::tables::{AFTER_FIRST_FEW, FIRST_MEETING, MEETINGS};
 use crate::domain::community::{
     attendance_stats, clock_time, day_name, next_today, on_day, weekly_counts,
     AFTER_FIRST_FEW_IDEAS, FIND_SUPPORT_FILE, FIRST_MEETING_IDEAS, WEEK,

@@ -3,9 +3,9 @@
 //! with the whole history kept.
 
 use crate::components::crisis_lines::ToleranceWarning;
-use crate::components::plan_tables::{PERSONAL, SLIPS};
 use crate::components::record_list::RecordList;
 use crate::components::static_html::esc;
+use crate::components::tables::{PERSONAL, SLIPS};
 use crate::domain::contacts::{dial_string, sms_href};
 use crate::domain::dates::long_date;
 use crate::domain::{datefmt, Plan};

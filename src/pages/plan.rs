@@ -2,9 +2,9 @@
 
 use crate::components::crisis_lines::ToleranceWarning;
 use crate::components::kits_editor::KitsEditor;
-use crate::components::plan_tables::*;
-use crate::components::record_list::{field, RecordList};
+use crate::components::record_list::{fields, RecordList};
 use crate::components::static_html::esc;
+use crate::components::tables::*;
 use crate::domain::pillars::{next_to_add, review, Level, Pillar, Review};
 use crate::domain::{dates::long_date, Id, Plan};
 use crate::state::use_app_state;
@@ -178,7 +178,7 @@ fn sections(pillar: Pillar) -> AnyView {
             view! {
                 <section class="card record">
                     <h2>"For the people close to me"</h2>
-                    {LOVED_ONES.iter().map(|f| field(state, Id::empty(), f)).collect_view()}
+                    {fields(state, &LOVED_ONES, Id::empty())}
                 </section>
             }
             .into_any()

@@ -1,27 +1,14 @@
 //! Settings: backup, storage, and deleting everything.
 
 use crate::components::import_backup::ImportBackup;
-use crate::components::record_list::{field, Field, Input};
+use crate::components::record_list::fields;
+use crate::components::tables::REVIEW_EVERY;
 use crate::domain::bytes::size_words;
-use crate::domain::pillars::{REVIEW_EVERY_MAX, REVIEW_EVERY_MIN};
 use crate::domain::Id;
 use crate::state::use_app_state;
 use crate::web::Persistence;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-
-/// The review interval, in days (7 to 365; other values are ignored).
-static REVIEW_EVERY: Field = Field {
-    key: "review-every",
-    label: "Every how many days",
-    input: Input::Number,
-    get: |p, _, _| p.settings.review_every_days.to_string(),
-    set: |p, _, _, v| {
-        if let Ok(n) = v.trim().parse::<u16>() {
-            p.settings.review_every_days = n.clamp(REVIEW_EVERY_MIN, REVIEW_EVERY_MAX);
-        }
-    },
-};
 
 #[component]
 pub fn SettingsPage() -> impl IntoView {
@@ -50,7 +37,7 @@ pub fn SettingsPage() -> impl IntoView {
         <section class="card">
             <h2>"Reviewing your plan"</h2>
             <p class="hint">"How often \"Review your plan\" comes due on Today."</p>
-            {field(state, Id::empty(), &REVIEW_EVERY)}
+            {fields(state, &REVIEW_EVERY, Id::empty())}
         </section>
         <StorageStatus estimate=estimate/>
         <QuarantinedCopies/>

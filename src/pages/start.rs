@@ -3,8 +3,8 @@
 //! every idea accepted, changed or ignored, and the whole guide left at any time.
 
 use crate::components::kits_editor::KitsEditor;
-use crate::components::plan_tables::{PEOPLE_SHORT, TRIGGERS_WITH_COPING};
 use crate::components::record_list::RecordList;
+use crate::components::tables::{PEOPLE_SHORT, TRIGGERS_WITH_COPING};
 use crate::domain::pillars::record_review;
 use crate::domain::plan::GuidedStart;
 use crate::state::use_app_state;

@@ -312,9 +312,29 @@ test('hours of sleep take a decimal without the field being marked invalid', asy
   await sleep.blur();
   expect(await sleep.evaluate((el) => el.validity.valid)).toBe(true);
   await expect.poll(async () => (await stored(page)).checkins.map((c) => c.sleep_minutes)).toEqual([390]);
-  await sleep.fill('30');
+  // More than a day is not a night's sleep: a message beside the field, nothing stored,
+  // the saved 6.5 hours kept. The same for a number that would overflow.
+  for (const bad of ['30', '1092.9']) {
+    await sleep.fill(bad);
+    await sleep.blur();
+    await expect(sleep).toHaveAttribute('aria-invalid', 'true');
+    const message = page.locator(`#${await sleep.getAttribute('aria-describedby')}`);
+    await expect(message).toHaveText('Enter hours from 0 to 24, like 7 or 7.5.');
+    await expect(sleep).toHaveValue(bad);
+    expect((await stored(page)).checkins.map((c) => c.sleep_minutes)).toEqual([390]);
+  }
+  const craving = page.getByTestId('checkin').getByLabel('Craving, 0 (none) to 10 (strongest)');
+  await craving.fill('12');
+  await craving.blur();
+  await expect(page.getByText('Enter a whole number from 0 to 10.')).toBeVisible();
+  expect((await stored(page)).checkins.map((c) => c.craving ?? null)).toEqual([null]);
+  await craving.fill('7');
+  await craving.blur();
+  await expect.poll(async () => (await stored(page)).checkins.map((c) => c.craving)).toEqual([7]);
+  await expect(page.getByText('Enter a whole number from 0 to 10.')).toBeHidden();
+  // Fixing the sleep field clears its message.
+  await sleep.fill('8');
   await sleep.blur();
-  // More than a day is not a night's sleep: the field is cleared, not kept wrong.
-  await expect.poll(async () => (await stored(page)).checkins.map((c) => c.sleep_minutes ?? null)).toEqual([null]);
-  await expect(sleep).toHaveValue('');
+  await expect(sleep).not.toHaveAttribute('aria-invalid', 'true');
+  await expect.poll(async () => (await stored(page)).checkins.map((c) => c.sleep_minutes)).toEqual([480]);
 });
