@@ -3,26 +3,13 @@
 
 use crate::components::dose_timer::{DoseTimer, DoseTimerStrip};
 use crate::components::save_banner::SaveBanner;
-use crate::domain::pillars::Pillar;
 use crate::pages::{
-    checkin::CheckInPage,
-    crisis::CrisisPage,
-    meetings::FindSupportPage,
-    meetings::MeetingsPage,
-    milestones::MilestonesPage,
-    not_found::NotFound,
-    overdose::OverdosePage,
-    plan::PlanPage,
-    plan::{PillarPage, PillarPageProps},
-    print::PrintPage,
-    recovery::RecoveryScreen,
-    review::ReviewPage,
-    settings::SettingsPage,
-    share::SharePage,
-    start::StartPage,
-    today::TodayPage,
+    checkin::CheckInPage, crisis::CrisisPage, damaged_data::DamagedDataScreen,
+    meetings::FindSupportPage, meetings::MeetingsPage, not_found::NotFound, overdose::OverdosePage,
+    plan::PillarPage, plan::PlanPage, print::PrintPage, recovery::RecoveryPage, review::ReviewPage,
+    settings::SettingsPage, share::SharePage, start::StartPage, today::TodayPage,
 };
-use crate::router;
+use crate::router::{self, Route};
 use crate::state::{use_app_state, AppState, Boot};
 use crate::storage::PLAN_KEY;
 use leptos::prelude::*;
@@ -32,7 +19,7 @@ pub fn App() -> impl IntoView {
     let state = AppState::new();
     provide_context(state);
     DoseTimer::provide();
-    let path = router::provide();
+    let route = router::provide();
     state.open();
 
     // Another tab or window saved: pick it up without a reload.
@@ -83,35 +70,34 @@ pub fn App() -> impl IntoView {
             <Header/>
             <SaveBanner/>
             <main id="main" tabindex="-1">
-                {move || screen(&path.0.get())}
+                {move || screen(route.0.get())}
             </main>
             <Nav/>
     }
 }
 
-/// The screen for a path. Each waits for the plan to open, but Get help and the overdose
+/// The screen for a route. Each waits for the plan to open, but Get help and the overdose
 /// steps, which work whatever state the saved plan is in.
-fn screen(path: &str) -> AnyView {
-    let page: fn() -> AnyView = match path {
-        "/help" => return CrisisPage().into_any(),
-        "/overdose" => return OverdosePage().into_any(),
-        "/" => || TodayPage().into_any(),
-        "/plan" => || PlanPage().into_any(),
-        "/plan/review" => || ReviewPage().into_any(),
-        "/plan/print" => || PrintPage().into_any(),
-        "/plan/share" => || SharePage().into_any(),
-        "/meetings" => || MeetingsPage().into_any(),
-        "/meetings/find" => || FindSupportPage().into_any(),
-        "/recovery" => || MilestonesPage().into_any(),
-        "/checkin" => || CheckInPage().into_any(),
-        "/start" => || StartPage().into_any(),
-        "/settings" => || SettingsPage().into_any(),
-        _ => match path.strip_prefix("/plan/").and_then(Pillar::from_slug) {
-            Some(pillar) => return gate(move || PillarPage(PillarPageProps { pillar }).into_any()),
-            None => || NotFound().into_any(),
-        },
-    };
-    gate(page)
+fn screen(route: Route) -> AnyView {
+    match route {
+        Route::Help => view! { <CrisisPage/> }.into_any(),
+        Route::Overdose => view! { <OverdosePage/> }.into_any(),
+        other => gate(move || match other.clone() {
+            Route::Today => view! { <TodayPage/> }.into_any(),
+            Route::Plan => view! { <PlanPage/> }.into_any(),
+            Route::Pillar(pillar) => view! { <PillarPage pillar=pillar/> }.into_any(),
+            Route::Review => view! { <ReviewPage/> }.into_any(),
+            Route::Print => view! { <PrintPage/> }.into_any(),
+            Route::Share => view! { <SharePage/> }.into_any(),
+            Route::Meetings => view! { <MeetingsPage/> }.into_any(),
+            Route::FindSupport => view! { <FindSupportPage/> }.into_any(),
+            Route::Recovery => view! { <RecoveryPage/> }.into_any(),
+            Route::CheckIn => view! { <CheckInPage/> }.into_any(),
+            Route::Start => view! { <StartPage/> }.into_any(),
+            Route::Settings => view! { <SettingsPage/> }.into_any(),
+            Route::Help | Route::Overdose | Route::NotFound(_) => view! { <NotFound/> }.into_any(),
+        }),
+    }
 }
 
 /// Shows the screen once the plan is open; otherwise what to do about it. One function for
@@ -135,7 +121,7 @@ fn NotOpen(boot: Boot) -> impl IntoView {
     };
     view! {
         {loading.then(|| view! { <p class="loading">"Opening your plan…"</p> })}
-        {damaged.map(|d| view! { <RecoveryScreen damaged=d/> })}
+        {damaged.map(|d| view! { <DamagedDataScreen damaged=d/> })}
         {unavailable.map(|why| view! { <StorageUnavailable why=why/> })}
     }
 }
@@ -144,9 +130,9 @@ fn NotOpen(boot: Boot) -> impl IntoView {
 fn Header() -> impl IntoView {
     view! {
         <header class="top">
-            <a href="/" class="brand">"Safety Net"</a>
+            <a href=Route::Today.path() class="brand">"Safety Net"</a>
             // The emergency control: on every screen, one tap to help.
-            <a href="/help" class="get-help">"Get help"</a>
+            <a href=Route::Help.path() class="get-help">"Get help"</a>
             // The re-dose timer, on every screen while it runs.
             <DoseTimerStrip/>
         </header>
@@ -157,10 +143,10 @@ fn Header() -> impl IntoView {
 fn Nav() -> impl IntoView {
     view! {
         <nav class="bottom" aria-label="Main">
-            <a href="/" aria-current=router::current("/", true)>"Today"</a>
-            <a href="/plan" aria-current=router::current("/plan", false)>"My plan"</a>
-            <a href="/meetings" aria-current=router::current("/meetings", false)>"Meetings"</a>
-            <a href="/settings" aria-current=router::current("/settings", false)>"Settings"</a>
+            <a href=Route::Today.path() aria-current=router::current(Route::Today)>"Today"</a>
+            <a href=Route::Plan.path() aria-current=router::current(Route::Plan)>"My plan"</a>
+            <a href=Route::Meetings.path() aria-current=router::current(Route::Meetings)>"Meetings"</a>
+            <a href=Route::Settings.path() aria-current=router::current(Route::Settings)>"Settings"</a>
         </nav>
     }
 }
@@ -173,7 +159,7 @@ fn StorageUnavailable(why: String) -> impl IntoView {
             <p>"Your plan can't be kept on this device right now, so nothing you type would be saved."</p>
             <p>"This happens in some private or incognito windows, or when site data is blocked in the browser's settings. Open Safety Net in a normal window, or allow this site to store data, then reload."</p>
             <p class="small">"Details: "{why}</p>
-            <p><a href="/help">"Get help now"</a></p>
+            <p><a href=Route::Help.path()>"Get help now"</a></p>
         </section>
     }
 }

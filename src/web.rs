@@ -343,30 +343,3 @@ pub fn local_zone() -> crate::domain::ics::Zone {
         daylight,
     }
 }
-
-/// The value of `attr` on the element a click landed on (one handler for many buttons
-/// written as HTML text: `<button data-thanks="">`).
-pub fn clicked(ev: &web_sys::Event, attr: &str) -> Option<String> {
-    ev.target()?
-        .dyn_into::<web_sys::Element>()
-        .ok()?
-        .get_attribute(attr)
-}
-
-/// The text of a file of the app itself (same origin; the service worker keeps it offline).
-pub async fn fetch_text(path: &str) -> Result<String, String> {
-    let window = web_sys::window().ok_or("no window")?;
-    let response: web_sys::Response = JsFuture::from(window.fetch_with_str(path))
-        .await
-        .map_err(|_| "not reachable")?
-        .unchecked_into();
-    if !response.ok() {
-        return Err(format!("status {}", response.status()));
-    }
-    let text = response.text().map_err(|_| "unreadable")?;
-    JsFuture::from(text)
-        .await
-        .ok()
-        .and_then(|t| t.as_string())
-        .ok_or_else(|| "unreadable".into())
-}

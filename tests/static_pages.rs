@@ -156,3 +156,49 @@ fn no_shipped_file_says_clean_or_the_2020_storage_range() {
     }
     assert!(has_word("9 days Clean.", "clean") && !has_word("on_cleanup()", "clean"));
 }
+
+#[test]
+fn phone_numbers_live_only_in_resources() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    fn walk(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+        for e in std::fs::read_dir(dir).expect("src").flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                walk(&p, out);
+            } else if p.extension().is_some_and(|x| x == "rs") {
+                out.push(p);
+            }
+        }
+    }
+    walk(&root, &mut files);
+    // A toll-free number, written ("1-800-") or dialable ("1800…").
+    let toll_free = |s: &str| {
+        let b = s.as_bytes();
+        (0..b.len()).any(|i| {
+            let rest = &b[i..];
+            let digits = rest.iter().take_while(|c| c.is_ascii_digit()).count();
+            (rest.starts_with(b"1-8")
+                && rest.len() > 6
+                && rest[3].is_ascii_digit()
+                && rest[5] == b'-')
+                || (rest.starts_with(b"18") && digits >= 11)
+        })
+    };
+    for f in files {
+        if f.ends_with("domain/resources.rs") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&f).expect("readable");
+        assert!(
+            !toll_free(&text),
+            "{} has a phone number: keep numbers in domain/resources.rs",
+            f.display()
+        );
+    }
+    assert!(
+        toll_free("call 1-800-662-4357")
+            && toll_free("tel:18006624357")
+            && !toll_free("5550102030")
+    );
+}

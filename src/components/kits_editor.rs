@@ -2,9 +2,8 @@
 //! who else knows. Storage guidance sits beside them. Every change saves at once.
 
 use crate::components::record_list::RecordList;
-use crate::components::static_html::each;
 use crate::components::tables::KITS;
-use crate::domain::naloxone::STORAGE_GUIDANCE;
+use crate::domain::naloxone::{STORAGE_GUIDANCE, STORAGE_SOURCE};
 use leptos::prelude::*;
 
 #[component]
@@ -15,8 +14,8 @@ pub fn KitsEditor() -> impl IntoView {
             add_label="Add a kit: where is it kept?" placeholder="Kitchen drawer">
             <details class="guidance">
                 <summary>"How to store naloxone"</summary>
-                <ul inner_html=each("li", &STORAGE_GUIDANCE)></ul>
-                <p class="small">"Source: Narcan nasal spray label (2020); state health departments."</p>
+                <ul>{STORAGE_GUIDANCE.iter().map(|t| view! { <li>{*t}</li> }).collect_view()}</ul>
+                <p class="small">{format!("Source: {STORAGE_SOURCE}.")}</p>
             </details>
         </RecordList>
     }

@@ -1,14 +1,19 @@
 //! Small reusable views, named for what the person sees.
 
+pub mod celebration;
+pub mod contact_links;
 pub mod crisis_lines;
 pub mod dose_timer;
 pub mod editor;
 pub mod import_backup;
 pub mod kits_editor;
+pub mod meetings_today;
+pub mod pillar_body;
 pub mod record_list;
+pub mod recovery_counter;
 pub mod save_banner;
-pub mod static_html;
 pub mod tables;
+pub mod trend_chart;
 
 use crate::domain::{backup, Plan};
 

@@ -3,6 +3,7 @@
 //! with its sources).
 
 use super::meetings::{FitDecision, Meeting, Meetings};
+use super::resources::{CrisisLine, LIFELINE_988, SAMHSA_HELPLINE};
 use super::Id;
 use chrono::{Datelike, Days, NaiveDate, NaiveTime, Timelike, Weekday};
 
@@ -159,7 +160,8 @@ pub struct Resource {
     pub how: &'static str,
     /// Opened in the browser when tapped; the app itself fetches nothing.
     pub url: &'static str,
-    pub phone: Option<&'static str>,
+    /// Its phone line, from `resources` (where every number lives).
+    pub phone: Option<&'static CrisisLine>,
     /// Something to know before going, with its own source in the text's comment.
     pub note: Option<&'static str>,
     pub source: &'static str,
@@ -176,9 +178,9 @@ pub const DIRECTORY: [Resource; 9] = [
         name: "SAMHSA National Helpline",
         what: "Free, confidential treatment referral and information, 24/7, in English and Spanish.",
         who: "Anyone with a substance use problem, and their families.",
-        how: "Call 1-800-662-4357 (1-800-662-HELP) and say what kind of help you are looking for.",
+        how: "Call the helpline and say what kind of help you are looking for.",
         url: "https://www.samhsa.gov/find-help/helplines/national-helpline",
-        phone: Some("18006624357"),
+        phone: Some(&SAMHSA_HELPLINE),
         note: None,
         source: "samhsa.gov",
     },
@@ -258,7 +260,7 @@ pub const DIRECTORY: [Resource; 9] = [
         who: "Anyone in crisis, or worried about someone.",
         how: "Call or text 988, or chat at 988lifeline.org.",
         url: "https://988lifeline.org",
-        phone: Some("988"),
+        phone: Some(&LIFELINE_988),
         note: None,
         source: "988lifeline.org; SAMHSA",
     },
@@ -317,60 +319,6 @@ pub const AFTER_FIRST_FEW_IDEAS: [&str; 4] = [
     "Ask about a sponsor or mentor",
     "Take a small service commitment: chairs, coffee",
 ];
-
-/// Where the "Finding support" directory and scripts are shipped: a static file fetched
-/// when that screen opens (and kept offline by the service worker), not text in the app's
-/// code, which the first-load budget cannot hold. Written from [`DIRECTORY`] and
-/// [`REFERRAL_SCRIPTS`]; a test keeps the file equal to [`find_support_html`].
-pub const FIND_SUPPORT_FILE: &str = "/content/find-support.html";
-
-/// The directory and the referral scripts as HTML. Each script's text has the id
-/// `script-N` and its Copy button `data-script="N"`.
-pub fn find_support_html() -> String {
-    use super::html::esc;
-    let items: String = DIRECTORY
-        .iter()
-        .map(|r| {
-            let call = r
-                .phone
-                .map_or(String::new(), |n| format!(" <a href=\"tel:{n}\">Call</a>"));
-            let note = r
-                .note
-                .map_or(String::new(), |n| format!("<p class=\"note\">{}</p>", esc(n)));
-            format!(
-                "<li class=\"resource\"><h3>{}</h3><p>{}</p><p><strong>For:</strong> {}</p><p><strong>How:</strong> {}</p>{note}\
-                 <p><a href=\"{}\" target=\"_blank\" rel=\"noopener noreferrer\">{}</a>{call}</p><p class=\"small\">Source: {}</p></li>\n",
-                esc(r.name),
-                esc(r.what),
-                esc(r.who),
-                esc(r.how),
-                esc(r.url),
-                esc(r.url.trim_start_matches("https://").trim_end_matches('/')),
-                esc(r.source)
-            )
-        })
-        .collect();
-    let scripts: String = REFERRAL_SCRIPTS
-        .iter()
-        .enumerate()
-        .map(|(i, (title, text))| {
-            format!(
-                "<h3>{0}</h3><p class=\"script\" id=\"script-{i}\">{1}</p>\
-                 <button type=\"button\" data-script=\"{i}\" data-title=\"{0}\" aria-label=\"Copy: {0}\">Copy</button>\n",
-                esc(title),
-                esc(text)
-            )
-        })
-        .collect();
-    format!(
-        "<!-- Written from src/domain/community.rs (DIRECTORY, REFERRAL_SCRIPTS); \
-         `cargo test -- --ignored write_find_support_file` rewrites it. -->\n\
-         <section class=\"card\"><h2>Where to find support</h2><p class=\"hint\">{}</p><ul class=\"plain\">\n{items}</ul></section>\n\
-         <section class=\"card\" aria-labelledby=\"scripts\"><h2 id=\"scripts\">Asking for a referral</h2>\
-         <p class=\"hint\">Words to start with. Copy one and change it to sound like you.</p>\n{scripts}</section>\n",
-        esc(super::resources::US_NUMBERS)
-    )
-}
 
 #[cfg(test)]
 mod tests {
@@ -501,9 +449,13 @@ mod tests {
             MOUD_NOTE.contains("methadone or buprenorphine")
                 && MOUD_NOTE.contains("SMART Recovery")
         );
-        let html = find_support_html();
-        assert_eq!(html.matches("each group decides").count(), 3);
-        assert!(html.contains(super::super::resources::US_NUMBERS));
+        assert_eq!(
+            DIRECTORY
+                .iter()
+                .filter(|r| r.note.is_some_and(|n| n.contains("each group decides")))
+                .count(),
+            3
+        );
         // The referral scripts: no naloxone *prescription* asked for; the two new ones.
         let titles: Vec<_> = REFERRAL_SCRIPTS.iter().map(|(t, _)| *t).collect();
         assert!(titles
@@ -518,32 +470,5 @@ mod tests {
         for want in ["anonymous", "Higher power", "childcare"] {
             assert!(ideas.contains(want), "{want}");
         }
-    }
-
-    fn fragment_path() -> std::path::PathBuf {
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("public")
-            .join(FIND_SUPPORT_FILE.trim_start_matches('/'))
-    }
-
-    #[test]
-    fn the_shipped_find_support_file_is_written_from_the_directory() {
-        let shipped =
-            std::fs::read_to_string(fragment_path()).expect("public/content/find-support.html");
-        assert!(
-            shipped == find_support_html(),
-            "public/content/find-support.html is out of date: run `cargo test -- --ignored write_find_support_file`"
-        );
-        for r in DIRECTORY {
-            assert!(shipped.contains(&format!("Source: {}", super::super::html::esc(r.source))));
-        }
-    }
-
-    #[test]
-    #[ignore = "writes public/content/find-support.html"]
-    fn write_find_support_file() {
-        let path = fragment_path();
-        std::fs::create_dir_all(path.parent().expect("dir")).expect("mkdir");
-        std::fs::write(path, find_support_html()).expect("write");
     }
 }

@@ -96,6 +96,32 @@ pub fn sms_href(number: &str, message: &str) -> String {
     href
 }
 
+/// A crisis contact with a number that can be dialed: what Call and Text links need.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CrisisContact {
+    pub name: String,
+    /// For `tel:` (digits, maybe a leading `+`).
+    pub number: String,
+    /// The `sms:` link with the message written in advance.
+    pub sms: String,
+}
+
+/// The people marked "call me in a crisis" who have a number, in the plan's order.
+pub fn crisis_contacts(p: &super::Plan) -> Vec<CrisisContact> {
+    p.people
+        .iter()
+        .filter(|c| c.call_in_crisis)
+        .filter_map(|c| {
+            let number = dial_string(&c.phone)?;
+            Some(CrisisContact {
+                name: c.name.clone(),
+                sms: sms_href(&number, &c.crisis_message),
+                number,
+            })
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -91,6 +91,14 @@ impl Recovery {
         })
     }
 
+    /// Whether the current streak starts more than a day after `today`: a phone clock set
+    /// back, or a backup from a phone with a wrong clock. (One day ahead is travel west
+    /// across midnight, which needs no word.) The count shows day 0 and the screen says why.
+    pub fn starts_after(&self, today: NaiveDate) -> bool {
+        self.current_streak_start()
+            .is_some_and(|s| today.succ_opt().is_some_and(|t| s > t))
+    }
+
     /// Whole local calendar days since the current streak began (0 on its first day, and on
     /// the day of a slip). `None` before a start date is set. A start date after `today`
     /// can only come from travel west or a clock change (a future date is refused when it is
@@ -315,7 +323,10 @@ impl Recovery {
         let Some(start) = self.current_streak_start() else {
             return Vec::new();
         };
-        let years = ((today - start).num_days() / 365 + 1) as u32;
+        // A clock set back (or a backup from a phone with a wrong clock) can put the start
+        // after today: then nothing is reached, never a negative count of years.
+        let years =
+            u32::try_from((today - start).num_days().clamp(0, 365 * 150) / 365 + 1).unwrap_or(1);
         Milestone::standard(years)
             .into_iter()
             .filter_map(|m| m.date_from(start).map(|d| (m, d)))
@@ -326,7 +337,8 @@ impl Recovery {
     /// The next standard milestone of the current streak, its date and the days left.
     pub fn next_milestone(&self, today: NaiveDate) -> Option<(Milestone, NaiveDate, i64)> {
         let start = self.current_streak_start()?;
-        let years = ((today - start).num_days().max(0) / 365 + 2) as u32;
+        let years =
+            u32::try_from((today - start).num_days().clamp(0, 365 * 150) / 365 + 2).unwrap_or(2);
         Milestone::standard(years)
             .into_iter()
             .filter_map(|m| m.date_from(start).map(|d| (m, d)))

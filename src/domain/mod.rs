@@ -10,7 +10,6 @@ pub mod contacts;
 pub mod datefmt;
 pub mod dates;
 pub mod goals;
-pub mod html;
 pub mod ics;
 pub mod id;
 pub mod input;

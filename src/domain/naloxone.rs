@@ -348,6 +348,9 @@ pub const STORAGE_GUIDANCE: [&str; 4] = [
     "An expired kit is still better than none in an emergency.",
 ];
 
+/// Where the storage guidance comes from, as shown beside it.
+pub const STORAGE_SOURCE: &str = "Narcan (naloxone HCl) 4 mg nasal spray, over-the-counter Drug Facts label, 2023 (DailyMed); state health departments (expired naloxone)";
+
 #[cfg(test)]
 mod fact_tests {
     use super::*;
@@ -452,6 +455,7 @@ mod fact_tests {
             assert!(!storage.contains(&old), "{old}");
         }
         assert!(storage.contains("better than none"));
+        assert!(STORAGE_SOURCE.contains("2023") && !STORAGE_SOURCE.contains("2020"));
         assert!(STEPS.iter().all(|s| !s.sources.is_empty()));
         assert!(STEPS[1].sources.contains(&sources::NARCAN_PROFESSIONAL));
         assert!(

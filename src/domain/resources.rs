@@ -34,8 +34,11 @@ pub const EMERGENCY: CrisisLine = CrisisLine {
 };
 
 /// Lines after 911, in the order the crisis screen shows them.
-pub const NATIONAL_LINES: [CrisisLine; 4] = [
-    CrisisLine {
+pub const NATIONAL_LINES: [CrisisLine; 4] =
+    [LIFELINE_988, SAMHSA_HELPLINE, POISON_HELP, NEVER_USE_ALONE];
+
+/// The 988 Suicide & Crisis Lifeline. Source: 988lifeline.org; SAMHSA.
+pub const LIFELINE_988: CrisisLine = CrisisLine {
         name: "988 Suicide & Crisis Lifeline",
     short: "988 Lifeline",
         purpose: "Free, confidential support 24/7 for any mental-health or substance-use crisis. Call or text 988, or chat at 988lifeline.org.",
@@ -43,27 +46,29 @@ pub const NATIONAL_LINES: [CrisisLine; 4] = [
         call: "988",
         text: Some("988"),
         source: "988lifeline.org; SAMHSA",
-    },
-    CrisisLine {
-        name: "SAMHSA National Helpline",
+};
+
+/// SAMHSA's National Helpline. Source: samhsa.gov.
+pub const SAMHSA_HELPLINE: CrisisLine = CrisisLine {
+    name: "SAMHSA National Helpline",
     short: "SAMHSA Helpline",
-        purpose: "Free, confidential treatment referral and information, 24/7, in English and Spanish.",
-        display: "1-800-662-4357 (1-800-662-HELP)",
-        call: "18006624357",
-        text: None,
-        source: "samhsa.gov/find-help/national-helpline",
-    },
-    CrisisLine {
-        name: "Poison Help",
+    purpose: "Free, confidential treatment referral and information, 24/7, in English and Spanish.",
+    display: "1-800-662-4357 (1-800-662-HELP)",
+    call: "18006624357",
+    text: None,
+    source: "samhsa.gov/find-help/national-helpline",
+};
+
+/// Poison Help. Source: poisonhelp.hrsa.gov.
+pub const POISON_HELP: CrisisLine = CrisisLine {
+    name: "Poison Help",
     short: "Poison Help",
-        purpose: "Expert advice on a poisoning or a medicine taken by mistake, 24/7.",
-        display: "1-800-222-1222",
-        call: "18002221222",
-        text: None,
-        source: "poisonhelp.hrsa.gov",
-    },
-    NEVER_USE_ALONE,
-];
+    purpose: "Expert advice on a poisoning or a medicine taken by mistake, 24/7.",
+    display: "1-800-222-1222",
+    call: "18002221222",
+    text: None,
+    source: "poisonhelp.hrsa.gov",
+};
 
 /// The overdose-spotting line, US only. The number is the national line CONTENT-FACTS.md
 /// gives (widely published; neverusealone.com could not be read from the offline build

@@ -22,7 +22,7 @@ impl Measure {
         }
     }
 
-    fn max(self) -> u32 {
+    pub fn max(self) -> u32 {
         match self {
             Measure::Craving => 10,
             Measure::Mood => 5,
@@ -84,41 +84,6 @@ pub fn summary(m: Measure, s: &[(NaiveDate, Option<u32>)]) -> String {
         super::checkin::tenths_text(avg(&values)),
         super::checkin::tenths_text(lo),
         super::checkin::tenths_text(hi)
-    )
-}
-
-/// The chart: a line through the days with a check-in, a dot on each, over faint guide
-/// lines. Drawn in a 300 × 120 box; the page scales it. Decorative for screen readers: the
-/// summary says what it shows.
-pub fn svg(m: Measure, s: &[(NaiveDate, Option<u32>)]) -> String {
-    let (w, h, pad) = (300u32, 120u32, 6u32);
-    let n = s.len().max(2) as u32;
-    let max = m.max() * 10;
-    let x = |i: u32| pad + i * (w - 2 * pad) / (n - 1);
-    let y = |v: u32| h - pad - v.min(max) * (h - 2 * pad) / max;
-    let mut points = String::new();
-    let mut dots = String::new();
-    for (i, (_, v)) in s.iter().enumerate() {
-        if let Some(v) = v {
-            let (px, py) = (x(i as u32), y(*v));
-            points.push_str(&format!("{px},{py} "));
-            dots.push_str(&format!("<circle cx=\"{px}\" cy=\"{py}\" r=\"3\"/>"));
-        }
-    }
-    let guides: String = [0, max / 2, max]
-        .iter()
-        .map(|g| {
-            format!(
-                "<line x1=\"{pad}\" x2=\"{}\" y1=\"{}\" y2=\"{}\"/>",
-                w - pad,
-                y(*g),
-                y(*g)
-            )
-        })
-        .collect();
-    format!(
-        "<svg viewBox=\"0 0 {w} {h}\" role=\"img\" aria-hidden=\"true\" class=\"chart\"><g class=\"guides\">{guides}</g><polyline points=\"{}\"/><g class=\"dots\">{dots}</g></svg>",
-        points.trim_end()
     )
 }
 
@@ -315,8 +280,6 @@ mod tests {
         );
         let sleep = series(&p, Measure::Sleep, d("2026-11-23"), 7);
         assert!(summary(Measure::Sleep, &sleep).contains("average 7.5"));
-        let svg = svg(Measure::Craving, &s);
-        assert_eq!(svg.matches("<circle").count(), 2);
     }
 
     #[test]

@@ -19,6 +19,21 @@ pub fn from_word<T: DeserializeOwned>(w: &str) -> Option<T> {
     T::deserialize(d).ok()
 }
 
+/// A count with its noun: "1 day", "2 days", "0 meetings", "1 medication".
+pub fn count(n: impl TryInto<i64>, one: &str, many: &str) -> String {
+    let n: i64 = n.try_into().unwrap_or(i64::MAX);
+    if n == 1 || n == -1 {
+        format!("{n} {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
+/// A count of a noun that takes an "s": "1 slip", "3 slips".
+pub fn plural(n: impl TryInto<i64>, noun: &str) -> String {
+    count(n, noun, &format!("{noun}s"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -34,5 +49,9 @@ mod tests {
             "peer_recovery_specialist"
         );
         assert_eq!(from_word::<Role>("Sponsor"), None);
+        assert_eq!(plural(1, "day"), "1 day");
+        assert_eq!(plural(0, "meeting"), "0 meetings");
+        assert_eq!(plural(2u32, "slip"), "2 slips");
+        assert_eq!(count(3, "person", "people"), "3 people");
     }
 }

@@ -3,6 +3,7 @@
 
 use crate::components::record_list::fields;
 use crate::components::tables::{CHECKIN_HOW, CHECKIN_MEDS, CHECKIN_NOTICED, CHECKIN_SUPPORT};
+use crate::components::trend_chart::TrendChart;
 use crate::domain::trends::{self, Measure};
 use crate::domain::{datefmt, Id};
 use crate::state::use_app_state;
@@ -13,9 +14,9 @@ use leptos::prelude::*;
 pub fn CheckInPage() -> impl IntoView {
     crate::web::set_title("Check in");
     let state = use_app_state();
-    let today = crate::web::today();
-    let yesterday = today - Days::new(1);
-    let day = RwSignal::new(today);
+    // Today or yesterday, counted from the app's clock: at midnight "today" moves on.
+    let back = RwSignal::new(0u64);
+    let day = Memo::new(move |_| state.today() - Days::new(back.get()));
     let span = RwSignal::new(30u64);
     let exported = RwSignal::new(String::new());
     let export = move |_| {
@@ -28,30 +29,31 @@ pub fn CheckInPage() -> impl IntoView {
         );
     };
     let charts = move || {
-        let days = span.get();
+        let (days, today) = (span.get(), state.today());
         state.plan.with(|p| {
             if p.checkins.is_empty() {
-                return "<p class=\"empty\">Your trends show here once you have checked in.</p>"
-                    .to_string();
+                return view! { <p class="empty">"Your trends show here once you have checked in."</p> }
+                    .into_any();
             }
             [Measure::Craving, Measure::Mood, Measure::Sleep]
-                .iter()
+                .into_iter()
                 .map(|m| {
-                    let s = trends::series(p, *m, today, days);
-                    format!(
-                        "<h3>{}</h3>{}<p class=\"small\">{}</p>",
-                        m.label(),
-                        trends::svg(*m, &s),
-                        crate::components::static_html::esc(&trends::summary(*m, &s))
-                    )
+                    let s = trends::series(p, m, today, days);
+                    let summary = trends::summary(m, &s);
+                    view! {
+                        <h3>{m.label()}</h3>
+                        <TrendChart measure=m series=s/>
+                        <p class="small">{summary}</p>
+                    }
                 })
-                .collect::<String>()
+                .collect_view()
+                .into_any()
         })
     };
-    let pick = move |d: chrono::NaiveDate, label: &'static str| {
+    let pick = move |n: u64, label: &'static str| {
         view! {
-            <button type="button" aria-pressed=move || (day.get() == d).to_string()
-                on:click=move |_| day.set(d)>{label}</button>
+            <button type="button" aria-pressed=move || (back.get() == n).to_string()
+                on:click=move |_| back.set(n)>{label}</button>
         }
     };
     let span_button = move |n: u64| {
@@ -64,11 +66,11 @@ pub fn CheckInPage() -> impl IntoView {
         <h1>"Check in"</h1>
         <p class="lead">"About 30 seconds. Skip anything; change it later."</p>
         <div class="row switch" role="group" aria-label="Which day">
-            {pick(today, "Today")}
-            {pick(yesterday, "Yesterday")}
+            {pick(0, "Today")}
+            {pick(1, "Yesterday")}
         </div>
         <section class="card" data-testid="checkin">
-            <h2>{move || crate::domain::dates::long_date(day.get(), today)}</h2>
+            <h2>{move || crate::domain::dates::long_date(day.get(), state.today())}</h2>
             {move || {
                 let id = Id::parse(&datefmt::write_date(day.get())).unwrap_or_else(|_| crate::web::new_id());
                 view! {
@@ -92,8 +94,8 @@ pub fn CheckInPage() -> impl IntoView {
                 {span_button(30)}
                 {span_button(90)}
             </div>
-            <p data-testid="streaks">{move || state.plan.with(|p| trends::streaks_text(&trends::streaks(p, today)))}</p>
-            <div data-testid="charts" inner_html=charts></div>
+            <p data-testid="streaks">{move || state.plan.with(|p| trends::streaks_text(&trends::streaks(p, state.today())))}</p>
+            <div data-testid="charts">{charts}</div>
             <button type="button" on:click=export>"Export my check-ins (CSV)"</button>
             <p role="status">{exported}</p>
         </section>

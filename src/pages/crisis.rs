@@ -6,8 +6,9 @@
 
 use crate::components::crisis_lines::NationalLines;
 use crate::components::{own_list, reason_texts};
-use crate::domain::contacts::{dial_string, sms_href};
+use crate::domain::contacts::crisis_contacts;
 use crate::domain::resources::EMERGENCY;
+use crate::router::Route;
 use crate::state::use_app_state;
 use leptos::prelude::*;
 
@@ -15,23 +16,12 @@ use leptos::prelude::*;
 pub fn CrisisPage() -> impl IntoView {
     crate::web::set_title("Get help");
     let state = use_app_state();
-    let contacts = move || {
-        state.plan.with(|p| {
-            p.people
-                .iter()
-                .filter(|c| c.call_in_crisis)
-                .filter_map(|c| {
-                    let n = dial_string(&c.phone)?;
-                    Some((c.name.clone(), sms_href(&n, &c.crisis_message), n))
-                })
-                .collect::<Vec<_>>()
-        })
-    };
+    let contacts = move || state.plan.with(crisis_contacts);
     view! {
         <h1>"Get help now"</h1>
         <a class="call-911" href=format!("tel:{}", EMERGENCY.call)>"Call 911"</a>
         <p class="hint">{EMERGENCY.purpose}</p>
-        <a href="/overdose" class="button primary wide">"Someone may be overdosing: what to do"</a>
+        <a href=Route::Overdose.path() class="button primary wide">"Someone may be overdosing: what to do"</a>
         // The person's own "In a crisis" steps, in their order.
         {move || {
             let steps = state.plan.with(|p| p.crisis_steps.iter().map(|s| s.text.clone()).collect::<Vec<_>>());
@@ -48,12 +38,12 @@ pub fn CrisisPage() -> impl IntoView {
                 <section class="card" aria-labelledby="my-people">
                     <h2 id="my-people">"My people"</h2>
                     <ul class="lines">
-                        {people.into_iter().map(|(name, sms, number)| view! {
+                        {people.into_iter().map(|c| view! {
                             <li>
-                                <h3>{name.clone()}</h3>
+                                <h3>{c.name.clone()}</h3>
                                 <div class="row">
-                                    <a class="call" href=format!("tel:{number}")>{format!("Call {name}")}</a>
-                                    <a class="call" href=sms>{format!("Text {name}")}</a>
+                                    <a class="call" href=format!("tel:{}", c.number)>{format!("Call {}", c.name)}</a>
+                                    <a class="call" href=c.sms>{format!("Text {}", c.name)}</a>
                                 </div>
                             </li>
                         }).collect_view()}

@@ -1,17 +1,18 @@
 //! Community support: my meetings (today, the week, attendance, the fit journal), calendar
 //! export, and finding support (directory, referral scripts, first-meeting checklist).
 
+use crate::components::meetings_today::MeetingsToday;
 use crate::components::record_list::RecordList;
-use crate::components::static_html::esc;
 use crate::components::tables::{AFTER_FIRST_FEW, FIRST_MEETING, MEETINGS};
 use crate::domain::community::{
-    attendance_stats, clock_time, day_name, next_today, on_day, weekly_counts,
-    AFTER_FIRST_FEW_IDEAS, FIND_SUPPORT_FILE, FIRST_MEETING_IDEAS, WEEK,
+    attendance_stats, clock_time, day_name, on_day, weekly_counts, Resource, AFTER_FIRST_FEW_IDEAS,
+    DIRECTORY, FIRST_MEETING_IDEAS, REFERRAL_SCRIPTS, WEEK,
 };
 use crate::domain::ics;
-use crate::domain::Plan;
+use crate::domain::resources::US_NUMBERS;
+use crate::domain::words::plural;
+use crate::router::Route;
 use crate::state::use_app_state;
-use chrono::Datelike;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -19,9 +20,9 @@ use leptos::task::spawn_local;
 pub fn MeetingsPage() -> impl IntoView {
     crate::web::set_title("Meetings");
     let state = use_app_state();
-    let today = crate::web::today();
     let exported = RwSignal::new(String::new());
     let export = move |_| {
+        let today = state.clock.today.get_untracked();
         let (text, left_out) = state.plan.with_untracked(|p| {
             let z = crate::web::local_zone();
             (
@@ -43,17 +44,18 @@ pub fn MeetingsPage() -> impl IntoView {
         <section class="card">
             <h2>"This week"</h2>
             <p data-testid="attendance">{move || state.plan.with(|p| {
-                let s = attendance_stats(&p.meetings, today);
+                let s = attendance_stats(&p.meetings, state.today());
                 format!("{} this week · {} in a row with a meeting · {} in all", plural(s.this_week, "meeting"), plural(s.weeks_in_a_row, "week"), s.total)
             })}</p>
             <p class="small" data-testid="weekly-counts">{move || state.plan.with(|p| {
+                let today = state.today();
                 let weeks: Vec<String> = weekly_counts(&p.meetings, today, 4)
                     .iter()
                     .map(|(start, n)| format!("week of {}: {n}", crate::domain::dates::long_date(*start, today)))
                     .collect();
                 format!("Meetings by week: {}.", weeks.join("; "))
             })}</p>
-            <div inner_html=move || state.plan.with(week)></div>
+            <Week/>
         </section>
         <RecordList anchor="meetings" title="My meetings" noun="meeting" records=&MEETINGS
             hint="NA, SMART Recovery, Pills Anonymous, Heroin Anonymous, Celebrate Recovery, Nar-Anon, peer support, or any other group."
@@ -64,125 +66,47 @@ pub fn MeetingsPage() -> impl IntoView {
             <button type="button" on:click=export>"Add to my calendar (.ics file)"</button>
             <p role="status">{exported}</p>
         </section>
-        <p><a class="button" href="/meetings/find">"Finding support and your first meeting"</a></p>
+        <p><a class="button" href=Route::FindSupport.path()>"Finding support and your first meeting"</a></p>
     }
 }
 
-fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{n} {word}s")
-    }
-}
-
-/// The week, day by day (escaped HTML text: names are the person's own words).
-fn week(p: &Plan) -> String {
-    let days: String = WEEK
-        .iter()
-        .filter_map(|d| {
-            let list = on_day(&p.meetings, *d);
-            (!list.is_empty()).then(|| {
-                let items: String = list
-                    .iter()
-                    .map(|m| {
-                        let at = m
-                            .time
-                            .map(clock_time)
-                            .unwrap_or_else(|| "time not set".into());
-                        format!("<li>{}: {}</li>", esc(&at), esc(&m.name))
-                    })
-                    .collect();
-                format!("<h3>{}</h3><ul>{items}</ul>", day_name(*d))
-            })
-        })
-        .collect();
-    if days.is_empty() {
-        "<p class=\"empty\">Add a meeting with its days and time to see your week.</p>".into()
-    } else {
-        days
-    }
-}
-
-/// Today's meetings, the next one first, each marked as attended in one tap. Also on Today.
+/// The week, day by day: each meeting's time and name.
 #[component]
-pub fn MeetingsToday() -> impl IntoView {
+fn Week() -> impl IntoView {
     let state = use_app_state();
-    let today = crate::web::today();
-    let now = crate::web::now_time();
-    let ids = Memo::new(move |_| {
-        state.plan.with(|p| {
-            on_day(&p.meetings, today.weekday())
-                .iter()
-                .map(|m| m.id.clone())
-                .collect::<Vec<_>>()
-        })
-    });
-    let next = move || {
-        state.plan.with(|p| {
-            next_today(&p.meetings, today, now).map(|m| {
-                format!(
-                    "Next: {} at {}",
-                    m.name,
-                    m.time.map(clock_time).unwrap_or_default()
-                )
-            })
-        })
-    };
-    let row = std::sync::Arc::new(move |id: crate::domain::Id| {
-        let label = {
-            let id = id.clone();
-            move || {
-                state.plan.with(|p| {
-                    p.meetings
-                        .list
-                        .iter()
-                        .find(|m| m.id == id)
-                        .map(|m| {
-                            let at = m.time.map(clock_time).unwrap_or_default();
-                            format!("{at} {}", m.name).trim().to_string()
-                        })
-                        .unwrap_or_default()
+    move || {
+        let days: Vec<(&'static str, Vec<String>)> = state.plan.with(|p| {
+            WEEK.iter()
+                .filter_map(|d| {
+                    let list = on_day(&p.meetings, *d);
+                    (!list.is_empty()).then(|| {
+                        let items = list
+                            .iter()
+                            .map(|m| {
+                                let at = m
+                                    .time
+                                    .map(clock_time)
+                                    .unwrap_or_else(|| "time not set".into());
+                                format!("{at}: {}", m.name)
+                            })
+                            .collect();
+                        (day_name(*d), items)
+                    })
                 })
-            }
-        };
-        let went = {
-            let id = id.clone();
-            move || state.plan.with(|p| p.meetings.attended(&id, today))
-        };
-        let toggle = {
-            let went = went.clone();
-            move |_| {
-                let on = !went();
-                let id = id.clone();
-                state.edit(|p| {
-                    if on {
-                        p.meetings.mark_attended(&id, today);
-                    } else {
-                        p.meetings.unmark_attended(&id, today);
-                    }
-                });
-            }
-        };
-        let name = label.clone();
-        let went2 = went.clone();
-        view! {
-            <li class="today-meeting">
-                <span>{label}</span>
-                <button type="button" aria-pressed=move || went().to_string() on:click=toggle
-                    aria-label=move || format!("I went: {}", name())>
-                    {move || if went2() { "Went ✓" } else { "I went" }}
-                </button>
-            </li>
+                .collect()
+        });
+        if days.is_empty() {
+            return view! { <p class="empty">"Add a meeting with its days and time to see your week."</p> }.into_any();
         }
-        .into_any()
-    }) as std::sync::Arc<dyn Fn(crate::domain::Id) -> AnyView + Send + Sync>;
-    view! {
-        <section class="card" data-testid="meetings-today" hidden=move || ids.with(Vec::is_empty)>
-            <h2>"Meetings today"</h2>
-            <p class="status">{next}</p>
-            <ul class="plain">{crate::components::keyed_rows(ids, row)}</ul>
-        </section>
+        days.into_iter()
+            .map(|(day, items)| {
+                view! {
+                    <h3>{day}</h3>
+                    <ul>{items.into_iter().map(|i| view! { <li>{i}</li> }).collect_view()}</ul>
+                }
+            })
+            .collect_view()
+            .into_any()
     }
 }
 
@@ -190,28 +114,9 @@ pub fn MeetingsToday() -> impl IntoView {
 pub fn FindSupportPage() -> impl IntoView {
     crate::web::set_title("Finding support");
     let copied = RwSignal::new(String::new());
-    // The directory and scripts are a static file (see `FIND_SUPPORT_FILE`), kept offline
-    // by the service worker.
-    let content = RwSignal::new(String::new());
-    spawn_local(async move {
-        content.set(
-            crate::web::fetch_text(FIND_SUPPORT_FILE)
-                .await
-                .unwrap_or_else(|_| NOT_LOADED.into()),
-        )
-    });
-    // One handler for every "Copy" button of the scripts.
-    let copy = move |ev: leptos::ev::MouseEvent| {
-        let Some(i) = crate::web::clicked(&ev, "data-script") else {
-            return;
-        };
-        let title = crate::web::clicked(&ev, "data-title").unwrap_or_default();
-        let text = document()
-            .get_element_by_id(&format!("script-{i}"))
-            .and_then(|e| e.text_content())
-            .unwrap_or_default();
+    let copy = move |title: &'static str, text: &'static str| {
         spawn_local(async move {
-            copied.set(match crate::web::copy_text(&text).await {
+            copied.set(match crate::web::copy_text(text).await {
                 crate::web::Handed::Done => {
                     format!("Copied: {title}. Paste it into a message and make it your own.")
                 }
@@ -220,7 +125,7 @@ pub fn FindSupportPage() -> impl IntoView {
         });
     };
     view! {
-        <p class="crumb"><a href="/meetings">"Meetings"</a></p>
+        <p class="crumb"><a href=Route::Meetings.path()>"Meetings"</a></p>
         <h1>"Finding support"</h1>
         <p class="lead">"Where to find a group or treatment. Links open in your browser; Safety Net itself contacts no one."</p>
         <RecordList anchor="first-meeting" title="Before my first meeting" noun="item" records=&FIRST_MEETING
@@ -233,12 +138,39 @@ pub fn FindSupportPage() -> impl IntoView {
             suggestions=&AFTER_FIRST_FEW_IDEAS add_all=true>
             <p class="small">"Sources: Narcotics Anonymous newcomer information (na.org); SMART Recovery (smartrecovery.org)."</p>
         </RecordList>
-        <div on:click=copy inner_html=content></div>
+        <section class="card">
+            <h2>"Where to find support"</h2>
+            <p class="hint">{US_NUMBERS}</p>
+            <ul class="plain">{DIRECTORY.iter().map(resource).collect_view()}</ul>
+        </section>
+        <section class="card" aria-labelledby="scripts">
+            <h2 id="scripts">"Asking for a referral"</h2>
+            <p class="hint">"Words to start with. Copy one and change it to sound like you."</p>
+            {REFERRAL_SCRIPTS.iter().map(|(title, text)| view! {
+                <h3>{*title}</h3>
+                <p class="script">{*text}</p>
+                <button type="button" aria-label=format!("Copy: {title}") on:click=move |_| copy(title, text)>"Copy"</button>
+            }).collect_view()}
+        </section>
         <p role="status">{copied}</p>
     }
 }
 
-/// When the directory file cannot be read (it is kept offline once the app is installed).
-const NOT_LOADED: &str = "<section class=\"card\"><h2>Where to find support</h2><p>The list could not be opened just now. \
-    The SAMHSA National Helpline is free and open 24/7: <a href=\"tel:18006624357\">1-800-662-4357</a>. \
-    In a crisis, call or text <a href=\"tel:988\">988</a>.</p></section>";
+/// One place to find support, with what it is, who it is for, how to use it and its source.
+fn resource(r: &'static Resource) -> impl IntoView {
+    let shown = r.url.trim_start_matches("https://").trim_end_matches('/');
+    view! {
+        <li class="resource">
+            <h3>{r.name}</h3>
+            <p>{r.what}</p>
+            <p><strong>"For:"</strong>" "{r.who}</p>
+            <p><strong>"How:"</strong>" "{r.how}</p>
+            {r.note.map(|n| view! { <p class="note">{n}</p> })}
+            <p>
+                <a href=r.url target="_blank" rel="noopener noreferrer">{shown}</a>
+                {r.phone.map(|l| view! { " "<a href=format!("tel:{}", l.call)>{format!("Call {}", l.display)}</a> })}
+            </p>
+            <p class="small">{format!("Source: {}", r.source)}</p>
+        </li>
+    }
+}

@@ -2,8 +2,8 @@
 
 pub mod checkin;
 pub mod crisis;
+pub mod damaged_data;
 pub mod meetings;
-pub mod milestones;
 pub mod not_found;
 pub mod overdose;
 pub mod plan;

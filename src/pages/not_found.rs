@@ -1,3 +1,4 @@
+use crate::router::Route;
 use leptos::prelude::*;
 
 #[component]
@@ -6,6 +7,6 @@ pub fn NotFound() -> impl IntoView {
     view! {
         <h1>"This page isn't here"</h1>
         <p>"The link may be old. Your plan is safe."</p>
-        <p><a href="/">"Go to Today"</a></p>
+        <p><a href=Route::Today.path()>"Go to Today"</a></p>
     }
 }

@@ -2,11 +2,11 @@
 //! printer's), or a credit-card-size wallet card, through the browser's own print (which
 //! also saves as PDF). Built as escaped HTML text from the plan.
 
-use crate::components::static_html::esc;
 use crate::domain::dates::full_date;
 use crate::domain::pillars::{section_lines, wallet_card, SHARE_SECTIONS};
 use crate::domain::resources::{EMERGENCY, NATIONAL_LINES, US_NUMBERS};
 use crate::domain::Plan;
+use crate::router::Route;
 use crate::state::use_app_state;
 use leptos::prelude::*;
 
@@ -22,10 +22,9 @@ pub fn PrintPage() -> impl IntoView {
             request_animation_frame(crate::web::print);
         }
     };
-    let today = full_date(crate::web::today());
     view! {
         <div class="no-print">
-            <p class="crumb"><a href="/plan">"My plan"</a></p>
+            <p class="crumb"><a href=Route::Plan.path()>"My plan"</a></p>
             <h1>"Print or save as PDF"</h1>
             <p class="lead">"Your phone or computer's print screen can print on paper or save a PDF. The file is made on this device."</p>
             <div class="row">
@@ -35,72 +34,69 @@ pub fn PrintPage() -> impl IntoView {
             <p class="hint">"Print the card at 100% (actual size), cut it out and fold it in half."</p>
         </div>
         <div class="printable" data-print=what>
-            <article class="printout" inner_html=move || state.plan.with(|p| printout(p, &today))></article>
-            <div class="wallet" inner_html=move || state.plan.with(wallet)></div>
+            <article class="printout">
+                {move || {
+                    let printed = full_date(state.today());
+                    state.plan.with(|p| printout(p, printed))
+                }}
+            </article>
+            <div class="wallet">{move || state.plan.with(wallet)}</div>
         </div>
     }
 }
 
 /// The whole plan, section by section.
-fn printout(p: &Plan, today: &str) -> String {
-    let mut out = format!(
-        "<h2>My recovery safety net</h2><p class=\"small\">Printed {}. Keep it somewhere private.</p>",
-        esc(today)
-    );
-    for s in &SHARE_SECTIONS {
-        let lines = section_lines(p, s.key);
-        if lines.is_empty() {
-            continue;
-        }
-        // Steps carry their own numbers.
-        let class = if matches!(s.key, "crisis" | "slip") {
-            " class=\"numbered\""
-        } else {
-            ""
-        };
-        out.push_str(&format!("<section><h3>{}</h3><ul{class}>", esc(s.title)));
-        for l in lines {
-            out.push_str(&format!("<li>{}</li>", esc(&l)));
-        }
-        out.push_str("</ul></section>");
+fn printout(p: &Plan, printed: String) -> impl IntoView + use<> {
+    let sections: Vec<_> = SHARE_SECTIONS
+        .iter()
+        .filter_map(|s| {
+            let lines = section_lines(p, s.key);
+            (!lines.is_empty()).then_some((s.title, matches!(s.key, "crisis" | "slip"), lines))
+        })
+        .collect();
+    view! {
+        <h2>"My recovery safety net"</h2>
+        <p class="small">{format!("Printed {printed}. Keep it somewhere private.")}</p>
+        {sections.into_iter().map(|(title, numbered, lines)| view! {
+            <section>
+                <h3>{title}</h3>
+                // Steps carry their own numbers.
+                <ul class:numbered=numbered>{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
+            </section>
+        }).collect_view()}
+        <section>
+            <h3>"Crisis lines"</h3>
+            <p>{US_NUMBERS}</p>
+            <ul>
+                {std::iter::once(&EMERGENCY).chain(&NATIONAL_LINES).map(|l| view! {
+                    <li>{format!("{}: {}", l.name, l.display)}</li>
+                }).collect_view()}
+            </ul>
+        </section>
     }
-    out.push_str(&format!(
-        "<section><h3>Crisis lines</h3><p>{}</p><ul>",
-        esc(US_NUMBERS)
-    ));
-    for l in std::iter::once(&EMERGENCY).chain(&NATIONAL_LINES) {
-        out.push_str(&format!("<li>{}: {}</li>", esc(l.name), esc(l.display)));
-    }
-    out.push_str("</ul></section>");
-    out
 }
 
 /// Both sides of the wallet card (85.6 × 54 mm each).
-fn wallet(p: &Plan) -> String {
+fn wallet(p: &Plan) -> impl IntoView + use<> {
     let card = wallet_card(p);
-    let contacts: String = card
-        .contacts
-        .iter()
-        .map(|(name, phone)| format!("<li>{}: {}</li>", esc(name), esc(phone)))
-        .collect();
-    let coping: String = card
-        .coping
-        .iter()
-        .map(|c| format!("<li>{}</li>", esc(c)))
-        .collect();
-    // 988 and the SAMHSA Helpline, then 911: the numbers come from domain::resources.
-    let lines: String = NATIONAL_LINES[..2]
-        .iter()
-        .chain([&EMERGENCY])
-        .map(|l| format!("<li>{}: {}</li>", esc(l.short), esc(l.display)))
-        .collect();
-    format!(
-        "<h2 class=\"no-print\">Wallet card</h2>\
-         <div class=\"card-side\" data-testid=\"card-front\"><p class=\"card-title\">In an emergency call {}</p>\
-         <p class=\"card-sub\">My people</p><ul>{contacts}</ul></div>\
-         <div class=\"card-side\" data-testid=\"card-back\"><p class=\"card-sub\">What helps me</p><ul>{coping}</ul>\
-         <p class=\"card-sub\">Lines, 24/7</p><ul>{lines}</ul><p class=\"card-note\">{}</p></div>",
-        esc(EMERGENCY.display),
-        esc(US_NUMBERS)
-    )
+    view! {
+        <h2 class="no-print">"Wallet card"</h2>
+        <div class="card-side" data-testid="card-front">
+            <p class="card-title">{format!("In an emergency call {}", EMERGENCY.display)}</p>
+            <p class="card-sub">"My people"</p>
+            <ul>{card.contacts.into_iter().map(|(name, phone)| view! { <li>{format!("{name}: {phone}")}</li> }).collect_view()}</ul>
+        </div>
+        <div class="card-side" data-testid="card-back">
+            <p class="card-sub">"What helps me"</p>
+            <ul>{card.coping.into_iter().map(|c| view! { <li>{c}</li> }).collect_view()}</ul>
+            <p class="card-sub">"Lines, 24/7"</p>
+            // 988 and the SAMHSA Helpline, then 911: the numbers come from domain::resources.
+            <ul>
+                {NATIONAL_LINES[..2].iter().chain([&EMERGENCY]).map(|l| view! {
+                    <li>{format!("{}: {}", l.short, l.display)}</li>
+                }).collect_view()}
+            </ul>
+            <p class="card-note">{US_NUMBERS}</p>
+        </div>
+    }
 }

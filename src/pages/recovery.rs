@@ -1,49 +1,210 @@
-//! Shown when the saved plan cannot be opened. Nothing is deleted or replaced: the data
-//! stays exactly as it was, can be downloaded, and the person decides what happens next.
+//! My recovery: days in recovery counted in the person's own calendar days, milestones (with
+//! NA key-tag colors) and their celebration, personal milestones, and slips recorded
+//! honestly with the whole history kept. Dates come from the app's clock.
 
-use crate::components::import_backup::ImportBackup;
+use crate::components::celebration::Celebration;
+use crate::components::contact_links::ContactLinks;
+use crate::components::crisis_lines::ToleranceWarning;
+use crate::components::record_list::RecordList;
+use crate::components::recovery_counter::RecoveryCounter;
+use crate::components::tables::{PERSONAL, SLIPS};
+use crate::domain::dates::long_date;
+use crate::domain::pillars::Pillar;
+use crate::domain::words::plural;
+use crate::domain::{datefmt, input};
+use crate::router::Route;
 use crate::state::use_app_state;
-use crate::storage::Damaged;
 use leptos::prelude::*;
 
 #[component]
-pub fn RecoveryScreen(damaged: Damaged) -> impl IntoView {
-    crate::web::set_title("Your saved plan needs attention");
+pub fn RecoveryPage() -> impl IntoView {
+    crate::web::set_title("My recovery");
     let state = use_app_state();
-    let raw = damaged.raw.clone();
-    let kept_aside = damaged.quarantine_key.is_some();
-    let download_error = RwSignal::new(None::<String>);
-    let sure = RwSignal::new(kept_aside);
+    let problem = RwSignal::new(String::new());
+    // The slip form starts on today; the person changes it if the slip was earlier.
+    let slip_date = RwSignal::new(None::<String>);
+    let slip_note = RwSignal::new(String::new());
+    let slipped = RwSignal::new(false);
+    let set_start = move |ev: leptos::ev::Event| {
+        let today = state.clock.today.get_untracked();
+        let result = input::date(&event_target_value(&ev)).and_then(|date| {
+            let date = date.ok_or("Enter the date your recovery began.")?;
+            state.try_edit(|p| {
+                let time = p.recovery.start_time;
+                p.recovery
+                    .set_start(date, time, today)
+                    .map_err(|e| e.to_string())
+            })
+        });
+        problem.set(result.err().unwrap_or_default());
+    };
+    let set_time = move |ev: leptos::ev::Event| {
+        let result = input::time(&event_target_value(&ev)).and_then(|t| {
+            state.try_edit(|p| {
+                p.recovery.start_time = t;
+                Ok(())
+            })
+        });
+        problem.set(result.err().unwrap_or_default());
+    };
+    let record_slip = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let today = state.clock.today.get_untracked();
+        let typed = slip_date
+            .get_untracked()
+            .unwrap_or_else(|| datefmt::write_date(today));
+        let note = slip_note.get_untracked().trim().to_string();
+        let result = input::date(&typed).and_then(|date| {
+            let date = date.ok_or("Enter the date of the slip.")?;
+            state.try_edit(|p| {
+                p.recovery
+                    .record_slip(crate::web::new_id(), date, note, today)
+                    .map_err(|e| e.to_string())
+            })
+        });
+        match result {
+            Ok(()) => {
+                slip_note.set(String::new());
+                problem.set(String::new());
+                slipped.set(true);
+            }
+            Err(e) => problem.set(e),
+        }
+    };
+    let today_text = move || datefmt::write_date(state.today());
     view! {
-        <h1>"Your saved plan could not be opened"</h1>
-        <section class="card warn">
-            <p><strong>"Nothing has been deleted."</strong>" Your saved data is still on this device, exactly as it was."</p>
-            <p class="small">"What went wrong: "{damaged.reason.clone()}</p>
-            <div class="row">
-                <button type="button" class="primary" on:click=move |_| {
-                    let name = format!("safety-net-saved-data-{}.json", crate::domain::dates::iso(crate::web::today()));
-                    download_error.set(crate::web::download_text(&name, "application/json", &raw).err());
-                }>"Download the saved data"</button>
-                <button type="button" on:click=move |_| state.reload()>"Try again"</button>
-            </div>
-            {move || download_error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
-        </section>
+        <h1>"My recovery"</h1>
+        <RecoveryCounter/>
+        <Celebration/>
         <section class="card">
-            <h2>"Restore from a backup"</h2>
-            <p>"If you have a backup file, import it to carry on where it left off."</p>
-            <ImportBackup/>
+            <h2>"When my recovery began"</h2>
+            <label for="start-date">"Date"</label>
+            <input id="start-date" type="date" max=today_text
+                prop:value=move || state.plan.with(|p| input::date_text(p.recovery.start_date))
+                on:change=set_start/>
+            <label for="start-time">"Time (optional, for the first days' hours)"</label>
+            <input id="start-time" type="time"
+                prop:value=move || state.plan.with(|p| input::time_text(p.recovery.start_time))
+                on:change=set_time/>
+            <p class="error" role="alert">{problem}</p>
         </section>
-        <section class="card">
-            <h2>"Start a new plan"</h2>
-            {kept_aside.then(|| view! {
-                <p>"The saved data stays kept on this device; you can still download it later from Settings."</p>
-            })}
-            {(!kept_aside).then(|| view! {
-                <p>"There was no room to keep a second copy, so starting again will replace the saved data. Download it first."</p>
-                <label class="check"><input type="checkbox" on:change=move |ev| sure.set(event_target_checked(&ev))/>" I have downloaded the saved data"</label>
-            })}
-            <button type="button" disabled=move || !sure.get() on:click=move |_| state.start_over()>"Start a new plan"</button>
+        <section class="card" aria-labelledby="slip-heading">
+            <h2 id="slip-heading">"I had a slip"</h2>
+            <p>"A slip is a setback, not a failure. Record it honestly: your history stays, and a new streak starts the next day."</p>
+            <form novalidate on:submit=record_slip>
+                <label for="slip-date">"When"</label>
+                <input id="slip-date" type="date" max=today_text
+                    prop:value=move || slip_date.get().unwrap_or_else(today_text)
+                    on:input=move |ev| slip_date.set(Some(event_target_value(&ev)))/>
+                <label for="slip-note">"A few words, if you like (only for you)"</label>
+                <textarea id="slip-note" rows="2" prop:value=slip_note
+                    on:input=move |ev| slip_note.set(event_target_value(&ev))></textarea>
+                <p><button type="submit" class="primary">"Record the slip"</button></p>
+            </form>
+            <Show when=move || slipped.get()>
+                <div role="status" data-testid="after-slip">
+                    <AfterSlip/>
+                    <ToleranceWarning inline=true/>
+                </div>
+            </Show>
         </section>
-        <p><a href="/help">"Get help now"</a></p>
+        <MyStory/>
+        <RecordList anchor="slips" title="Slips" noun="slip" records=&SLIPS no_add=true
+            hint="Change a date or a note here. Delete only a mistake; you can undo it."
+            add_label="" placeholder=""/>
+        <RecordList anchor="personal" title="My own milestones" noun="milestone" records=&PERSONAL
+            hint="First paycheck, a GED, my own apartment: the dates that matter to you."
+            add_label="Add a milestone" placeholder="First paycheck"/>
+    }
+}
+
+/// What to do now: the person's own "If I slip" steps and their people (the tolerance
+/// warning follows, with its sources).
+#[component]
+fn AfterSlip() -> impl IntoView {
+    let state = use_app_state();
+    let steps = move || {
+        state.plan.with(|p| {
+            p.slip_steps
+                .iter()
+                .map(|s| s.text.clone())
+                .collect::<Vec<_>>()
+        })
+    };
+    view! {
+        <p><strong>"Thank you for being honest. Your days in recovery before this still count."</strong></p>
+        {move || {
+            let steps = steps();
+            if steps.is_empty() {
+                view! { <p><a href=Route::Pillar(Pillar::Slip).path()>"Write your steps for after a slip"</a></p> }.into_any()
+            } else {
+                view! {
+                    <h3>"My steps"</h3>
+                    <ol>{steps.into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}</ol>
+                }
+                .into_any()
+            }
+        }}
+        <Show when=move || state.plan.with(|p| !crate::domain::contacts::crisis_contacts(p).is_empty())>
+            <h3>"My people"</h3>
+            <ContactLinks/>
+        </Show>
+    }
+}
+
+/// The whole story: every streak, longest and total, and the milestones reached.
+#[component]
+fn MyStory() -> impl IntoView {
+    let state = use_app_state();
+    move || {
+        let today = state.today();
+        state.plan.with(|p| {
+            let r = &p.recovery;
+            r.start_date?;
+            let streaks: Vec<String> = r
+                .streaks(today)
+                .iter()
+                .rev()
+                .map(|s| {
+                    let end = if s.current {
+                        "now".to_string()
+                    } else {
+                        format!("a slip on {}", long_date(s.end, today))
+                    };
+                    format!(
+                        "{} to {end}: {}",
+                        long_date(s.start, today),
+                        plural(s.days(), "day")
+                    )
+                })
+                .collect();
+            let reached: Vec<String> = r
+                .reached(today)
+                .iter()
+                .rev()
+                .map(|(m, d)| {
+                    let tag = m
+                        .na_key_tag
+                        .map_or(String::new(), |t| format!(" · NA key tag: {t}"));
+                    format!("{} on {}{tag}", m.label, long_date(*d, today))
+                })
+                .collect();
+            let totals = format!(
+                "Longest streak: {}. Days in recovery in all: {}.",
+                plural(r.longest_streak_days(today), "day"),
+                r.total_days_in_recovery(today)
+            );
+            Some(view! {
+                <section class="card">
+                    <h2>"My story"</h2>
+                    <p data-testid="totals">{totals}</p>
+                    <ul data-testid="timeline">{streaks.into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}</ul>
+                    {(!reached.is_empty()).then(|| view! {
+                        <h3>"Milestones reached"</h3>
+                        <ul>{reached.into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}</ul>
+                    })}
+                </section>
+            })
+        })
     }
 }

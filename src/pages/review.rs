@@ -1,9 +1,10 @@
 //! Reviewing the plan: one pillar at a time, each editable, then the date is recorded and
 //! the next review comes due after the chosen number of days.
 
-use super::plan::pillar_body;
+use crate::components::pillar_body::pillar_body;
 use crate::domain::dates::long_date;
 use crate::domain::pillars::{record_review, review, Pillar, Review};
+use crate::router::Route;
 use crate::state::use_app_state;
 use leptos::html::H1;
 use leptos::prelude::*;
@@ -17,27 +18,25 @@ pub fn ReviewPage() -> impl IntoView {
     let (at, go) = crate::components::stepper(heading);
     let total = Pillar::ALL.len();
     let finish = move |_| {
-        let today = crate::web::today();
+        let today = state.clock.today.get_untracked();
         state.edit(|p| record_review(p, today));
         finished.set(true);
     };
     let next_review = move || {
-        state.plan.with(|p| match review(p, crate::web::today()) {
-            Review::Next(d) => format!(
-                "Your next review is on {}.",
-                long_date(d, crate::web::today())
-            ),
+        let today = state.today();
+        state.plan.with(|p| match review(p, today) {
+            Review::Next(d) => format!("Your next review is on {}.", long_date(d, today)),
             _ => String::new(),
         })
     };
     view! {
-        <p class="crumb"><a href="/plan">"My plan"</a></p>
+        <p class="crumb"><a href=Route::Plan.path()>"My plan"</a></p>
         <Show when=move || !finished.get() fallback=move || view! {
             <h1>"Review done"</h1>
             <section class="card" role="status">
-                <p>{format!("Reviewed on {}.", long_date(crate::web::today(), crate::web::today()))}</p>
+                <p>{move || { let t = state.today(); format!("Reviewed on {}.", long_date(t, t)) }}</p>
                 <p>{next_review}</p>
-                <p><a href="/plan">"Back to my plan"</a></p>
+                <p><a href=Route::Plan.path()>"Back to my plan"</a></p>
             </section>
         }>
             <p class="step-count">{move || format!("Review {} of {}", at.get() + 1, total)}</p>

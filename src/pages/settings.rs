@@ -83,47 +83,37 @@ fn QuarantinedCopies() -> impl IntoView {
     let state = use_app_state();
     let copies = RwSignal::new(state.quarantined());
     let message = RwSignal::new(None::<String>);
-    // The rows are HTML text with one click handler for all their buttons: a keyed list
-    // of its own type would add its code to the download for a list that is almost always
-    // empty. The copies are numbered by their place in the list.
-    let rows = move || {
-        copies.with(|c| {
-            c.iter()
-                .enumerate()
-                .map(|(i, c)| {
-                    format!(
-                        "<li class=\"entry\"><span>Kept copy ({})</span><div class=\"row\">\
-                         <button type=\"button\" data-download=\"{i}\">Download</button>\
-                         <button type=\"button\" class=\"danger\" data-delete=\"{i}\">Delete this copy</button></div></li>",
-                        size_words(c.raw.len() as u64)
-                    )
-                })
-                .collect::<String>()
-        })
-    };
-    let act = move |ev: leptos::ev::MouseEvent| {
-        let at = |name: &str| {
-            crate::web::clicked(&ev, name)
-                .and_then(|i| i.parse::<usize>().ok())
-                .and_then(|i| copies.with_untracked(|c| c.get(i).cloned()))
-        };
-        let result = if let Some(c) = at("data-download") {
+    let download = move |c: &crate::storage::QuarantinedCopy| {
+        message.set(
             crate::web::download_text("safety-net-kept-copy.json", "application/json", &c.raw)
-        } else if let Some(c) = at("data-delete") {
-            let r = state.remove_quarantined(&c.key);
-            copies.set(state.quarantined());
-            r
-        } else {
-            return;
-        };
-        message.set(result.err());
+                .err(),
+        )
+    };
+    let delete = move |key: &str| {
+        let r = state.remove_quarantined(key);
+        copies.set(state.quarantined());
+        message.set(r.err());
     };
     view! {
         <Show when=move || copies.with(|c| !c.is_empty())>
-            <section class="card" aria-labelledby="damaged" on:click=act>
+            <section class="card" aria-labelledby="damaged">
                 <h2 id="damaged">"Saved data that could not be opened"</h2>
                 <p>"Safety Net kept these copies exactly as they were. Download one to look at it or to import it after it has been repaired."</p>
-                <ul class="entries" inner_html=rows></ul>
+                <ul class="entries">
+                    {move || copies.get().into_iter().map(|c| {
+                        let size = size_words(c.raw.len() as u64);
+                        let key = c.key.clone();
+                        view! {
+                            <li class="entry">
+                                <span>{format!("Kept copy ({size})")}</span>
+                                <div class="row">
+                                    <button type="button" on:click=move |_| download(&c)>"Download"</button>
+                                    <button type="button" class="danger" on:click=move |_| delete(&key)>"Delete this copy"</button>
+                                </div>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
                 {move || message.get().map(|m| view! { <p class="error" role="alert">{m}</p> })}
             </section>
         </Show>

@@ -2,6 +2,7 @@
 //! there is one, else copy it or download it as a file. The app sends nothing itself.
 
 use crate::domain::pillars::{share_text, SHARE_SECTIONS};
+use crate::router::Route;
 use crate::state::use_app_state;
 use crate::web::Handed;
 use leptos::prelude::*;
@@ -44,7 +45,7 @@ pub fn SharePage() -> impl IntoView {
         }
     };
     view! {
-        <p class="crumb"><a href="/plan">"My plan"</a></p>
+        <p class="crumb"><a href=Route::Plan.path()>"My plan"</a></p>
         <h1>"Share with loved ones"</h1>
         <p class="lead">"Choose what to share. You send it yourself; Safety Net sends nothing."</p>
         <fieldset class="card">

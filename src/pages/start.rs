@@ -7,6 +7,7 @@ use crate::components::record_list::RecordList;
 use crate::components::tables::{PEOPLE_SHORT, TRIGGERS_WITH_COPING};
 use crate::domain::pillars::record_review;
 use crate::domain::plan::GuidedStart;
+use crate::router::Route;
 use crate::state::use_app_state;
 use leptos::html::H1;
 use leptos::prelude::*;
@@ -24,7 +25,7 @@ pub fn StartPage() -> impl IntoView {
     let heading = NodeRef::<H1>::new();
     let (at, go) = crate::components::stepper(heading);
     let set = move |how: GuidedStart| {
-        let today = crate::web::today();
+        let today = state.clock.today.get_untracked();
         state.edit(|p| {
             p.settings.guided_start = how;
             if how == GuidedStart::Done {
@@ -39,8 +40,8 @@ pub fn StartPage() -> impl IntoView {
             <h1 node_ref=heading tabindex="-1">"Your safety net has started"</h1>
             <section class="card">
                 <p>"It's saved on this device. Add to it whenever you like: your medication, your steps after a slip, what you want your loved ones to know."</p>
-                <p><a class="button primary" href="/plan">"See my plan"</a></p>
-                <p><a href="/">"Go to Today"</a></p>
+                <p><a class="button primary" href=Route::Plan.path()>"See my plan"</a></p>
+                <p><a href=Route::Today.path()>"Go to Today"</a></p>
             </section>
         }>
             <p class="step-count">{move || format!("Step {} of {}", at.get() + 1, STEPS.len())}</p>
@@ -72,7 +73,7 @@ pub fn StartPage() -> impl IntoView {
             </div>
             <p><button type="button" class="link" on:click=move |_| {
                 set(GuidedStart::Skipped);
-                crate::router::go("/plan");
+                crate::router::go(&Route::Plan.path());
             }>"Skip the guide for now"</button></p>
         </Show>
     }

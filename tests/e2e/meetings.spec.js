@@ -169,12 +169,16 @@ test('the four navigation links fit a 320 px screen without scrolling', async ({
   await expect(nav.getByRole('link')).toHaveText(['Today', 'My plan', 'Meetings', 'Settings']);
 });
 
-test('if the directory file cannot be read, the screen still gives the helpline and 988', async ({ app, page, context }) => {
-  await context.route('**/content/find-support.html', (route) => route.abort());
-  await app.open('/meetings/find');
-  await expect(page.getByText('The list could not be opened just now.')).toBeVisible();
-  await expect(page.getByRole('link', { name: '1-800-662-4357' })).toHaveAttribute('href', 'tel:18006624357');
-  await expect(page.getByRole('link', { name: '988', exact: true })).toHaveAttribute('href', 'tel:988');
-  // The checklists are the person's own and still there.
+test('the directory works offline: it is part of the app, with the helpline and 988 one tap away', async ({ app, page, context }) => {
+  await app.open('/');
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+  await context.setOffline(true);
+  await page.reload();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Meetings' }).click();
+  await page.getByRole('link', { name: 'Finding support and your first meeting' }).click();
+  await expect(page.locator('li.resource')).toHaveCount(9);
+  await expect(page.getByRole('link', { name: 'Call 1-800-662-4357 (1-800-662-HELP)' })).toHaveAttribute('href', 'tel:18006624357');
+  await expect(page.getByRole('link', { name: 'Call 988' })).toHaveAttribute('href', 'tel:988');
   await expect(page.getByRole('region', { name: 'Before my first meeting' })).toBeVisible();
 });
