@@ -90,6 +90,7 @@ mkdirSync('target', { recursive: true });
 writeFileSync('target/budget.json', JSON.stringify(report, null, 2) + '\n');
 
 const kib = (n) => `${(n / KIB).toFixed(1)} KiB`;
+const percentile95 = (xs) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(0.95 * xs.length) - 1)];
 const kb = (n) => `${(n / 1000).toFixed(1)} KB`;
 console.log('\nBudget report (target/budget.json)');
 console.log('  first load      raw         gzip        brotli');
@@ -112,12 +113,14 @@ if (timings) {
   const t = timings;
   const show = (label, v, aim) => console.log(`  ${label.padEnd(44)} ${v}${aim ? `   (aim ${aim})` : ''}`);
   if (t.cold_start_ms) show('cold start to first render, 4x CPU (median)', `${t.cold_start_ms.median} ms`);
-  if (t.cold_start_five_years_ms) show('  … with five years of check-ins', `${t.cold_start_five_years_ms.median} ms`);
+  if (t.cold_start_ten_years_ms) show('  … with ten years of check-ins', `${t.cold_start_ten_years_ms.median} ms`);
   if (t.warm_offline_start_ms) show('warm offline start, 4x CPU (median)', `${t.warm_offline_start_ms.median} ms`, `≤ ${AIM_WARM_MS} ms`);
-  if (t.warm_offline_start_five_years_ms) show('  … Today with five years of check-ins', `${t.warm_offline_start_five_years_ms.median} ms`, `≤ ${AIM_WARM_MS} ms`);
-  if (t.checkin_save_ms) show('check-in saved, 5 years of check-ins p50 / p95', `${t.checkin_save_ms.p50} / ${t.checkin_save_ms.p95} ms`, `p95 ≤ ${AIM_SAVE_P95_MS} ms`);
+  if (t.warm_offline_start_ten_years_ms) show('  … Today with ten years of check-ins', `${t.warm_offline_start_ten_years_ms.median} ms (p95 ${percentile95(t.warm_offline_start_ten_years_ms.runs)} ms)`, `≤ ${AIM_WARM_MS} ms`);
+  if (t.stored_ten_years_bytes) show('stored: ten years, 500 meetings, full plan', `${kib(t.stored_ten_years_bytes)}`, '≤ 1 MiB');
+  if (t.hostile_import) show('4 MB file with 200,000 keys refused, 4x CPU', `${t.hostile_import.refused_ms} ms (longest task ${t.hostile_import.longest_task_ms} ms)`, '< 2000 ms');
+  if (t.checkin_save_ms) show('check-in saved, 10 years of check-ins p50 / p95', `${t.checkin_save_ms.p50} / ${t.checkin_save_ms.p95} ms`, `p95 ≤ ${AIM_SAVE_P95_MS} ms`);
   if (t.checkin_open_ms) show('Check in opened, charts drawn, 4x CPU (median)', `${t.checkin_open_ms.median} ms`);
-  if (t.save_ms) show(`save, 5 years of check-ins (${Math.round(t.save_ms.plan_bytes / KIB)} KiB) p50 / p95`, `${t.save_ms.p50} / ${t.save_ms.p95} ms`, `p95 ≤ ${AIM_SAVE_P95_MS} ms`);
+  if (t.save_ms) show(`save, 10 years of check-ins (${Math.round(t.save_ms.plan_bytes / KIB)} KiB) p50 / p95`, `${t.save_ms.p50} / ${t.save_ms.p95} ms`, `p95 ≤ ${AIM_SAVE_P95_MS} ms`);
 } else {
   console.log('  timings: not measured');
 }

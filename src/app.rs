@@ -37,6 +37,13 @@ pub fn App() -> impl IntoView {
         }
     });
     let closing = window_event_listener(leptos::ev::pagehide, move |_| crate::web::end_editing());
+    // Text being typed, not yet committed: another tab's save must not replace it.
+    let typing = window_event_listener(leptos::ev::input, move |ev| {
+        if crate::web::is_text_field(ev.target()) {
+            state.set_typing(true);
+        }
+    });
+    let committed = window_event_listener(leptos::ev::change, move |_| state.set_typing(false));
     // The clock: every minute, and at once when the app comes back to the foreground (a
     // phone asleep overnight, a tab left open), so counts and "today" are never yesterday's.
     state.clock.run();
@@ -54,6 +61,8 @@ pub fn App() -> impl IntoView {
         back.remove();
         shown.remove();
         visible.remove();
+        typing.remove();
+        committed.remove();
     });
 
     // Mark the first render of the real content, for the start-up budget.

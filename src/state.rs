@@ -89,6 +89,8 @@ pub struct AppState {
     pub save: RwSignal<SaveStatus>,
     pub persistence: RwSignal<Persistence>,
     asked_persistence: StoredValue<bool>,
+    /// Text is being typed into a field and not yet committed (no `change` yet).
+    typing: StoredValue<bool>,
     repo: StoredValue<Repository<BrowserStore>, LocalStorage>,
 }
 
@@ -105,6 +107,7 @@ impl AppState {
             save: RwSignal::new(SaveStatus::Idle),
             persistence: RwSignal::new(Persistence::Unknown),
             asked_persistence: StoredValue::new(false),
+            typing: StoredValue::new(false),
             repo: StoredValue::new_local(Repository::new(BrowserStore::new())),
         }
     }
@@ -227,10 +230,17 @@ impl AppState {
         self.reload();
     }
 
-    /// Another tab wrote the plan. Pick it up, unless this tab has changes not yet saved.
+    /// Whether a field is being typed into (set by the app's input and change listeners).
+    pub fn set_typing(self, typing: bool) {
+        self.typing.set_value(typing);
+    }
+
+    /// Another tab wrote the plan. Pick it up, unless this tab has changes not yet saved,
+    /// or text is being typed here: then the field keeps it and the person chooses.
     pub fn stored_elsewhere(self) {
         match self.save.get_untracked() {
             SaveStatus::Failed(_) | SaveStatus::Conflict => self.save.set(SaveStatus::Conflict),
+            _ if self.typing.get_value() => self.save.set(SaveStatus::Conflict),
             _ => {
                 if matches!(self.boot.get_untracked(), Boot::Ready | Boot::Damaged(_)) {
                     self.reload();

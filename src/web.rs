@@ -285,61 +285,36 @@ pub fn local_to_utc(local: chrono::NaiveDateTime) -> chrono::NaiveDateTime {
     ))
 }
 
-/// The device's time zone: its IANA name from `Intl`, and this year's offsets and
-/// daylight-saving transitions found from `Date` (to the minute).
+/// The device's time zone: its IANA name from `Intl`, and every change of offset this year
+/// and next that `Date` reports (found by `ics::zone_from_offsets`, to the minute).
 pub fn local_zone() -> crate::domain::ics::Zone {
-    use crate::domain::ics::{Daylight, Zone};
     let options = js_sys::Intl::DateTimeFormat::new(&js_sys::Array::new(), &js_sys::Object::new())
         .resolved_options();
     let id = js_sys::Reflect::get(&options, &"timeZone".into())
         .ok()
         .and_then(|v| v.as_string())
         .unwrap_or_default();
-    let year = js_sys::Date::new_0().get_full_year();
-    let ms = |month: i32| js_sys::Date::new_with_year_month_day(year, month, 1).get_time();
+    let year = js_sys::Date::new_0().get_full_year() as i32;
     // Minutes east of UTC at an instant.
-    let east = |t: f64| -(js_sys::Date::new(&t.into()).get_timezone_offset() as i32);
-    // The instant the offset changes between a and b (offsets differ at the two ends).
-    let change = |mut a: f64, mut b: f64| {
-        while b - a > 60_000.0 {
-            let mid = ((a + b) / 2.0 / 60_000.0).floor() * 60_000.0;
-            if east(mid) == east(a) {
-                a = mid;
-            } else {
-                b = mid;
-            }
-        }
-        b
+    let east = |ms: i64| -(js_sys::Date::new(&(ms as f64).into()).get_timezone_offset() as i32);
+    crate::domain::ics::zone_from_offsets(id, year, east)
+}
+
+/// Whether an event's target is a field of the plan that takes typed text (a text input
+/// or a text box with `data-field`, not a tick box, a choice, or an "Add" field).
+pub fn is_text_field(target: Option<web_sys::EventTarget>) -> bool {
+    let Some(el) = target.and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else {
+        return false;
     };
-    let (jan, jul, next_jan) = (
-        ms(0),
-        ms(6),
-        js_sys::Date::new_with_year_month_day(year + 1, 0, 1).get_time(),
-    );
-    let (o_jan, o_jul) = (east(jan), east(jul));
-    let local = |t: f64, offset: i32| {
-        chrono::DateTime::from_timestamp_millis(t as i64 + i64::from(offset) * 60_000)
-            .map(|d| d.naive_utc())
-            .unwrap_or_default()
-    };
-    let daylight = (o_jan != o_jul).then(|| {
-        let (standard, dst) = (o_jan.min(o_jul), o_jan.max(o_jul));
-        // Northern zones go to daylight time in the first half of the year, southern ones in
-        // the second.
-        let (to_dst, to_std) = if o_jan == standard {
-            (change(jan, jul), change(jul, next_jan))
-        } else {
-            (change(jul, next_jan), change(jan, jul))
-        };
-        Daylight {
-            offset: dst,
-            starts: local(to_dst, standard),
-            ends: local(to_std, dst),
-        }
-    });
-    Zone {
-        id,
-        standard: o_jan.min(o_jul),
-        daylight,
+    if !el.has_attribute("data-field") {
+        return false;
+    }
+    match el.tag_name().as_str() {
+        "TEXTAREA" => true,
+        "INPUT" => !matches!(
+            el.get_attribute("type").as_deref(),
+            Some("checkbox" | "radio" | "file" | "button" | "submit")
+        ),
+        _ => false,
     }
 }

@@ -6,7 +6,7 @@
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeZone, Utc, Weekday};
 use icalendar::{Calendar, CalendarDateTime, Component, DatePerhapsTime, EventLike};
 use safety_net::domain::care::{Appointment, AppointmentKind};
-use safety_net::domain::ics::{calendar, Daylight, Zone};
+use safety_net::domain::ics::{calendar, safe_url, zone_from_offsets, Daylight, Zone};
 use safety_net::domain::meetings::{
     Access, Fellowship, FitDecision, Meeting, MeetingFormat, MeetingStyle,
 };
@@ -25,6 +25,7 @@ fn new_york() -> Zone {
             starts: at("2026-03-08T02:00"),
             ends: at("2026-11-01T02:00"),
         }),
+        transitions: Vec::new(),
     }
 }
 
@@ -189,6 +190,7 @@ fn without_a_zone_name_times_are_floating() {
         id: String::new(),
         standard: 0,
         daylight: None,
+        transitions: Vec::new(),
     };
     let text = calendar(
         &plan(),
@@ -205,4 +207,249 @@ fn without_a_zone_name_times_are_floating() {
             "2026-10-26T19:00"
         ))))
     );
+}
+
+/// The zone as the browser would report it, from the IANA database: the offset at each
+/// instant, scanned across the year by the app's own `zone_from_offsets`.
+fn zone_of(tz: chrono_tz::Tz, year: i32) -> Zone {
+    zone_from_offsets(tz.name().to_string(), year, |ms| {
+        let t = Utc.timestamp_millis_opt(ms).unwrap();
+        tz.offset_from_utc_datetime(&t.naive_utc())
+            .fix()
+            .local_minus_utc()
+            / 60
+    })
+}
+
+#[test]
+fn zones_are_read_from_every_transition_of_the_year() {
+    // New York: the same as the zone written by hand above.
+    assert_eq!(zone_of(chrono_tz::America::New_York, 2026), new_york());
+    // Sydney: southern hemisphere, daylight time from October to April.
+    let sydney = zone_of(chrono_tz::Australia::Sydney, 2026);
+    assert_eq!(sydney.standard, 600);
+    let d = sydney.daylight.clone().expect("Sydney has daylight time");
+    assert_eq!(d.offset, 660);
+    assert_eq!(d.starts, at("2026-10-04T02:00"));
+    assert_eq!(d.ends, at("2026-04-05T03:00"));
+    // Phoenix: no daylight time. Kolkata: a half-hour zone without it.
+    for (tz, minutes) in [
+        (chrono_tz::America::Phoenix, -420),
+        (chrono_tz::Asia::Kolkata, 330),
+    ] {
+        let z = zone_of(tz, 2026);
+        assert_eq!(
+            (z.standard, z.daylight.clone(), z.transitions.len()),
+            (minutes, None, 0),
+            "{}",
+            tz.name()
+        );
+    }
+}
+
+/// A weekly 7 pm meeting in `tz`, read back and expanded by rrule: every occurrence is at
+/// 7 pm local, whatever the offset that day, and the VTIMEZONE agrees with the database.
+fn meets_at_seven_local(tz: chrono_tz::Tz, from: NaiveDate, weeks: usize) {
+    let z = zone_of(tz, 2026);
+    let mut p = plan();
+    p.care.appointments.clear();
+    let text = calendar(&p, &z, from, at("2026-01-01T12:00"));
+    let cal = parse(&text);
+    let m = cal.calendar_events().next().expect("the meeting");
+    let set = m.get_recurrence().expect("a recurrence");
+    let dates = set.all(u16::try_from(weeks * 2).unwrap()).dates;
+    assert_eq!(dates.len(), weeks * 2);
+    for d in &dates {
+        let local = d.with_timezone(&tz);
+        assert_eq!(
+            local.format("%H:%M").to_string(),
+            "19:00",
+            "{}: {d}",
+            tz.name()
+        );
+    }
+    // Each offset the VTIMEZONE states is the database's for the moment it names.
+    for block in text
+        .split("BEGIN:")
+        .filter(|b| b.starts_with("DAYLIGHT") || b.starts_with("STANDARD"))
+    {
+        let get = |k: &str| {
+            block
+                .split("\r\n")
+                .find_map(|l| l.strip_prefix(k))
+                .expect(k)
+                .to_string()
+        };
+        let start = NaiveDateTime::parse_from_str(&get("DTSTART:"), "%Y%m%dT%H%M%S").unwrap();
+        if start.date().year_ce().1 < 2000 {
+            continue;
+        }
+        let to = get("TZOFFSETTO:");
+        let after = start + chrono::Duration::hours(3);
+        let real = tz
+            .from_local_datetime(&after)
+            .earliest()
+            .unwrap()
+            .offset()
+            .fix()
+            .local_minus_utc()
+            / 60;
+        let stated = (if to.starts_with('-') { -1 } else { 1 })
+            * (to[1..3].parse::<i32>().unwrap() * 60 + to[3..5].parse::<i32>().unwrap());
+        assert_eq!(real, stated, "{}: {block}", tz.name());
+    }
+}
+
+use chrono::Datelike;
+
+#[test]
+fn sydney_phoenix_and_kolkata_keep_the_local_time() {
+    // Across Sydney's April and October changes.
+    meets_at_seven_local(
+        chrono_tz::Australia::Sydney,
+        NaiveDate::from_ymd_opt(2026, 3, 23).unwrap(),
+        30,
+    );
+    meets_at_seven_local(
+        chrono_tz::America::Phoenix,
+        NaiveDate::from_ymd_opt(2026, 3, 2).unwrap(),
+        10,
+    );
+    meets_at_seven_local(
+        chrono_tz::Asia::Kolkata,
+        NaiveDate::from_ymd_opt(2026, 3, 2).unwrap(),
+        10,
+    );
+    meets_at_seven_local(
+        chrono_tz::America::New_York,
+        NaiveDate::from_ymd_opt(2026, 10, 26).unwrap(),
+        4,
+    );
+}
+
+/// (TRIGGER, ACTION) of each VALARM of an event.
+fn alarms_of(e: &icalendar::CalendarEvent<'_>) -> Vec<(String, String)> {
+    e.components()
+        .iter()
+        .filter(|c| c.component_kind() == "VALARM")
+        .map(|a| {
+            let get = |k: &str| a.property_value(k).unwrap_or_default().to_string();
+            (get("TRIGGER"), get("ACTION"))
+        })
+        .collect()
+}
+
+#[test]
+fn appointments_sessions_and_refills_remind() {
+    use safety_net::domain::care::{Medication, MedicationKind, Therapy, TherapyKind};
+    let mut p = plan();
+    p.care.therapy.push(Therapy {
+        id: Id::parse("t1").unwrap(),
+        provider: "Ms. Ortiz".into(),
+        kind: TherapyKind::Cbt,
+        next_session: Some(at("2026-11-04T16:00")),
+        working_on: String::new(),
+        phone: String::new(),
+    });
+    p.care.medications.push(Medication {
+        id: Id::parse("med1").unwrap(),
+        kind: MedicationKind::BuprenorphineNaloxone,
+        name: "Suboxone".into(),
+        dose: String::new(),
+        schedule: String::new(),
+        prescriber: String::new(),
+        pharmacy: String::new(),
+        next_refill: NaiveDate::from_ymd_opt(2026, 11, 8),
+        notes: String::new(),
+    });
+    let text = calendar(
+        &p,
+        &new_york(),
+        NaiveDate::from_ymd_opt(2026, 10, 26).unwrap(),
+        at("2026-10-26T12:00"),
+    );
+    let cal = parse(&text);
+    let events: Vec<_> = cal.calendar_events().collect();
+    let find = |s: &str| {
+        *events
+            .iter()
+            .find(|e| e.get_summary() == Some(s))
+            .unwrap_or_else(|| panic!("{s}"))
+    };
+    for (summary, triggers) in [
+        ("Appointment: Dr. Park", vec!["-P1D", "-PT1H"]),
+        ("Therapy: Ms. Ortiz", vec!["-P1D", "-PT1H"]),
+        ("Refill: Suboxone", vec!["-PT15H"]),
+    ] {
+        let e = find(summary);
+        let alarms = alarms_of(&e);
+        let got: Vec<&str> = alarms.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(got, triggers, "{summary}");
+        assert!(alarms.iter().all(|(_, a)| a == "DISPLAY"));
+    }
+    assert_eq!(
+        find("Refill: Suboxone").get_start(),
+        Some(DatePerhapsTime::Date(
+            NaiveDate::from_ymd_opt(2026, 11, 8).unwrap()
+        ))
+    );
+    // The meeting keeps no alarm: it repeats every week.
+    assert!(alarms_of(&find("Hope Group; NA, Tuesday crowd")).is_empty());
+}
+
+#[test]
+fn nothing_the_person_typed_breaks_a_line() {
+    let mut p = plan();
+    let m = &mut p.meetings.list[0];
+    m.name = "Group\r\nBEGIN:VEVENT\r\nSUMMARY:injected".into();
+    m.link = "https://example.org/a\r\nATTACH:http://evil.example/".into();
+    m.notes = "line one\rline two\n".into();
+    p.care.appointments[0].place = "Clinic\nX-INJECTED:1".into();
+    let text = calendar(
+        &p,
+        &new_york(),
+        NaiveDate::from_ymd_opt(2026, 10, 26).unwrap(),
+        at("2026-10-26T12:00"),
+    );
+    // Only the app's own lines start a property.
+    assert_eq!(
+        text.split("\r\n").filter(|l| *l == "BEGIN:VEVENT").count(),
+        2,
+        "{text}"
+    );
+    for line in text.split("\r\n") {
+        assert!(
+            !line.starts_with("ATTACH")
+                && !line.starts_with("X-INJECTED")
+                && !line.starts_with("SUMMARY:injected"),
+            "{line}"
+        );
+        assert!(!line.contains('\r') && !line.contains('\n'));
+    }
+    assert!(
+        !text.contains("URL:"),
+        "a link with a line break is left out"
+    );
+    let cal = parse(&text);
+    let e = cal.calendar_events().next().unwrap();
+    assert_eq!(
+        e.get_summary(),
+        Some("Group\nBEGIN:VEVENT\nSUMMARY:injected")
+    );
+    assert_eq!(
+        safe_url(" https://ok.example/x "),
+        Some("https://ok.example/x")
+    );
+    assert_eq!(safe_url("javascript:alert(1)"), None);
+    assert_eq!(safe_url("https://a b"), None);
+    // A zone name that is not an IANA name is not written.
+    let mut z = new_york();
+    z.id = "Evil\r\nX:1".into();
+    let text = calendar(
+        &p,
+        &z,
+        NaiveDate::from_ymd_opt(2026, 10, 26).unwrap(),
+        at("2026-10-26T12:00"),
+    );
+    assert!(!text.contains("VTIMEZONE") && !text.contains("X:1"));
 }

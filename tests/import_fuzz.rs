@@ -205,6 +205,16 @@ pub fn hostile_files() -> Vec<(&'static str, Vec<u8>)> {
             "a bad escape \\x41",
             backup(r#"{"loved_ones":{"what_to_know":"\x41"}}"#),
         ),
+        (
+            "100,001 reasons",
+            backup(&format!(
+                "{{\"relapse\":{{\"reasons\":[{}]}}}}",
+                (0..100_001)
+                    .map(|i| format!("{{\"id\":\"r{i}\",\"text\":\"\"}}"))
+                    .collect::<Vec<_>>()
+                    .join(",")
+            )),
+        ),
     ]
 }
 
@@ -235,4 +245,15 @@ fn files_made_to_hurt_are_refused_clearly() {
     )
     .expect("a good escape is read");
     assert_eq!(plan.loved_ones.what_to_know, "A");
+}
+
+#[test]
+fn files_made_to_hurt_mutated_are_still_refused_or_whole() {
+    let mut rng = XorShift(0x0BAD_F11E_u64);
+    for (_, bytes) in hostile_files() {
+        for _ in 0..20 {
+            let input = mutate(&bytes, &mut rng);
+            check(&input);
+        }
+    }
 }

@@ -20,9 +20,10 @@ pub fn RecoveryCounter() -> impl IntoView {
                 }
                 .into_any();
             };
+            let future = r.starts_after(today);
             let hours = r
                 .hours_in_recovery(now, crate::web::local_to_utc)
-                .filter(|_| days < 3)
+                .filter(|_| days < 3 && !future)
                 .map(|h| format!(" ({h} hours)"));
             let next = r.next_milestone(today).map(|(m, d, left)| {
                 format!(
@@ -32,7 +33,6 @@ pub fn RecoveryCounter() -> impl IntoView {
                     plural(left, "day")
                 )
             });
-            let future = r.starts_after(today);
             view! {
                 <p class="counter" data-testid="counter"><strong>{plural(days, "day")}</strong>{hours}" in recovery"</p>
                 {next.map(|n| view! { <p>{n}</p> })}

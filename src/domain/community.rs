@@ -95,7 +95,7 @@ pub struct AttendanceStats {
 pub fn attendance_stats(m: &Meetings, today: NaiveDate) -> AttendanceStats {
     let this = week_start(today);
     let in_week = |start: NaiveDate| {
-        let end = start + Days::new(7);
+        let end = start.checked_add_days(Days::new(7)).unwrap_or(start);
         m.attendance
             .iter()
             .filter(|a| a.date >= start && a.date < end && a.date <= today)
@@ -104,12 +104,12 @@ pub fn attendance_stats(m: &Meetings, today: NaiveDate) -> AttendanceStats {
     let this_week = in_week(this);
     let mut weeks = usize::from(this_week > 0);
     let mut start = this;
-    loop {
-        start = start - Days::new(7);
+    while let Some(before) = start.checked_sub_days(Days::new(7)) {
+        start = before;
         if in_week(start) == 0 {
             break;
         }
-        weeks += 1;
+        weeks = weeks.saturating_add(1);
     }
     AttendanceStats {
         this_week,
@@ -122,8 +122,10 @@ pub fn attendance_stats(m: &Meetings, today: NaiveDate) -> AttendanceStats {
 pub fn weekly_counts(m: &Meetings, today: NaiveDate, weeks: u64) -> Vec<(NaiveDate, usize)> {
     (0..weeks)
         .map(|i| {
-            let start = week_start(today) - Days::new(7 * i);
-            let end = start + Days::new(7);
+            let start = week_start(today)
+                .checked_sub_days(Days::new(7 * i))
+                .unwrap_or(today);
+            let end = start.checked_add_days(Days::new(7)).unwrap_or(start);
             let n = m
                 .attendance
                 .iter()

@@ -46,7 +46,14 @@ pub fn write_date(d: NaiveDate) -> String {
 }
 
 pub fn write_time(t: NaiveTime) -> String {
-    format!("{:02}:{:02}:{:02}", t.hour(), t.minute(), t.second())
+    use super::dates::push_digits;
+    let mut out = String::with_capacity(8);
+    push_digits(&mut out, t.hour(), 2);
+    out.push(':');
+    push_digits(&mut out, t.minute(), 2);
+    out.push(':');
+    push_digits(&mut out, t.second(), 2);
+    out
 }
 
 pub fn write_datetime(dt: NaiveDateTime) -> String {
@@ -131,11 +138,21 @@ impl<T: TextForm> serde::Serialize for Text<&T> {
 
 impl<'de, T: TextForm> serde::Deserialize<'de> for Text<T> {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
-        T::parse(&s).map(Text).ok_or_else(|| {
-            let shown: String = s.chars().take(40).collect();
-            serde::de::Error::custom(format_args!("expected {}, found \"{shown}\"", T::EXAMPLE))
-        })
+        /// Reads the text where it is, without copying it.
+        struct V<T>(std::marker::PhantomData<T>);
+        impl<T: TextForm> serde::de::Visitor<'_> for V<T> {
+            type Value = Text<T>;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(T::EXAMPLE)
+            }
+            fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<Text<T>, E> {
+                T::parse(s).map(Text).ok_or_else(|| {
+                    let shown: String = s.chars().take(40).collect();
+                    E::custom(format_args!("expected {}, found \"{shown}\"", T::EXAMPLE))
+                })
+            }
+        }
+        d.deserialize_str(V(std::marker::PhantomData))
     }
 }
 

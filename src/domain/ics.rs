@@ -1,11 +1,14 @@
 //! Calendar export (RFC 5545): the person's meetings as weekly repeating events, and the
-//! plan's upcoming appointments and therapy sessions, in the device's time zone. The phone's
-//! calendar then gives the reminders.
+//! plan's upcoming appointments, therapy sessions and medication refills, in the device's
+//! time zone, each with reminders (VALARM) so the phone's calendar reminds.
 //!
 //! Written by hand (escaping, line folding, CRLF), not with a crate: the well-kept
-//! `icalendar` crate needs random UUIDs and more code than fits the app's 250 KB budget. The
-//! native tests parse the output back with `icalendar`'s parser and expand the recurrence
-//! with the `rrule` crate against the IANA time-zone database.
+//! `icalendar` crate's writer needs random UUIDs and pulls in more code than the first-load
+//! budget holds (see the README). The native tests parse the output back with `icalendar`'s
+//! parser and expand the recurrence with the `rrule` crate against the IANA time-zone
+//! database. Nothing the person typed reaches a line without escaping: TEXT values are
+//! escaped (§3.3.11), a URL with a control character or a space is left out, and every line
+//! is folded at 75 octets.
 
 use super::community::WEEK;
 use super::meetings::Meeting;
@@ -13,7 +16,8 @@ use super::Plan;
 use chrono::{Datelike, Days, NaiveDate, NaiveDateTime, Timelike, Weekday};
 
 /// The device's time zone, as the browser reports it: its IANA name, its standard offset,
-/// and when daylight-saving time starts and ends this year (if it has it).
+/// and when daylight-saving time starts and ends (if it has it). Built from every change of
+/// offset the browser reports across the year by [`zone_from_offsets`].
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Zone {
     /// e.g. "America/New_York"; empty when the browser does not say (times are then
@@ -21,7 +25,119 @@ pub struct Zone {
     pub id: String,
     /// Minutes east of UTC (New York: -300).
     pub standard: i32,
+    /// Two changes a year that repeat by a yearly rule (most zones with daylight time).
     pub daylight: Option<Daylight>,
+    /// Changes that follow no simple yearly rule (some zones change more than twice a
+    /// year, or on dates that move): each one, for this year and the next.
+    pub transitions: Vec<Transition>,
+}
+
+/// A change of offset, at a local wall-clock moment (in the offset before it).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Transition {
+    pub at: NaiveDateTime,
+    pub from: i32,
+    pub to: i32,
+}
+
+/// Milliseconds in a day and a minute.
+const DAY_MS: i64 = 86_400_000;
+const MINUTE_MS: i64 = 60_000;
+
+/// The device's zone for `year` from what it reports: `east(utc_ms)` is the offset (minutes
+/// east of UTC) at an instant. Every change across `year` and the next is found, day by day
+/// and then to the minute; two changes a year that repeat by the same yearly rule become
+/// [`Daylight`], anything else stays a list of [`Transition`]s.
+pub fn zone_from_offsets(id: String, year: i32, east: impl Fn(i64) -> i32) -> Zone {
+    let start_of = |y: i32| {
+        NaiveDate::from_ymd_opt(y, 1, 1)
+            .and_then(|d| d.and_hms_opt(0, 0, 0))
+            .map_or(0, |t| t.and_utc().timestamp_millis())
+    };
+    let (from, to) = (start_of(year), start_of(year.saturating_add(2)));
+    let mut found: Vec<(i64, i32, i32)> = Vec::new();
+    let mut t = from;
+    while t < to {
+        let next = t.saturating_add(DAY_MS);
+        let (a, b) = (east(t), east(next));
+        if a != b {
+            // The first minute with the new offset.
+            let (mut lo, mut hi) = (t, next);
+            while hi - lo > MINUTE_MS {
+                let mid = lo + (hi - lo) / 2 / MINUTE_MS * MINUTE_MS;
+                let mid = if mid == lo { lo + MINUTE_MS } else { mid };
+                if east(mid) == a {
+                    lo = mid;
+                } else {
+                    hi = mid;
+                }
+            }
+            found.push((hi, a, b));
+        }
+        t = next;
+    }
+    let local = |utc_ms: i64, offset: i32| {
+        chrono::DateTime::from_timestamp_millis(
+            utc_ms.saturating_add(i64::from(offset) * MINUTE_MS),
+        )
+        .map(|d| d.naive_utc())
+        .unwrap_or_default()
+    };
+    let transitions: Vec<Transition> = found
+        .iter()
+        .map(|(at, a, b)| Transition {
+            at: local(*at, *a),
+            from: *a,
+            to: *b,
+        })
+        .collect();
+    let this_year: Vec<&Transition> = transitions.iter().filter(|t| t.at.year() == year).collect();
+    let next_year: Vec<&Transition> = transitions.iter().filter(|t| t.at.year() != year).collect();
+    let standard_now = east(from);
+    if transitions.is_empty() {
+        return Zone {
+            id,
+            standard: standard_now,
+            daylight: None,
+            transitions: Vec::new(),
+        };
+    }
+    // Two changes, there and back, that fall on the same rule next year.
+    let yearly = this_year.len() == 2
+        && next_year.len() == 2
+        && this_year[0].from == this_year[1].to
+        && this_year[0].to == this_year[1].from
+        && this_year
+            .iter()
+            .zip(&next_year)
+            .all(|(a, b)| yearly_rule(a.at) == yearly_rule(b.at) && a.at.time() == b.at.time());
+    if yearly {
+        let (standard, dst) = (
+            this_year[0].from.min(this_year[0].to),
+            this_year[0].from.max(this_year[0].to),
+        );
+        let (starts, ends) = if this_year[0].to == dst {
+            (this_year[0].at, this_year[1].at)
+        } else {
+            (this_year[1].at, this_year[0].at)
+        };
+        return Zone {
+            id,
+            standard,
+            daylight: Some(Daylight {
+                offset: dst,
+                starts,
+                ends,
+            }),
+            transitions: Vec::new(),
+        };
+    }
+    Zone {
+        id,
+        standard: standard_now,
+        daylight: None,
+        transitions,
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -88,6 +204,28 @@ fn byday(d: Weekday) -> &'static str {
 fn vtimezone(z: &Zone, out: &mut Vec<String>) {
     out.push("BEGIN:VTIMEZONE".into());
     out.push(format!("TZID:{}", z.id));
+    if !z.transitions.is_empty() {
+        // The offset before the first change, then each change as it is.
+        out.push("BEGIN:STANDARD".into());
+        out.push(format!("TZOFFSETFROM:{}", offset(z.standard)));
+        out.push(format!("TZOFFSETTO:{}", offset(z.standard)));
+        out.push("DTSTART:19700101T000000".into());
+        out.push("END:STANDARD".into());
+        for t in &z.transitions {
+            let kind = if t.to > t.from {
+                "DAYLIGHT"
+            } else {
+                "STANDARD"
+            };
+            out.push(format!("BEGIN:{kind}"));
+            out.push(format!("TZOFFSETFROM:{}", offset(t.from)));
+            out.push(format!("TZOFFSETTO:{}", offset(t.to)));
+            out.push(format!("DTSTART:{}", stamp(t.at)));
+            out.push(format!("END:{kind}"));
+        }
+        out.push("END:VTIMEZONE".into());
+        return;
+    }
     match &z.daylight {
         Some(d) => {
             for (kind, from, to, at) in [
@@ -145,6 +283,31 @@ pub fn fold(line: &str) -> String {
     out
 }
 
+/// A web address the person typed, if it is one that can go on a URL line as it is: http or
+/// https, and no space or control character (a CR or LF would start a line of its own).
+pub fn safe_url(link: &str) -> Option<&str> {
+    let link = link.trim();
+    let web = link.starts_with("https://") || link.starts_with("http://");
+    (web && !link.chars().any(|c| c.is_control() || c.is_whitespace())).then_some(link)
+}
+
+/// A zone name as it may go on a TZID line (IANA names: letters, digits, `/ _ - +`).
+fn safe_tzid(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "/_-+".contains(c))
+}
+
+/// A reminder, `before` the start ("-P1D", "-PT1H", "-PT15H").
+fn alarm(before: &str, what: &str, out: &mut Vec<String>) {
+    out.push("BEGIN:VALARM".into());
+    out.push("ACTION:DISPLAY".into());
+    out.push(format!("DESCRIPTION:{}", escape(what)));
+    out.push(format!("TRIGGER:{before}"));
+    out.push("END:VALARM".into());
+}
+
 /// The first day on or after `from` that is one of `days`.
 fn first_on(from: NaiveDate, days: &[Weekday]) -> Option<NaiveDate> {
     (0..7)
@@ -188,8 +351,7 @@ fn meeting_event(m: &Meeting, z: &Zone, today: NaiveDate, now: &str, out: &mut V
     if !place.trim().is_empty() {
         out.push(format!("LOCATION:{}", escape(place)));
     }
-    let link = m.link.trim();
-    if link.starts_with("https://") || link.starts_with("http://") {
+    if let Some(link) = safe_url(&m.link) {
         out.push(format!("URL:{link}"));
     }
     if !m.notes.trim().is_empty() {
@@ -198,6 +360,7 @@ fn meeting_event(m: &Meeting, z: &Zone, today: NaiveDate, now: &str, out: &mut V
     out.push("END:VEVENT".into());
 }
 
+/// An appointment or a therapy session: an hour, reminded a day before and an hour before.
 fn one_off(
     uid: &str,
     summary: &str,
@@ -216,6 +379,22 @@ fn one_off(
     if !place.trim().is_empty() {
         out.push(format!("LOCATION:{}", escape(place)));
     }
+    alarm("-P1D", &format!("Tomorrow: {summary}"), out);
+    alarm("-PT1H", &format!("In an hour: {summary}"), out);
+    out.push("END:VEVENT".into());
+}
+
+/// A medication refill: an all-day event, reminded the day before at 9 am.
+fn refill(uid: &str, summary: &str, day: NaiveDate, now: &str, out: &mut Vec<String>) {
+    out.push("BEGIN:VEVENT".into());
+    out.push(format!("UID:{uid}@safety-net"));
+    out.push(format!("DTSTAMP:{now}"));
+    out.push(format!(
+        "DTSTART;VALUE=DATE:{}",
+        &stamp(day.and_time(chrono::NaiveTime::MIN))[..8]
+    ));
+    out.push(format!("SUMMARY:{}", escape(summary)));
+    alarm("-PT15H", &format!("Tomorrow: {summary}"), out);
     out.push("END:VEVENT".into());
 }
 
@@ -230,6 +409,17 @@ pub fn calendar(p: &Plan, z: &Zone, today: NaiveDate, now_utc: NaiveDateTime) ->
         "CALSCALE:GREGORIAN".into(),
         "METHOD:PUBLISH".into(),
     ];
+    // A zone name that is not an IANA name is not written: times are then floating.
+    let floating;
+    let z = if z.id.is_empty() || safe_tzid(&z.id) {
+        z
+    } else {
+        floating = Zone {
+            id: String::new(),
+            ..z.clone()
+        };
+        &floating
+    };
     if !z.id.is_empty() {
         vtimezone(z, &mut lines);
     }
@@ -262,6 +452,12 @@ pub fn calendar(p: &Plan, z: &Zone, today: NaiveDate, now_utc: NaiveDateTime) ->
                 &now,
                 &mut lines,
             );
+        }
+    }
+    for m in &p.care.medications {
+        if let Some(day) = m.next_refill.filter(|d| *d >= today) {
+            let summary = format!("Refill: {}", m.name.trim());
+            refill(&format!("refill-{}", m.id), &summary, day, &now, &mut lines);
         }
     }
     lines.push("END:VCALENDAR".into());

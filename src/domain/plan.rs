@@ -76,9 +76,15 @@ pub struct Plan {
     pub settings: Settings,
 }
 
+/// The most items any list of a plan may hold: more than a person could write in a
+/// lifetime of daily check-ins (100 years is 36,525), far fewer than a file made to hurt.
+pub const MAX_ITEMS: usize = 100_000;
+
 /// Why a plan that decodes is still not acceptable.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Invalid {
+    /// More items in a list than a person could write (a file made to hurt).
+    TooMany(&'static str, usize),
     DuplicateId(String),
     CheckIn(NaiveDate, &'static str),
     CheckInsOutOfOrder,
@@ -87,6 +93,10 @@ pub enum Invalid {
 impl std::fmt::Display for Invalid {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
+            Invalid::TooMany(list, n) => write!(
+                f,
+                "{list} has {n} items, more than the {MAX_ITEMS} a plan can hold"
+            ),
             Invalid::DuplicateId(id) => write!(f, "two items share the id {id}"),
             Invalid::CheckIn(d, why) => write!(f, "the check-in of {d}: {why}"),
             Invalid::CheckInsOutOfOrder => {
@@ -134,6 +144,52 @@ impl Plan {
     /// Whole-document rules beyond what decoding checks: ids unique, scales in range,
     /// check-ins one per day in order.
     pub fn validate(&self) -> Result<(), Invalid> {
+        let r = &self.relapse;
+        for (name, n) in [
+            ("medications", self.care.medications.len()),
+            ("appointments", self.care.appointments.len()),
+            ("therapy", self.care.therapy.len()),
+            ("people", self.people.len()),
+            ("keep_distance", self.keep_distance.len()),
+            ("goals", self.goals.len()),
+            ("reasons", r.reasons.len()),
+            ("triggers", r.triggers.len()),
+            ("warning_signs", r.warning_signs.len()),
+            ("coping", r.coping.len()),
+            ("places_to_avoid", r.places_to_avoid.len()),
+            ("crisis_steps", self.crisis_steps.len()),
+            ("slip_steps", self.slip_steps.len()),
+            ("slips", self.recovery.slips.len()),
+            ("personal milestones", self.recovery.personal.len()),
+            ("celebrated", self.recovery.celebrated.len()),
+            ("checkins", self.checkins.len()),
+            ("meetings", self.meetings.list.len()),
+            ("attendance", self.meetings.attendance.len()),
+            ("first_meeting_done", self.meetings.first_meeting_done.len()),
+            ("first_meeting", self.meetings.first_meeting.len()),
+            ("after_first_few", self.meetings.after_first_few.len()),
+            ("naloxone_kits", self.naloxone_kits.len()),
+            ("reviews", self.reviews.len()),
+        ] {
+            if n > MAX_ITEMS {
+                return Err(Invalid::TooMany(name, n));
+            }
+        }
+        let inner = self
+            .checkins
+            .iter()
+            .map(|c| {
+                c.medications_taken.len()
+                    + c.triggers.len()
+                    + c.warning_signs.len()
+                    + c.coping_used.len()
+            })
+            .chain(r.coping.iter().map(|c| c.trigger_ids.len()))
+            .chain(self.meetings.list.iter().map(|m| m.days.len()))
+            .fold(0usize, usize::saturating_add);
+        if inner > MAX_ITEMS {
+            return Err(Invalid::TooMany("the links between items", inner));
+        }
         let ids = self
             .care
             .medications

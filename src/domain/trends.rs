@@ -137,7 +137,7 @@ pub fn streaks(p: &Plan, today: NaiveDate) -> Streaks {
     let (mut run, mut longest, mut prev) = (0u32, 0u32, None::<NaiveDate>);
     for c in p.checkins.iter().filter(|c| c.date <= today) {
         run = if prev.and_then(|d| d.succ_opt()) == Some(c.date) {
-            run + 1
+            run.saturating_add(1)
         } else {
             1
         };
@@ -149,7 +149,7 @@ pub fn streaks(p: &Plan, today: NaiveDate) -> Streaks {
         _ => 0,
     };
     let met = |start: NaiveDate| {
-        let end = start + Days::new(7);
+        let end = start.checked_add_days(Days::new(7)).unwrap_or(start);
         let within = |d: NaiveDate| d >= start && d < end && d <= today;
         p.meetings.attendance.iter().any(|a| within(a.date))
             || p.checkins
@@ -158,12 +158,12 @@ pub fn streaks(p: &Plan, today: NaiveDate) -> Streaks {
     };
     let mut week = super::community::week_start(today);
     let mut weeks = u32::from(met(week));
-    loop {
-        week = week - Days::new(7);
+    while let Some(before) = week.checked_sub_days(Days::new(7)) {
+        week = before;
         if !met(week) {
             break;
         }
-        weeks += 1;
+        weeks = weeks.saturating_add(1);
     }
     Streaks {
         checkin_days: current,
@@ -196,11 +196,19 @@ pub fn streaks_text(s: &Streaks) -> String {
     format!("{checkins}{meetings}").trim().to_string()
 }
 
-fn csv_field(s: &str) -> String {
+/// One CSV cell. Text that a spreadsheet would run as a formula (starting with `=`, `+`,
+/// `-`, `@`, a tab or a carriage return) gets a leading `'`, as OWASP's CSV-injection
+/// guidance says; numbers, which never start so here, stay numbers. Then RFC 4180 quoting.
+pub fn csv_field(s: &str) -> String {
+    let s = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{s}")
+    } else {
+        s.to_string()
+    };
     if s.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {
-        s.to_string()
+        s
     }
 }
 
@@ -313,6 +321,30 @@ mod tests {
             lines.next().unwrap(),
             "2026-11-23,,4,,7.5,,no,no,,,,\"Hard day, but \"\"ok\"\"\nreally\""
         );
+    }
+
+    #[test]
+    fn csv_neutralises_formulas_and_keeps_numbers() {
+        for (typed, cell) in [
+            (
+                "=HYPERLINK(\"http://x\",\"y\")",
+                "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"",
+            ),
+            ("+1 555", "'+1 555"),
+            ("-2", "'-2"),
+            ("@SUM(A1)", "'@SUM(A1)"),
+            ("\tx", "'\tx"),
+            ("\rx", "\"'\rx\""),
+            ("plain", "plain"),
+            ("7.5", "7.5"),
+        ] {
+            assert_eq!(csv_field(typed), cell, "{typed:?}");
+        }
+        let mut p = plan_with(&[("2026-11-23", 4)]);
+        p.checkins[0].note = "=cmd|' /C calc'!A0".into();
+        let row = csv(&p).split("\r\n").nth(1).expect("row").to_string();
+        assert!(row.ends_with(",'=cmd|' /C calc'!A0"), "{row}");
+        assert!(row.starts_with("2026-11-23,,4,,7.5,"), "{row}");
     }
 
     #[test]

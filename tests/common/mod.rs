@@ -171,10 +171,25 @@ pub fn full_plan() -> Plan {
 
 /// The full plan plus a daily check-in for every day of five years.
 pub fn five_years_plan() -> Plan {
+    years_plan(5, 0)
+}
+
+/// Ten years of daily check-ins, 500 meeting visits and a full plan: years of real use.
+pub fn ten_years_plan() -> Plan {
+    years_plan(10, 500)
+}
+
+/// `years` of daily check-ins up to 2026-11-23, and `visits` meetings attended (weekly).
+pub fn years_plan(years: i64, visits: i64) -> Plan {
     let mut p = full_plan();
     p.checkins.clear();
-    let start = date(2021, 11, 23);
-    for i in 0..(5 * 365 + 1) {
+    let start = date(2026, 11, 23) - Duration::days(years * 365);
+    let meeting = p.meetings.list[0].id.clone();
+    for w in 0..visits {
+        p.meetings
+            .mark_attended(&meeting, date(2026, 11, 23) - Duration::days(w * 7));
+    }
+    for i in 0..(years * 365 + 1) {
         let mut c = CheckIn::new(start + Duration::days(i));
         c.mood = Some((i % 5 + 1) as u8);
         c.craving = Some((i % 11) as u8);
