@@ -17,29 +17,35 @@ const AIM_SAVE_P95_MS = 8;
 
 const dist = 'dist';
 const html = readFileSync(join(dist, 'index.html'), 'utf8');
-// The first load is what index.html pulls in: its scripts, stylesheets and the wasm.
+// The first load is what index.html pulls in (its scripts and stylesheets) and what the boot
+// script of the wasm directory loads before Today shows: wasm-bindgen's JavaScript, the
+// chunk loader and the main module. Tests check that opening Today fetches no chunk
+// (tests/e2e/offline.spec.js).
 const refs = [...html.matchAll(/(?:src|href)=["']?\/([^"' >]+)/g)].map((m) => m[1]);
 const first = ['index.html', ...new Set(refs.filter((r) => /\.(js|css|wasm)$/.test(r)))];
+const boot = first.find((f) => /^pkg\/[0-9a-f]+\/boot\.js$/.test(f));
+const pkg = boot ? boot.replace(/boot\.js$/, '') : null;
+if (pkg) first.push(`${pkg}app.js`, `${pkg}__wasm_split.js`, `${pkg}app_bg.wasm`);
 const kinds = { html: [0, 0, 0], js: [0, 0, 0], css: [0, 0, 0], wasm: [0, 0, 0] };
 const files = {};
+const sizes = (data) => [
+  data.length,
+  gzipSync(data, { level: 9 }).length,
+  brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+];
 for (const f of first) {
-  const data = readFileSync(join(dist, f));
-  const sizes = [
-    data.length,
-    gzipSync(data, { level: 9 }).length,
-    brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
-  ];
-  files[f] = { raw: sizes[0], gzip: sizes[1], brotli: sizes[2] };
+  const s = sizes(readFileSync(join(dist, f)));
+  files[f] = { raw: s[0], gzip: s[1], brotli: s[2] };
   const kind = f.split('.').pop();
-  sizes.forEach((s, i) => (kinds[kind][i] += s));
+  s.forEach((n, i) => (kinds[kind][i] += n));
 }
 const total = [0, 1, 2].map((i) => Object.values(kinds).reduce((a, k) => a + k[i], 0));
 
-// Lazy chunks: anything in dist/ that is code but not part of the first load.
-const lazy = readdirSync(dist).filter((f) => /\.(js|wasm)$/.test(f) && !first.includes(f) && !['sw.js', 'pwa.js'].includes(f));
+// Lazy chunks: the wasm directory's other modules, each fetched when a screen first needs it.
+const lazy = pkg ? readdirSync(join(dist, pkg)).filter((f) => f.endsWith('.wasm') && !first.includes(pkg + f)).sort() : [];
 const chunks = Object.fromEntries(lazy.map((f) => {
-  const data = readFileSync(join(dist, f));
-  return [f, { raw: data.length, gzip: gzipSync(data, { level: 9 }).length, brotli: brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length }];
+  const s = sizes(readFileSync(join(dist, pkg, f)));
+  return [f, { raw: s[0], gzip: s[1], brotli: s[2] }];
 }));
 
 // The wasm's largest contributors, from twiggy on the linked module before wasm-bindgen and
@@ -100,7 +106,9 @@ for (const [k, [raw, gz, br]] of Object.entries(kinds)) {
 console.log(`  ${'total'.padEnd(8)} ${kib(total[0]).padStart(11)} ${kib(total[1]).padStart(11)} ${kib(total[2]).padStart(11)}`);
 console.log(`  first load gzip: ${total[1]} bytes = ${kb(total[1])} (limit ${kb(LIMIT_GZIP)}, aim ${kb(AIM_GZIP)}, goal ${kb(GOAL_GZIP)}); brotli ${kb(total[2])}`);
 if (Object.keys(chunks).length) {
-  for (const [f, c] of Object.entries(chunks)) console.log(`  lazy chunk ${f}: ${kb(c.gzip)} gzip, ${kb(c.brotli)} brotli`);
+  const all = Object.values(chunks).reduce((a, c) => a + c.gzip, 0);
+  console.log(`  lazy chunks (${Object.keys(chunks).length}, ${kb(all)} gzip in all), each fetched when a screen first needs it:`);
+  for (const [f, c] of Object.entries(chunks)) console.log(`    ${f.padEnd(48)} ${kb(c.gzip).padStart(9)} gzip ${kb(c.brotli).padStart(9)} brotli`);
 } else {
   console.log('  lazy chunks: none (every screen is in the first load)');
 }

@@ -1,8 +1,7 @@
 // Trunk post_build hook (runs in Trunk's staging directory before it becomes dist/):
-// 1. moves Trunk's inline bootstrap <script type="module"> into a hashed file, because the
-//    Content-Security-Policy allows no inline script;
-// 2. minifies wasm-bindgen's JavaScript with terser (Trunk's own minifier cannot parse it)
-//    and updates its Subresource Integrity hash in index.html;
+// 1. points index.html's boot script at this build's wasm directory (pkg/<hash>/, built by
+//    scripts/build-wasm.mjs), and checks no inline script is left (the CSP allows none);
+// 2. minifies pwa.js with terser;
 // 3. stamps public/sw.js with a hash of this build and the list of files to precache, so a
 //    new deploy gets a new cache (a fixed cache name would strand users on an old app).
 import { createHash } from 'node:crypto';
@@ -19,36 +18,30 @@ const sha = (data) => createHash('sha256').update(data).digest('hex');
 
 const indexPath = join(dir, 'index.html');
 let html = readFileSync(indexPath, 'utf8');
-// Trunk's minifier may drop the quotes: <script type=module>.
-const inline = /<script type="?module"?(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/;
-const m = html.match(inline);
-if (!m) {
-  console.error('post-build: Trunk\'s inline bootstrap script was not found in index.html');
+// This build's wasm directory, named by its content (scripts/build-wasm.mjs).
+const pkgs = readdirSync(join(dir, 'pkg')).filter((d) => statSync(join(dir, 'pkg', d)).isDirectory());
+if (pkgs.length !== 1) {
+  console.error(`post-build: expected one wasm directory in pkg/, found ${pkgs.length}`);
   process.exit(1);
 }
-const bootName = `boot-${sha(m[1]).slice(0, 16)}.js`;
-writeFileSync(join(dir, bootName), m[1].trim() + '\n');
-html = html.replace(inline, `<script type="module" src="/${bootName}"></script>`);
+// (Trunk's minifier may drop the quotes: src=/pkg/boot.js.)
+html = html.replace(/src="?\/pkg\/boot\.js"?/, `src="/pkg/${pkgs[0]}/boot.js"`);
+if (!html.includes(`/pkg/${pkgs[0]}/boot.js`)) {
+  console.error('post-build: the boot script was not found in index.html');
+  process.exit(1);
+}
 if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html)) {
-  console.error('post-build: index.html still has an inline script; the CSP would block it');
+  console.error('post-build: index.html has an inline script; the CSP would block it');
   process.exit(1);
 }
-
 if (process.env.TRUNK_PROFILE === 'release') {
-  for (const name of readdirSync(dir).filter((f) => /^safety-net-[0-9a-f]+\.js$/.test(f) || f === 'pwa.js')) {
-    const path = join(dir, name);
-    const before = readFileSync(path, 'utf8');
-    const out = await minify(before, { module: name !== 'pwa.js', compress: { passes: 2 }, mangle: true, format: { comments: false } });
-    if (!out.code) {
-      console.error(`post-build: terser produced nothing for ${name}`);
-      process.exit(1);
-    }
-    writeFileSync(path, out.code);
-    const oldSri = 'sha384-' + createHash('sha384').update(before).digest('base64');
-    const newSri = 'sha384-' + createHash('sha384').update(out.code).digest('base64');
-    if (html.includes(oldSri)) html = html.split(oldSri).join(newSri);
-    console.log(`post-build: minified ${name} ${before.length} -> ${out.code.length} bytes`);
+  const path = join(dir, 'pwa.js');
+  const out = await minify(readFileSync(path, 'utf8'), { compress: { passes: 2 }, mangle: true, format: { comments: false } });
+  if (!out.code) {
+    console.error('post-build: terser produced nothing for pwa.js');
+    process.exit(1);
   }
+  writeFileSync(path, out.code);
 }
 writeFileSync(indexPath, html);
 
@@ -76,4 +69,4 @@ if (!sw.includes('__BUILD_HASH__') || !sw.includes('__PRECACHE_LIST__')) {
 }
 sw = sw.replace('__BUILD_HASH__', hash).replace('__PRECACHE_LIST__', JSON.stringify(precache, null, 2));
 writeFileSync(swPath, sw);
-console.log(`post-build: build ${hash}, ${precache.length} files precached, bootstrap in /${bootName}`);
+console.log(`post-build: build ${hash}, ${precache.length} files precached, wasm in /pkg/${pkgs[0]}/`);

@@ -55,7 +55,7 @@ createServer(async (req, res) => {
     res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', ...security }).end('Not found');
     return;
   }
-  const cache = /-[0-9a-f]{16}\.(js|wasm|css)$/.test(full) ? 'public, max-age=31536000, immutable' : 'no-cache';
+  const cache = /-[0-9a-f]{16}\.(js|wasm|css)$|\/pkg\/[0-9a-f]{16}\//.test(full) ? 'public, max-age=31536000, immutable' : 'no-cache';
   res.writeHead(200, { 'Content-Type': type, 'Cache-Control': cache, ...security });
   res.end(req.method === 'HEAD' ? undefined : body);
 })

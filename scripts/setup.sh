@@ -41,6 +41,13 @@ if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WB_VERSION"
   cargo install wasm-bindgen-cli --version "$WB_VERSION" --force
 fi
 
+# wasm-split-cli: splits the secondary screens into chunks (scripts/build-wasm.mjs). The
+# crate named wasm-split-cli is something else; this is cargo-leptos's splitter.
+if ! command -v wasm-split-cli >/dev/null || ! cargo install --list | grep -qx "wasm_split_cli_support v0.2.4:"; then
+  log "installing wasm_split_cli_support 0.2.4 (wasm-split-cli, about 5 min)"
+  cargo install wasm_split_cli_support --version 0.2.4 --features build-binary --locked
+fi
+
 if [ "$mode" = "test" ]; then
   # twiggy: the budget report's list of the largest contributors to the wasm.
   if [ "$(twiggy --version 2>/dev/null | awk '{print $2}')" != "0.8.0" ]; then

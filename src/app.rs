@@ -3,6 +3,7 @@
 
 use crate::components::dose_timer::{DoseTimer, DoseTimerStrip};
 use crate::components::save_banner::SaveBanner;
+use crate::domain::pillars::Pillar;
 use crate::pages::{
     checkin::CheckInPage, crisis::CrisisPage, damaged_data::DamagedDataScreen,
     meetings::FindSupportPage, meetings::MeetingsPage, not_found::NotFound, overdose::OverdosePage,
@@ -87,26 +88,89 @@ pub fn App() -> impl IntoView {
 
 /// The screen for a route. Each waits for the plan to open, but Get help and the overdose
 /// steps, which work whatever state the saved plan is in.
+///
+/// Today, Get help and the overdose steps are in the first load. Every other screen is a
+/// chunk of its own (`#[lazy]`, split out by scripts/build-wasm.mjs), fetched the first time
+/// it opens and kept offline by the service worker.
 fn screen(route: Route) -> AnyView {
     match route {
         Route::Help => view! { <CrisisPage/> }.into_any(),
         Route::Overdose => view! { <OverdosePage/> }.into_any(),
         other => gate(move || match other.clone() {
             Route::Today => view! { <TodayPage/> }.into_any(),
-            Route::Plan => view! { <PlanPage/> }.into_any(),
-            Route::Pillar(pillar) => view! { <PillarPage pillar=pillar/> }.into_any(),
-            Route::Review => view! { <ReviewPage/> }.into_any(),
-            Route::Print => view! { <PrintPage/> }.into_any(),
-            Route::Share => view! { <SharePage/> }.into_any(),
-            Route::Meetings => view! { <MeetingsPage/> }.into_any(),
-            Route::FindSupport => view! { <FindSupportPage/> }.into_any(),
-            Route::Recovery => view! { <RecoveryPage/> }.into_any(),
-            Route::CheckIn => view! { <CheckInPage/> }.into_any(),
-            Route::Start => view! { <StartPage/> }.into_any(),
-            Route::Settings => view! { <SettingsPage/> }.into_any(),
+            Route::Plan => later(|| Box::pin(plan_page())),
+            Route::Pillar(pillar) => later(move || Box::pin(pillar_page(pillar))),
+            Route::Review => later(|| Box::pin(review_page())),
+            Route::Print => later(|| Box::pin(print_page())),
+            Route::Share => later(|| Box::pin(share_page())),
+            Route::Meetings => later(|| Box::pin(meetings_page())),
+            Route::FindSupport => later(|| Box::pin(find_support_page())),
+            Route::Recovery => later(|| Box::pin(recovery_page())),
+            Route::CheckIn => later(|| Box::pin(checkin_page())),
+            Route::Start => later(|| Box::pin(start_page())),
+            Route::Settings => later(|| Box::pin(settings_page())),
             Route::Help | Route::Overdose | Route::NotFound(_) => view! { <NotFound/> }.into_any(),
         }),
     }
+}
+
+/// A screen that arrives with its chunk.
+type Arriving = std::pin::Pin<Box<dyn std::future::Future<Output = AnyView> + Send + Sync>>;
+
+/// Shows a screen whose code is in a chunk: a calm word while it is fetched (from the
+/// service worker's cache once installed), then the screen.
+fn later(load: impl Fn() -> Arriving + Send + Sync + 'static) -> AnyView {
+    view! {
+        <Suspense fallback=|| view! { <p class="loading">"Opening…"</p> }>
+            {move || Suspend::new(load())}
+        </Suspense>
+    }
+    .into_any()
+}
+
+#[lazy]
+fn plan_page() -> AnyView {
+    view! { <PlanPage/> }.into_any()
+}
+#[lazy]
+fn pillar_page(pillar: Pillar) -> AnyView {
+    view! { <PillarPage pillar=pillar/> }.into_any()
+}
+#[lazy]
+fn review_page() -> AnyView {
+    view! { <ReviewPage/> }.into_any()
+}
+#[lazy]
+fn print_page() -> AnyView {
+    view! { <PrintPage/> }.into_any()
+}
+#[lazy]
+fn share_page() -> AnyView {
+    view! { <SharePage/> }.into_any()
+}
+#[lazy]
+fn meetings_page() -> AnyView {
+    view! { <MeetingsPage/> }.into_any()
+}
+#[lazy]
+fn find_support_page() -> AnyView {
+    view! { <FindSupportPage/> }.into_any()
+}
+#[lazy]
+fn recovery_page() -> AnyView {
+    view! { <RecoveryPage/> }.into_any()
+}
+#[lazy]
+fn checkin_page() -> AnyView {
+    view! { <CheckInPage/> }.into_any()
+}
+#[lazy]
+fn start_page() -> AnyView {
+    view! { <StartPage/> }.into_any()
+}
+#[lazy]
+fn settings_page() -> AnyView {
+    view! { <SettingsPage/> }.into_any()
 }
 
 /// Shows the screen once the plan is open; otherwise what to do about it. One function for

@@ -48,6 +48,9 @@ export class App {
     await this.page.goto(path);
     await expect(this.page.locator('#boot')).toHaveCount(0);
     await expect(this.page.getByRole('banner').getByRole('link', { name: 'Get help' })).toBeVisible();
+    // The screen itself: secondary screens arrive with their chunk, after "Opening…".
+    await expect(this.page.locator('main h1').first()).toBeVisible();
+    await expect(this.page.locator('main p.loading')).toHaveCount(0);
   }
 
   async addReason(text) {
