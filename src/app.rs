@@ -201,8 +201,11 @@ fn NotOpen(boot: Boot) -> impl IntoView {
 
 #[component]
 fn Header() -> impl IntoView {
+    // On the overdose steps the header scrolls away with the page, so that with large text
+    // the step, Back, Call 911 and Next still share the screen.
+    let route = router::use_route();
     view! {
-        <header class="top">
+        <header class="top" class:calm=move || route.with(|r| *r == Route::Overdose)>
             <a href=Route::Today.path() class="brand">"Safety Net"</a>
             // The emergency control: on every screen, one tap to help.
             <a href=Route::Help.path() class="get-help">"Get help"</a>
@@ -214,8 +217,10 @@ fn Header() -> impl IntoView {
 
 #[component]
 fn Nav() -> impl IntoView {
+    // On the overdose steps the bottom of the screen is theirs: Back, Call 911, Next.
+    let route = router::use_route();
     view! {
-        <nav class="bottom" aria-label="Main">
+        <nav class="bottom" aria-label="Main" hidden=move || route.with(|r| *r == Route::Overdose)>
             <a href=Route::Today.path() aria-current=router::current(Route::Today)>"Today"</a>
             <a href=Route::Plan.path() aria-current=router::current(Route::Plan)>"My plan"</a>
             <a href=Route::Meetings.path() aria-current=router::current(Route::Meetings)>"Meetings"</a>

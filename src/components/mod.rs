@@ -8,6 +8,7 @@ pub mod editor;
 pub mod import_backup;
 pub mod kits_editor;
 pub mod meetings_today;
+pub mod naloxone_where;
 pub mod pillar_body;
 pub mod record_list;
 pub mod recovery_counter;

@@ -5,6 +5,7 @@
 //! opened.
 
 use crate::components::crisis_lines::NationalLines;
+use crate::components::naloxone_where::NaloxoneWhere;
 use crate::components::{own_list, reason_texts};
 use crate::domain::contacts::crisis_contacts;
 use crate::domain::resources::EMERGENCY;
@@ -20,6 +21,7 @@ pub fn CrisisPage() -> impl IntoView {
     view! {
         <h1>"Get help now"</h1>
         <a class="call-911" href=format!("tel:{}", EMERGENCY.call)>"Call 911"</a>
+        <NaloxoneWhere/>
         <p class="hint">{EMERGENCY.purpose}</p>
         <a href=Route::Overdose.path() class="button primary wide">"Someone may be overdosing: what to do"</a>
         // The person's own "In a crisis" steps, in their order.

@@ -125,7 +125,9 @@ test('the re-dose timer prompts another dose at 2 minutes, counts doses, is anno
   await expect(strip).toContainText('Give another dose now if they are not responding (2:00 since dose 1)');
   await expect(live).toHaveText(/2 minutes since dose 1\. If they are not responding, give another dose now/);
 
-  // Switching screens: the timer keeps running and 911 stays one tap away.
+  // Switching screens (the overdose steps hide the navigation bar; the header leads on):
+  // the timer keeps running and 911 stays one tap away.
+  await page.getByRole('banner').getByRole('link', { name: 'Safety Net' }).click();
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My plan' }).click();
   await expect(page.getByRole('heading', { name: 'My plan', level: 1 })).toBeVisible();
   await expect(strip).toBeVisible();
