@@ -129,7 +129,9 @@ impl AppState {
                 self.set_boot(Boot::Ready);
             }
             LoadOutcome::Loaded(d) => {
-                let Decoded { plan, .. } = *d;
+                let Decoded { mut plan, .. } = *d;
+                // A plan from before version 3 started "today" (saved with the next edit).
+                plan.note_started(self.clock.today.get_untracked());
                 self.plan.set(plan);
                 self.set_boot(Boot::Ready);
             }
@@ -150,7 +152,11 @@ impl AppState {
         if self.boot.get_untracked() != Boot::Ready {
             return;
         }
-        self.plan.update(change);
+        let today = self.clock.today.get_untracked();
+        self.plan.update(|p| {
+            change(p);
+            p.note_started(today);
+        });
         self.persist(false);
     }
 
@@ -165,8 +171,12 @@ impl AppState {
             return Ok(());
         }
         let mut result = Ok(());
+        let today = self.clock.today.get_untracked();
         self.plan.maybe_update(|p| {
             result = change(p);
+            if result.is_ok() {
+                p.note_started(today);
+            }
             result.is_ok()
         });
         if result.is_ok() {

@@ -134,9 +134,9 @@ proptest! {
         let mut q = p.clone();
         record_review(&mut q, today);
         prop_assert!(q.reviews.windows(2).all(|w| w[0] <= w[1]));
-        let s = attendance_stats(&p.meetings, today);
+        let s = attendance_stats(&p, today);
         prop_assert!(s.this_week <= s.total || s.total == 0 || s.this_week <= p.meetings.attendance.len());
-        prop_assert_eq!(weekly_counts(&p.meetings, today, 4).len(), 4);
+        prop_assert_eq!(weekly_counts(&p, today, 4).len(), 4);
         let _ = next_today(&p.meetings, today, NaiveTime::MIN);
         let _ = trends::streaks(&p, today);
         let _ = trends::craving_rising(&p, today);

@@ -349,7 +349,7 @@ mod milestones {
         r.set_start(common::date(2026, 1, 1), None, today)
             .expect("past");
         assert!(r.to_celebrate(today).iter().any(|m| m.key == "months-6"));
-        r.celebrated = r.to_celebrate(today).into_iter().map(|m| m.key).collect();
+        r.mark_celebrated(today);
         assert!(r.to_celebrate(today).is_empty());
         assert_eq!(
             r.record_slip(

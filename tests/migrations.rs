@@ -1,7 +1,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 //! Every past format version has a fixture that must keep opening, unchanged in meaning.
-//! (Version 1 is the first; when version 2 comes, plan-v1.json stays and a migration test
-//! checks it opens as the equivalent version-2 plan.)
+//! Each older fixture opens as the equivalent current plan; the current one is written back
+//! byte for byte.
 
 mod common;
 
@@ -11,49 +11,73 @@ use serde_json::Value;
 
 const V1: &str = include_str!("fixtures/plan-v1.json");
 const V2: &str = include_str!("fixtures/plan-v2.json");
+const V3: &str = include_str!("fixtures/plan-v3.json");
+
+/// The full plan as an older version held it: version 3's settings at their defaults.
+fn without_v3_settings() -> safety_net::domain::Plan {
+    let mut p = common::full_plan();
+    p.settings.first_name.clear();
+    p.settings.card_medication = false;
+    p.settings.started = None;
+    p
+}
 
 #[test]
-fn version_1_fixture_opens_as_the_equivalent_version_2_plan() {
+fn version_1_fixture_opens_as_the_equivalent_current_plan() {
     let plan = backup::import_text(V1).expect("v1 fixture opens");
-    // Version 2 only added the first-meeting checklists, which a version-1 plan lacks.
-    let mut expected = common::full_plan();
+    // Version 2 added the first-meeting checklists, which a version-1 plan lacks.
+    let mut expected = without_v3_settings();
     expected.meetings.first_meeting.clear();
     expected.meetings.after_first_few.clear();
     assert_eq!(plan, expected);
 }
 
 #[test]
-fn version_2_fixture_opens_as_the_full_plan() {
+fn version_2_fixture_opens_with_each_celebration_in_its_streak() {
     let plan = backup::import_text(V2).expect("v2 fixture opens");
-    assert_eq!(plan, common::full_plan());
-    // Written again it is byte-identical: nothing was lost or reordered.
-    assert_eq!(backup::export(&plan).expect("exports"), V2);
+    // "days-30" was celebrated in the streak current then: the one after the June 10 slip.
+    assert_eq!(plan.recovery.celebrated, ["2026-06-11/days-30"]);
+    assert_eq!(plan, without_v3_settings());
 }
 
 #[test]
-fn migrating_current_data_changes_nothing_and_is_idempotent() {
+fn version_3_fixture_opens_as_the_full_plan_and_is_written_back_byte_for_byte() {
+    let plan = backup::import_text(V3).expect("v3 fixture opens");
+    assert_eq!(plan, common::full_plan());
+    assert_eq!(backup::export(&plan).expect("exports"), V3);
+}
+
+#[test]
+fn migrating_again_changes_nothing() {
+    for (version, text) in [(1, V1), (2, V2)] {
+        let v: Value = serde_json::from_str(text).expect("json");
+        let data = v.get("data").expect("data").clone();
+        let once = schema::migrate(version, data).expect("migrates");
+        // Every step run again on migrated data: the same.
+        let again = schema::migrate(1, once.clone()).expect("migrates again");
+        assert_eq!(once, again, "from version {version}");
+    }
+    // Version 2 adds the two checklists and changes nothing else.
     let v: Value = serde_json::from_str(V1).expect("json");
     let data = v.get("data").expect("data").clone();
     let once = schema::migrate(1, data.clone()).expect("migrates");
-    let twice = schema::migrate(CURRENT_VERSION, once.clone()).expect("migrates again");
-    assert_eq!(once, twice);
-    // Version 2 adds the two checklists and changes nothing else.
-    let mut expected = data.clone();
+    let mut expected = data;
     let m = expected
         .get_mut("meetings")
         .and_then(|m| m.as_object_mut())
         .expect("meetings");
     m.insert("first_meeting".into(), Value::Array(Vec::new()));
     m.insert("after_first_few".into(), Value::Array(Vec::new()));
+    expected["recovery"]["celebrated"] = serde_json::json!(["2026-06-11/days-30"]);
     assert_eq!(once, expected);
 }
 
 #[test]
 fn a_future_version_is_refused_not_guessed() {
-    let future = V2.replacen("\"version\": 2", "\"version\": 3", 1);
+    let future = V3.replacen("\"version\": 3", "\"version\": 4", 1);
     assert_eq!(
         backup::import_text(&future),
-        Err(backup::ImportError::Decode(DecodeError::FutureVersion(3)))
+        Err(backup::ImportError::Decode(DecodeError::FutureVersion(4)))
     );
 }
 

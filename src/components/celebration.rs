@@ -9,15 +9,7 @@ pub fn Celebration() -> impl IntoView {
     let state = use_app_state();
     let thanks = move |_| {
         let today = state.clock.today.get_untracked();
-        state.edit(|p| {
-            let keys: Vec<String> = p
-                .recovery
-                .to_celebrate(today)
-                .into_iter()
-                .map(|m| m.key)
-                .collect();
-            p.recovery.celebrated.extend(keys);
-        });
+        state.edit(|p| p.recovery.mark_celebrated(today));
     };
     move || {
         let today = state.clock.today.get();

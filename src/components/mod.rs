@@ -1,6 +1,7 @@
 //! Small reusable views, named for what the person sees.
 
 pub mod celebration;
+pub mod coming_up;
 pub mod contact_links;
 pub mod crisis_lines;
 pub mod dose_timer;
@@ -12,7 +13,9 @@ pub mod naloxone_where;
 pub mod pillar_body;
 pub mod record_list;
 pub mod recovery_counter;
+pub mod recovery_date;
 pub mod save_banner;
+pub mod section_choice;
 pub mod tables;
 pub mod trend_chart;
 

@@ -135,6 +135,28 @@ pub static PEOPLE_SHORT: ListTable<People> = ListTable::<People>::new(
     |r| r.name.clone(),
 );
 
+/// The guided start's "what to text them in a crisis": each person's name and message.
+pub static PEOPLE_CRISIS_TEXT: ListTable<People> = ListTable::<People>::new(
+    &[
+        Field::own(
+            "name",
+            "Name",
+            Input::Note,
+            |r| r.name.clone(),
+            |_, _| Ok(()),
+        ),
+        Field::text(
+            "crisis_message",
+            "Text to send them in a crisis",
+            Input::Long("I'm having a hard time. Can you call me?"),
+            |r| &r.crisis_message,
+            |r| &mut r.crisis_message,
+        ),
+    ],
+    new_person,
+    |r| r.name.clone(),
+);
+
 // ---- Lists of plain entries ----
 
 fn new_entry(id: Id, text: String, _: NaiveDate) -> Entry {
@@ -1016,6 +1038,23 @@ pub static REVIEW_EVERY: Fields<SettingsPart> = Fields::<SettingsPart>::new(&[Fi
     },
 )]);
 
+/// What the wallet card says about its owner.
+pub static CARD_SETTINGS: Fields<SettingsPart> = Fields::<SettingsPart>::new(&[
+    Field::text(
+        "first_name",
+        "My first name, for the card",
+        Input::Text("Jordan"),
+        |r| &r.first_name,
+        |r| &mut r.first_name,
+    ),
+    Field::flag(
+        "card_medication",
+        "Show my medication for opioid use disorder on the card (it helps an emergency room)",
+        |r| &r.card_medication,
+        |r| &mut r.card_medication,
+    ),
+]);
+
 /// The check-in of the day its id names ("2026-11-23"), made when first written.
 pub struct CheckInOfDay;
 
@@ -1156,10 +1195,11 @@ pub static CHECKIN_NOTICED: Fields<CheckInOfDay> = Fields::<CheckInOfDay>::new(&
 ]);
 
 /// Every list table, for tests that walk all of them.
-pub fn all_lists() -> [(&'static str, &'static dyn super::editor::Table); 21] {
+pub fn all_lists() -> [(&'static str, &'static dyn super::editor::Table); 22] {
     [
         ("people", &PEOPLE),
         ("people (short)", &PEOPLE_SHORT),
+        ("people (crisis text)", &PEOPLE_CRISIS_TEXT),
         ("keep_distance", &KEEP_DISTANCE),
         ("reasons", &REASONS),
         ("warning_signs", &WARNING_SIGNS),

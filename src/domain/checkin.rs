@@ -99,6 +99,14 @@ impl CheckIn {
         }
     }
 
+    /// A hard day: craving at 7 or more, mood very low, or a warning sign noticed. The
+    /// check-in then answers with the person's own coping and people, not just "Saved".
+    pub fn hard_day(&self) -> bool {
+        self.craving.is_some_and(|c| c >= 7)
+            || self.mood == Some(1)
+            || !self.warning_signs.is_empty()
+    }
+
     /// Checks the scales are within their ranges.
     pub fn validate(&self) -> Result<(), OutOfRange> {
         if self.mood.is_some_and(|m| !(1..=5).contains(&m)) {
@@ -114,6 +122,22 @@ impl CheckIn {
             return Err(OutOfRange("sleep must be 0–24 hours"));
         }
         Ok(())
+    }
+}
+
+/// The person's coping strategies for the triggers ticked in a check-in, in the plan's
+/// order; when none answers them, their first three.
+pub fn coping_for_day(p: &super::Plan, c: &CheckIn) -> Vec<String> {
+    let coping = &p.relapse.coping;
+    let linked: Vec<String> = coping
+        .iter()
+        .filter(|s| s.trigger_ids.iter().any(|t| c.triggers.contains(t)))
+        .map(|s| s.text.clone())
+        .collect();
+    if linked.is_empty() {
+        coping.iter().take(3).map(|s| s.text.clone()).collect()
+    } else {
+        linked
     }
 }
 
@@ -141,6 +165,51 @@ mod tests {
         assert_eq!(v.len(), 2);
         assert_eq!(v[0].date, d(1));
         assert_eq!(v[1].craving, Some(4));
+    }
+
+    #[test]
+    fn a_hard_day_is_noticed_and_answered_with_the_right_coping() {
+        use crate::domain::relapse::{CopingStrategy, Trigger, TriggerKind};
+        let mut c = CheckIn::new(NaiveDate::default());
+        assert!(!c.hard_day());
+        c.craving = Some(6);
+        assert!(!c.hard_day());
+        c.craving = Some(7);
+        assert!(c.hard_day());
+        c.craving = None;
+        c.mood = Some(1);
+        assert!(c.hard_day());
+        c.mood = Some(2);
+        c.warning_signs = vec![Id::generate(5, 5)];
+        assert!(c.hard_day());
+
+        let mut p = crate::domain::Plan::default();
+        let (lonely, payday) = (Id::generate(1, 1), Id::generate(2, 2));
+        for (id, text) in [(&lonely, "Lonely"), (&payday, "Payday")] {
+            p.relapse.triggers.push(Trigger {
+                id: id.clone(),
+                kind: TriggerKind::Feeling,
+                text: text.into(),
+            });
+        }
+        for (n, text, links) in [
+            (3, "Walk", vec![]),
+            (4, "Call Dana", vec![lonely.clone()]),
+            (6, "Pay rent first", vec![payday.clone()]),
+        ] {
+            p.relapse.coping.push(CopingStrategy {
+                id: Id::generate(n, n),
+                text: text.into(),
+                trigger_ids: links,
+            });
+        }
+        c.triggers = vec![lonely];
+        assert_eq!(coping_for_day(&p, &c), ["Call Dana"]);
+        c.triggers.clear();
+        assert_eq!(
+            coping_for_day(&p, &c),
+            ["Walk", "Call Dana", "Pay rent first"]
+        );
     }
 
     #[test]

@@ -92,13 +92,28 @@ pub struct AttendanceStats {
     pub total: usize,
 }
 
-pub fn attendance_stats(m: &Meetings, today: NaiveDate) -> AttendanceStats {
+/// Every meeting the person went to, by date: one for each "I went" on a meeting, and one
+/// for a check-in's "I went to a meeting" on a day with no "I went" marked. The one source
+/// of attendance for Meetings, Today and the check-in trends.
+pub fn meeting_dates(p: &super::Plan) -> Vec<NaiveDate> {
+    let mut dates: Vec<NaiveDate> = p.meetings.attendance.iter().map(|a| a.date).collect();
+    for c in p.checkins.iter().filter(|c| c.went_to_meeting) {
+        if !p.meetings.attendance.iter().any(|a| a.date == c.date) {
+            dates.push(c.date);
+        }
+    }
+    super::order::sort(&mut dates);
+    dates
+}
+
+pub fn attendance_stats(p: &super::Plan, today: NaiveDate) -> AttendanceStats {
+    let dates = meeting_dates(p);
     let this = week_start(today);
     let in_week = |start: NaiveDate| {
         let end = start.checked_add_days(Days::new(7)).unwrap_or(start);
-        m.attendance
+        dates
             .iter()
-            .filter(|a| a.date >= start && a.date < end && a.date <= today)
+            .filter(|d| **d >= start && **d < end && **d <= today)
             .count()
     };
     let this_week = in_week(this);
@@ -114,23 +129,20 @@ pub fn attendance_stats(m: &Meetings, today: NaiveDate) -> AttendanceStats {
     AttendanceStats {
         this_week,
         weeks_in_a_row: weeks,
-        total: m.attendance.iter().filter(|a| a.date <= today).count(),
+        total: dates.iter().filter(|d| **d <= today).count(),
     }
 }
 
 /// Meetings attended in each of the last `weeks` weeks (Monday to Sunday), this week first.
-pub fn weekly_counts(m: &Meetings, today: NaiveDate, weeks: u64) -> Vec<(NaiveDate, usize)> {
+pub fn weekly_counts(p: &super::Plan, today: NaiveDate, weeks: u64) -> Vec<(NaiveDate, usize)> {
+    let dates = meeting_dates(p);
     (0..weeks)
         .map(|i| {
             let start = week_start(today)
                 .checked_sub_days(Days::new(7 * i))
                 .unwrap_or(today);
             let end = start.checked_add_days(Days::new(7)).unwrap_or(start);
-            let n = m
-                .attendance
-                .iter()
-                .filter(|a| a.date >= start && a.date < end)
-                .count();
+            let n = dates.iter().filter(|d| **d >= start && **d < end).count();
             (start, n)
         })
         .collect()
@@ -376,28 +388,49 @@ mod tests {
 
     #[test]
     fn weeks_in_a_row_and_counts() {
-        let mut m = Meetings::default();
+        let mut p = crate::domain::Plan::default();
+        let m = &mut p.meetings;
         let id = Id::generate(1, 1);
         for day in ["2026-11-02", "2026-11-10", "2026-11-12", "2026-11-17"] {
             m.mark_attended(&id, d(day));
         }
         // Monday 23 November: nothing yet this week, three weeks in a row before it.
-        let s = attendance_stats(&m, d("2026-11-23"));
+        let s = attendance_stats(&p, d("2026-11-23"));
         assert_eq!((s.this_week, s.weeks_in_a_row, s.total), (0, 3, 4));
-        m.mark_attended(&id, d("2026-11-23"));
-        let s = attendance_stats(&m, d("2026-11-23"));
+        p.meetings.mark_attended(&id, d("2026-11-23"));
+        let s = attendance_stats(&p, d("2026-11-23"));
         assert_eq!((s.this_week, s.weeks_in_a_row, s.total), (1, 4, 5));
-        m.unmark_attended(&id, d("2026-11-23"));
-        assert!(!m.attended(&id, d("2026-11-23")));
-        let counts: Vec<usize> = weekly_counts(&m, d("2026-11-23"), 4)
+        p.meetings.unmark_attended(&id, d("2026-11-23"));
+        assert!(!p.meetings.attended(&id, d("2026-11-23")));
+        let counts: Vec<usize> = weekly_counts(&p, d("2026-11-23"), 4)
             .iter()
             .map(|c| c.1)
             .collect();
         assert_eq!(counts, [0, 1, 2, 1]);
-        assert_eq!(weekly_counts(&m, d("2026-11-23"), 1)[0].0, d("2026-11-23"));
+        assert_eq!(weekly_counts(&p, d("2026-11-23"), 1)[0].0, d("2026-11-23"));
         // A gap week ends the streak.
-        let s = attendance_stats(&m, d("2026-12-07"));
+        let s = attendance_stats(&p, d("2026-12-07"));
         assert_eq!(s.weeks_in_a_row, 0);
+    }
+
+    #[test]
+    fn a_meeting_ticked_in_a_check_in_counts_once() {
+        let mut p = crate::domain::Plan::default();
+        let id = Id::generate(1, 1);
+        p.meetings.mark_attended(&id, d("2026-11-16"));
+        for day in ["2026-11-16", "2026-11-10"] {
+            let mut c = crate::domain::checkin::CheckIn::new(d(day));
+            c.went_to_meeting = true;
+            crate::domain::checkin::upsert(&mut p.checkins, c);
+        }
+        // The 16th is counted once; the 10th comes from the check-in alone.
+        assert_eq!(meeting_dates(&p), [d("2026-11-10"), d("2026-11-16")]);
+        let s = attendance_stats(&p, d("2026-11-23"));
+        assert_eq!((s.weeks_in_a_row, s.total), (2, 2));
+        assert_eq!(
+            crate::domain::trends::streaks(&p, d("2026-11-23")).meeting_weeks,
+            2
+        );
     }
 
     #[test]

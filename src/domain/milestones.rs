@@ -39,7 +39,8 @@ pub struct Recovery {
     /// Every slip, oldest first. Never removed silently.
     pub slips: Vec<Slip>,
     pub personal: Vec<PersonalMilestone>,
-    /// Milestones already celebrated (by key, e.g. "days-30"), so each is celebrated once.
+    /// Milestones already celebrated, each in its streak ("2026-06-11/days-30": the streak
+    /// that began on June 11), so each streak's milestones are celebrated once each.
     pub celebrated: Vec<String>,
 }
 
@@ -144,6 +145,11 @@ const FIXED: [(&str, &str, Span, Option<&str>); 9] = [
     ),
     ("months-18", "18 months", Span::Months(18), Some("gray")),
 ];
+
+/// How a celebrated milestone is remembered: the day its streak began, and its key.
+pub fn celebration_key(streak_start: NaiveDate, m: &Milestone) -> String {
+    format!("{}/{}", super::dates::iso(streak_start), m.key)
+}
 
 /// The NA key tag for the first day (the welcome tag).
 pub const WELCOME_KEY_TAG: &str = "white";
@@ -346,12 +352,46 @@ impl Recovery {
             .map(|(m, d)| (m, d, (d - today).num_days()))
     }
 
-    /// Milestones reached but not celebrated yet (each is celebrated once).
+    /// Milestones of the current streak reached but not celebrated yet (each streak's
+    /// milestones are celebrated once each).
     pub fn to_celebrate(&self, today: NaiveDate) -> Vec<Milestone> {
+        let Some(start) = self.current_streak_start() else {
+            return Vec::new();
+        };
         self.reached(today)
             .into_iter()
             .map(|(m, _)| m)
-            .filter(|m| !self.celebrated.contains(&m.key))
+            .filter(|m| !self.celebrated.contains(&celebration_key(start, m)))
+            .collect()
+    }
+
+    /// Remembers the current streak's milestones reached by `today` as celebrated.
+    pub fn mark_celebrated(&mut self, today: NaiveDate) {
+        let Some(start) = self.current_streak_start() else {
+            return;
+        };
+        for m in self.to_celebrate(today) {
+            self.celebrated.push(celebration_key(start, &m));
+        }
+    }
+
+    /// Each streak, newest first, with the standard milestones it reached and their dates.
+    pub fn milestones_by_streak(
+        &self,
+        today: NaiveDate,
+    ) -> Vec<(Streak, Vec<(Milestone, NaiveDate)>)> {
+        self.streaks(today)
+            .into_iter()
+            .rev()
+            .map(|s| {
+                let years = u32::try_from(s.days().clamp(0, 365 * 150) / 365 + 1).unwrap_or(1);
+                let reached = Milestone::standard(years)
+                    .into_iter()
+                    .filter_map(|m| m.date_from(s.start).map(|d| (m, d)))
+                    .filter(|(_, d)| *d <= s.end)
+                    .collect();
+                (s, reached)
+            })
             .collect()
     }
 }

@@ -24,6 +24,7 @@ pub mod relapse;
 pub mod resources;
 pub mod schema;
 pub mod trends;
+pub mod upcoming;
 pub mod words;
 
 pub use id::Id;

@@ -204,8 +204,13 @@ pub fn review(p: &Plan, today: NaiveDate) -> Review {
         return Review::NothingYet;
     }
     let last = p.reviews.last().copied();
+    // Never reviewed: the first review comes due one period after the plan was started,
+    // not the moment it has something in it.
+    let Some(from) = last.or(p.settings.started) else {
+        return Review::NothingYet;
+    };
     let every = u64::from(p.settings.review_every_days.max(1));
-    match last.and_then(|d| d.checked_add_days(Days::new(every))) {
+    match from.checked_add_days(Days::new(every)) {
         Some(next) if today < next => Review::Next(next),
         _ => Review::Due { last },
     }
@@ -324,13 +329,34 @@ pub fn section_lines(p: &Plan, key: &str) -> Vec<String> {
             .care
             .medications
             .iter()
-            .map(|m| join(&[m.name.trim(), m.dose.trim(), m.schedule.trim()]))
-            .chain(
-                p.care
-                    .appointments
-                    .iter()
-                    .map(|a| join(&[a.with_whom.trim(), a.place.trim()])),
-            )
+            .map(|m| {
+                let prescriber = labelled("prescriber", &m.prescriber);
+                let pharmacy = labelled("pharmacy", &m.pharmacy);
+                let refill = m
+                    .next_refill
+                    .map(|d| format!("next refill {}", super::dates::full_date(d)))
+                    .unwrap_or_default();
+                join(&[
+                    m.name.trim(),
+                    m.dose.trim(),
+                    m.schedule.trim(),
+                    &prescriber,
+                    &pharmacy,
+                    &refill,
+                ])
+            })
+            .chain(p.care.appointments.iter().map(|a| {
+                let when =
+                    a.at.map(|t| {
+                        format!(
+                            "{}, {}",
+                            super::dates::full_date(t.date()),
+                            super::community::clock_time(t.time())
+                        )
+                    })
+                    .unwrap_or_default();
+                join(&[a.with_whom.trim(), &when, a.place.trim()])
+            }))
             .collect(),
         "therapy" => p
             .care
@@ -343,6 +369,16 @@ pub fn section_lines(p: &Plan, key: &str) -> Vec<String> {
     };
     lines.retain(|l| !l.is_empty());
     lines
+}
+
+/// "pharmacy: Main St", or nothing when the value is empty.
+fn labelled(label: &str, value: &str) -> String {
+    let v = value.trim();
+    if v.is_empty() {
+        String::new()
+    } else {
+        format!("{label}: {v}")
+    }
 }
 
 fn numbered(v: Vec<String>) -> Vec<String> {
@@ -387,47 +423,74 @@ pub fn share_text(p: &Plan, chosen: &[&str]) -> String {
     out
 }
 
-/// What fits on a wallet card: up to three crisis contacts (name and number), the top three
-/// coping strategies, and the lines to call.
+/// What goes on the wallet card: the owner's first name, their medication for OUD (only if
+/// they chose it), where their naloxone is, up to three crisis contacts, and their first
+/// coping strategies. Text wraps on the card; nothing is cut.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct WalletCard {
+    pub first_name: String,
+    /// "Buprenorphine with naloxone: Suboxone film, 8 mg/2 mg".
+    pub medication: Vec<String>,
+    pub naloxone: Vec<String>,
     pub contacts: Vec<(String, String)>,
     pub coping: Vec<String>,
 }
 
-/// Longest text on the card, in characters; longer text ends in "…".
-pub const CARD_TEXT_MAX: usize = 38;
-
 pub fn wallet_card(p: &Plan) -> WalletCard {
-    let cut = |s: &str| {
-        let s = s.trim();
-        if s.chars().count() > CARD_TEXT_MAX {
-            let mut t: String = s.chars().take(CARD_TEXT_MAX - 1).collect();
-            t.push('…');
-            t
-        } else {
-            s.to_string()
-        }
-    };
-    // Crisis contacts first, then anyone else with a number.
+    use super::care::MedicationKind;
+    // Crisis contacts first, then anyone else with a number: two or three in all.
     let (crisis, others): (Vec<_>, Vec<_>) = p
         .people
         .iter()
         .filter(|x| dial_string(&x.phone).is_some())
         .partition(|x| x.call_in_crisis);
-    let people = crisis.into_iter().chain(others);
+    let medication = if p.settings.card_medication {
+        p.care
+            .medications
+            .iter()
+            .filter_map(|m| {
+                let kind = match m.kind {
+                    MedicationKind::BuprenorphineNaloxone => "Buprenorphine with naloxone",
+                    MedicationKind::Buprenorphine => "Buprenorphine",
+                    MedicationKind::BuprenorphineInjection => "Buprenorphine (monthly injection)",
+                    MedicationKind::NaltrexoneOral => "Naltrexone",
+                    MedicationKind::NaltrexoneInjection => "Naltrexone (monthly injection)",
+                    MedicationKind::Methadone => "Methadone",
+                    // Only medication for opioid use disorder goes on the card.
+                    MedicationKind::Other => return None,
+                };
+                let detail = join(&[m.name.trim(), m.dose.trim()]);
+                Some(if detail.is_empty() {
+                    kind.to_string()
+                } else {
+                    format!("{kind}: {detail}")
+                })
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
     WalletCard {
-        contacts: people
+        first_name: p.settings.first_name.trim().to_string(),
+        medication,
+        naloxone: p
+            .naloxone_kits
+            .iter()
+            .map(|k| k.location.trim().to_string())
+            .filter(|l| !l.is_empty())
+            .collect(),
+        contacts: crisis
             .into_iter()
+            .chain(others)
             .take(3)
-            .map(|x| (cut(&x.name), cut(&x.phone)))
+            .map(|x| (x.name.trim().to_string(), x.phone.trim().to_string()))
             .collect(),
         coping: p
             .relapse
             .coping
             .iter()
             .take(3)
-            .map(|c| cut(&c.text))
+            .map(|c| c.text.trim().to_string())
             .collect(),
     }
 }
@@ -510,6 +573,10 @@ mod tests {
         let mut p = Plan::default();
         assert_eq!(review(&p, d("2026-11-23")), Review::NothingYet);
         p.relapse.reasons.push(Entry::new(id(1), "My kids"));
+        // Not before the plan was started, and not until a period after it.
+        assert_eq!(review(&p, d("2026-11-23")), Review::NothingYet);
+        p.note_started(d("2026-10-24"));
+        assert_eq!(review(&p, d("2026-11-22")), Review::Next(d("2026-11-23")));
         assert_eq!(review(&p, d("2026-11-23")), Review::Due { last: None });
         record_review(&mut p, d("2026-11-23"));
         record_review(&mut p, d("2026-11-23"));
@@ -543,7 +610,7 @@ mod tests {
     }
 
     #[test]
-    fn the_wallet_card_puts_crisis_contacts_first_and_cuts_long_text() {
+    fn the_wallet_card_puts_crisis_contacts_first_and_keeps_long_text_whole() {
         let mut p = Plan::default();
         p.people.push(person(1, "Ana", false));
         p.people.push(person(2, "Bo", true));
@@ -557,7 +624,33 @@ mod tests {
         let card = wallet_card(&p);
         assert_eq!(card.contacts.len(), 2);
         assert_eq!(card.contacts[0].0, "Bo");
-        assert_eq!(card.coping[0].chars().count(), CARD_TEXT_MAX);
-        assert!(card.coping[0].ends_with('…'));
+        assert_eq!(card.coping[0], "x".repeat(60));
+        // Medication only when chosen, and only medication for OUD.
+        use crate::domain::care::{Medication, MedicationKind};
+        for (kind, name) in [
+            (MedicationKind::BuprenorphineNaloxone, "Suboxone"),
+            (MedicationKind::Other, "Ibuprofen"),
+        ] {
+            p.care.medications.push(Medication {
+                id: id(9 + name.len() as u64),
+                kind,
+                name: name.into(),
+                dose: "8 mg".into(),
+                schedule: String::new(),
+                prescriber: String::new(),
+                pharmacy: String::new(),
+                next_refill: None,
+                notes: String::new(),
+            });
+        }
+        assert!(wallet_card(&p).medication.is_empty());
+        p.settings.card_medication = true;
+        p.settings.first_name = " Jordan ".into();
+        let card = wallet_card(&p);
+        assert_eq!(
+            card.medication,
+            ["Buprenorphine with naloxone: Suboxone, 8 mg"]
+        );
+        assert_eq!(card.first_name, "Jordan");
     }
 }

@@ -37,6 +37,14 @@ pub struct Settings {
     /// "Review your plan" comes due this many days after the last review.
     pub review_every_days: u16,
     pub guided_start: GuidedStart,
+    /// The person's first name, for the wallet card (version 3).
+    pub first_name: String,
+    /// Whether the wallet card names their medication for OUD: it matters to an emergency
+    /// room (version 3; off unless they choose it).
+    pub card_medication: bool,
+    /// The day the plan first had something in it: reviews come due from then (version 3).
+    #[serde(with = "super::datefmt::opt")]
+    pub started: Option<NaiveDate>,
 }
 
 impl Default for Settings {
@@ -44,6 +52,9 @@ impl Default for Settings {
         Settings {
             review_every_days: 30,
             guided_start: GuidedStart::NotStarted,
+            first_name: String::new(),
+            card_medication: false,
+            started: None,
         }
     }
 }
@@ -139,6 +150,14 @@ impl Plan {
             && *meetings == Meetings::default()
             && naloxone_kits.is_empty()
             && reviews.is_empty()
+    }
+
+    /// Remembers `today` as the day the plan started, the first time it has something in
+    /// it (reviews come due from then).
+    pub fn note_started(&mut self, today: NaiveDate) {
+        if self.settings.started.is_none() && !self.is_empty() {
+            self.settings.started = Some(today);
+        }
     }
 
     /// Whole-document rules beyond what decoding checks: ids unique, scales in range,

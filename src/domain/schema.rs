@@ -15,13 +15,13 @@ use std::collections::BTreeMap;
 
 pub const APP: &str = "safety-net";
 /// The version this build writes. Bump it only together with a migration below.
-pub const CURRENT_VERSION: u32 = 2;
+pub const CURRENT_VERSION: u32 = 3;
 
 /// Migrations, in order: `MIGRATIONS[i]` turns version `i + 1` data into version `i + 2`.
 /// Each is a pure function of the JSON value; running the chain on already-current data
 /// changes nothing.
 type Migration = fn(Value) -> Result<Value, String>;
-const MIGRATIONS: &[Migration] = &[v1_to_v2];
+const MIGRATIONS: &[Migration] = &[v1_to_v2, v2_to_v3];
 
 /// Version 2 added the person's own first-meeting checklists (`meetings.first_meeting` and
 /// `meetings.after_first_few`); a version-1 plan has none yet. A version-1 app refuses a
@@ -31,6 +31,42 @@ fn v1_to_v2(mut data: Value) -> Result<Value, String> {
         for key in ["first_meeting", "after_first_few"] {
             if !m.contains_key(key) {
                 m.insert(key.into(), Value::Array(Vec::new()));
+            }
+        }
+    }
+    Ok(data)
+}
+
+/// Version 3 remembers celebrations per streak ("2026-06-11/days-30") and adds three
+/// settings (first name and medication for the wallet card, the day the plan started),
+/// which take their defaults. A celebration remembered without its streak belongs to the
+/// streak that was current when it was saved: the last one, which began the day after the
+/// latest slip on or after the recovery date (or on the recovery date). Keys that already
+/// name a streak are left as they are, so running it twice changes nothing.
+fn v2_to_v3(mut data: Value) -> Result<Value, String> {
+    let Some(recovery) = data.get_mut("recovery").and_then(Value::as_object_mut) else {
+        return Ok(data);
+    };
+    let date = |v: &Value| v.as_str().and_then(super::datefmt::parse_date);
+    let Some(start) = recovery.get("start_date").and_then(date) else {
+        return Ok(data);
+    };
+    let last_slip = recovery
+        .get("slips")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(|s| s.get("date").and_then(date))
+        .filter(|d| *d >= start)
+        .max();
+    let streak = last_slip
+        .and_then(|d| d.succ_opt())
+        .map_or(start, |d| d.max(start));
+    let prefix = super::dates::iso(streak);
+    if let Some(keys) = recovery.get_mut("celebrated").and_then(Value::as_array_mut) {
+        for k in keys.iter_mut() {
+            if let Some(s) = k.as_str().filter(|s| !s.contains('/')) {
+                *k = Value::String(format!("{prefix}/{s}"));
             }
         }
     }

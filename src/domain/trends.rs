@@ -148,23 +148,9 @@ pub fn streaks(p: &Plan, today: NaiveDate) -> Streaks {
         Some(d) if d == today || d.succ_opt() == Some(today) => run,
         _ => 0,
     };
-    let met = |start: NaiveDate| {
-        let end = start.checked_add_days(Days::new(7)).unwrap_or(start);
-        let within = |d: NaiveDate| d >= start && d < end && d <= today;
-        p.meetings.attendance.iter().any(|a| within(a.date))
-            || p.checkins
-                .iter()
-                .any(|c| c.went_to_meeting && within(c.date))
-    };
-    let mut week = super::community::week_start(today);
-    let mut weeks = u32::from(met(week));
-    while let Some(before) = week.checked_sub_days(Days::new(7)) {
-        week = before;
-        if !met(week) {
-            break;
-        }
-        weeks = weeks.saturating_add(1);
-    }
+    // Weeks with a meeting: the same count as Meetings shows (one source of attendance).
+    let weeks = u32::try_from(super::community::attendance_stats(p, today).weeks_in_a_row)
+        .unwrap_or(u32::MAX);
     Streaks {
         checkin_days: current,
         longest_checkin_days: longest,

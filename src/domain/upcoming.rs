@@ -51,7 +51,10 @@ pub fn upcoming(p: &Plan, today: NaiveDate, now: NaiveTime, days: u64) -> Vec<Up
         }
     }
     for t in &p.care.therapy {
-        if let Some(at) = t.next_session.filter(|at| ahead(at.date(), Some(at.time()))) {
+        if let Some(at) = t
+            .next_session
+            .filter(|at| ahead(at.date(), Some(at.time())))
+        {
             out.push(Upcoming {
                 kind: Kind::Therapy,
                 id: t.id.clone(),
@@ -153,7 +156,11 @@ mod tests {
             next_refill: Some(d(12, 8)),
             notes: String::new(),
         });
-        for (id, at) in [("a1", d(12, 9).and_time(t(9))), ("a0", d(12, 7).and_time(t(8))), ("a9", d(12, 20).and_time(t(9)))] {
+        for (id, at) in [
+            ("a1", d(12, 9).and_time(t(9))),
+            ("a0", d(12, 7).and_time(t(8))),
+            ("a9", d(12, 20).and_time(t(9))),
+        ] {
             p.care.appointments.push(Appointment {
                 id: Id::parse(id).expect("id"),
                 kind: AppointmentKind::Prescriber,
@@ -171,10 +178,15 @@ mod tests {
         // December 7, 10 am: the 8 am appointment has passed; the refill on the 8th shows.
         let u = upcoming(&plan(), d(12, 7), t(10), 7);
         let got: Vec<(Kind, NaiveDate)> = u.iter().map(|x| (x.kind, x.day)).collect();
-        assert_eq!(got, [(Kind::Refill, d(12, 8)), (Kind::Appointment, d(12, 9))]);
+        assert_eq!(
+            got,
+            [(Kind::Refill, d(12, 8)), (Kind::Appointment, d(12, 9))]
+        );
         assert_eq!(u[0].title, "Suboxone");
         // Nothing past the seventh day.
-        assert!(upcoming(&plan(), d(12, 7), t(10), 7).iter().all(|x| x.day <= d(12, 14)));
+        assert!(upcoming(&plan(), d(12, 7), t(10), 7)
+            .iter()
+            .all(|x| x.day <= d(12, 14)));
     }
 
     #[test]

@@ -83,9 +83,7 @@ pub fn CheckInPage() -> impl IntoView {
                     {fields(state, &CHECKIN_NOTICED, id)}
                 }
             }}
-            <p class="small" role="status">{move || state.plan.with(|p| {
-                if p.checkins.iter().any(|c| c.date == day.get()) { "Saved." } else { "" }
-            })}</p>
+            <HowItWent day=day/>
         </section>
         <section class="card">
             <h2>"Trends"</h2>
@@ -99,5 +97,47 @@ pub fn CheckInPage() -> impl IntoView {
             <button type="button" on:click=export>"Export my check-ins (CSV)"</button>
             <p role="status">{exported}</p>
         </section>
+    }
+}
+
+/// After a check-in: "Saved.", or on a hard day a gentle card with the person's coping for
+/// the triggers they met, their people (call or text) and Get help.
+#[component]
+fn HowItWent(day: Memo<chrono::NaiveDate>) -> impl IntoView {
+    let state = use_app_state();
+    move || {
+        let d = day.get();
+        let (saved, hard, coping, contacts) =
+            state
+                .plan
+                .with(|p| match p.checkins.iter().find(|c| c.date == d) {
+                    Some(c) => (
+                        true,
+                        c.hard_day(),
+                        crate::domain::checkin::coping_for_day(p, c),
+                        !crate::domain::contacts::crisis_contacts(p).is_empty(),
+                    ),
+                    None => (false, false, Vec::new(), false),
+                });
+        if !hard {
+            return view! { <p class="small" role="status">{saved.then_some("Saved.")}</p> }
+                .into_any();
+        }
+        view! {
+            <section class="card gentle" role="status" data-testid="hard-day">
+                <h3>"Saved. This sounds like a hard day."</h3>
+                <p>"You noticed it, and that matters. You don't have to get through it alone."</p>
+                {(!coping.is_empty()).then(|| view! {
+                    <h4>"What helps you"</h4>
+                    <ul>{coping.into_iter().map(|c| view! { <li>{c}</li> }).collect_view()}</ul>
+                })}
+                {contacts.then(|| view! {
+                    <h4>"Reach out"</h4>
+                    <crate::components::contact_links::ContactLinks/>
+                })}
+                <p><a class="button primary" href=crate::router::Route::Help.path()>"Get help"</a></p>
+            </section>
+        }
+        .into_any()
     }
 }

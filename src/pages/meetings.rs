@@ -44,12 +44,12 @@ pub fn MeetingsPage() -> impl IntoView {
         <section class="card">
             <h2>"This week"</h2>
             <p data-testid="attendance">{move || state.plan.with(|p| {
-                let s = attendance_stats(&p.meetings, state.today());
+                let s = attendance_stats(p, state.today());
                 format!("{} this week · {} in a row with a meeting · {} in all", plural(s.this_week, "meeting"), plural(s.weeks_in_a_row, "week"), s.total)
             })}</p>
             <p class="small" data-testid="weekly-counts">{move || state.plan.with(|p| {
                 let today = state.today();
-                let weeks: Vec<String> = weekly_counts(&p.meetings, today, 4)
+                let weeks: Vec<String> = weekly_counts(p, today, 4)
                     .iter()
                     .map(|(start, n)| format!("week of {}: {n}", crate::domain::dates::long_date(*start, today)))
                     .collect();

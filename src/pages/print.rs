@@ -2,9 +2,13 @@
 //! printer's), or a credit-card-size wallet card, through the browser's own print (which
 //! also saves as PDF). Built as escaped HTML text from the plan.
 
+use crate::components::record_list::fields;
+use crate::components::section_choice::{not_private, SectionChoice};
+use crate::components::tables::CARD_SETTINGS;
 use crate::domain::dates::full_date;
 use crate::domain::pillars::{section_lines, wallet_card, SHARE_SECTIONS};
 use crate::domain::resources::{EMERGENCY, NATIONAL_LINES, US_NUMBERS};
+use crate::domain::Id;
 use crate::domain::Plan;
 use crate::router::Route;
 use crate::state::use_app_state;
@@ -16,6 +20,8 @@ pub fn PrintPage() -> impl IntoView {
     let state = use_app_state();
     // What the next print is of: the plan or the wallet card (the other is hidden in print).
     let what = RwSignal::new("plan");
+    // Private sections are printed only when ticked.
+    let chosen = RwSignal::new(not_private());
     let print = move |which: &'static str| {
         move |_| {
             what.set(which);
@@ -27,17 +33,23 @@ pub fn PrintPage() -> impl IntoView {
             <p class="crumb"><a href=Route::Plan.path()>"My plan"</a></p>
             <h1>"Print or save as PDF"</h1>
             <p class="lead">"Your phone or computer's print screen can print on paper or save a PDF. The file is made on this device."</p>
+            <SectionChoice legend="What to print" chosen=chosen/>
+            <p class="hint">"Private parts are left out unless you tick them. Anyone who finds the paper can read it."</p>
             <div class="row">
                 <button type="button" class="primary" on:click=print("plan")>"Print my plan"</button>
                 <button type="button" on:click=print("card")>"Print a wallet card"</button>
             </div>
-            <p class="hint">"Print the card at 100% (actual size), cut it out and fold it in half."</p>
+            <section class="card">
+                <h2>"On the wallet card"</h2>
+                {fields(state, &CARD_SETTINGS, Id::empty())}
+                <p class="hint">"Print the card at 100% (actual size), cut it out and fold it in half."</p>
+            </section>
         </div>
         <div class="printable" data-print=what>
-            <article class="printout">
+            <article class="printout" data-testid="printout">
                 {move || {
                     let printed = full_date(state.today());
-                    state.plan.with(|p| printout(p, printed))
+                    chosen.with(|c| state.plan.with(|p| printout(p, printed, c)))
                 }}
             </article>
             <div class="wallet">{move || state.plan.with(wallet)}</div>
@@ -45,10 +57,11 @@ pub fn PrintPage() -> impl IntoView {
     }
 }
 
-/// The whole plan, section by section.
-fn printout(p: &Plan, printed: String) -> impl IntoView + use<> {
+/// The chosen sections of the plan.
+fn printout(p: &Plan, printed: String, chosen: &[&str]) -> impl IntoView + use<> {
     let sections: Vec<_> = SHARE_SECTIONS
         .iter()
+        .filter(|s| chosen.contains(&s.key))
         .filter_map(|s| {
             let lines = section_lines(p, s.key);
             (!lines.is_empty()).then_some((s.title, matches!(s.key, "crisis" | "slip"), lines))
@@ -76,13 +89,20 @@ fn printout(p: &Plan, printed: String) -> impl IntoView + use<> {
     }
 }
 
-/// Both sides of the wallet card (85.6 × 54 mm each).
+/// Both sides of the wallet card (85.6 × 54 mm each). Text wraps; nothing is cut.
 fn wallet(p: &Plan) -> impl IntoView + use<> {
     let card = wallet_card(p);
     view! {
         <h2 class="no-print">"Wallet card"</h2>
         <div class="card-side" data-testid="card-front">
             <p class="card-title">{format!("In an emergency call {}", EMERGENCY.display)}</p>
+            {(!card.first_name.is_empty()).then(|| view! { <p class="card-line">{format!("My name: {}", card.first_name)}</p> })}
+            {(!card.medication.is_empty()).then(|| view! {
+                <p class="card-line">{format!("I take: {}", card.medication.join("; "))}</p>
+            })}
+            {(!card.naloxone.is_empty()).then(|| view! {
+                <p class="card-line">{format!("Naloxone: {}", card.naloxone.join("; "))}</p>
+            })}
             <p class="card-sub">"My people"</p>
             <ul>{card.contacts.into_iter().map(|(name, phone)| view! { <li>{format!("{name}: {phone}")}</li> }).collect_view()}</ul>
         </div>

@@ -7,6 +7,7 @@ use crate::components::contact_links::ContactLinks;
 use crate::components::crisis_lines::ToleranceWarning;
 use crate::components::record_list::RecordList;
 use crate::components::recovery_counter::RecoveryCounter;
+use crate::components::recovery_date::RecoveryDate;
 use crate::components::tables::{PERSONAL, SLIPS};
 use crate::domain::dates::long_date;
 use crate::domain::pillars::Pillar;
@@ -25,28 +26,6 @@ pub fn RecoveryPage() -> impl IntoView {
     let slip_date = RwSignal::new(None::<String>);
     let slip_note = RwSignal::new(String::new());
     let slipped = RwSignal::new(false);
-    let set_start = move |ev: leptos::ev::Event| {
-        let today = state.clock.today.get_untracked();
-        let result = input::date(&event_target_value(&ev)).and_then(|date| {
-            let date = date.ok_or("Enter the date your recovery began.")?;
-            state.try_edit(|p| {
-                let time = p.recovery.start_time;
-                p.recovery
-                    .set_start(date, time, today)
-                    .map_err(|e| e.to_string())
-            })
-        });
-        problem.set(result.err().unwrap_or_default());
-    };
-    let set_time = move |ev: leptos::ev::Event| {
-        let result = input::time(&event_target_value(&ev)).and_then(|t| {
-            state.try_edit(|p| {
-                p.recovery.start_time = t;
-                Ok(())
-            })
-        });
-        problem.set(result.err().unwrap_or_default());
-    };
     let record_slip = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let today = state.clock.today.get_untracked();
@@ -78,15 +57,7 @@ pub fn RecoveryPage() -> impl IntoView {
         <Celebration/>
         <section class="card">
             <h2>"When my recovery began"</h2>
-            <label for="start-date">"Date"</label>
-            <input id="start-date" type="date" max=today_text
-                prop:value=move || state.plan.with(|p| input::date_text(p.recovery.start_date))
-                on:change=set_start/>
-            <label for="start-time">"Time (optional, for the first days' hours)"</label>
-            <input id="start-time" type="time"
-                prop:value=move || state.plan.with(|p| input::time_text(p.recovery.start_time))
-                on:change=set_time/>
-            <p class="error" role="alert">{problem}</p>
+            <RecoveryDate/>
         </section>
         <section class="card" aria-labelledby="slip-heading">
             <h2 id="slip-heading">"I had a slip"</h2>
@@ -100,6 +71,7 @@ pub fn RecoveryPage() -> impl IntoView {
                 <textarea id="slip-note" rows="2" prop:value=slip_note
                     on:input=move |ev| slip_note.set(event_target_value(&ev))></textarea>
                 <p><button type="submit" class="primary">"Record the slip"</button></p>
+                {move || problem.with(|m| (!m.is_empty()).then(|| view! { <p class="error" role="alert">{m.clone()}</p> }))}
             </form>
             <Show when=move || slipped.get()>
                 <div role="status" data-testid="after-slip">
@@ -178,15 +150,28 @@ fn MyStory() -> impl IntoView {
                     )
                 })
                 .collect();
-            let reached: Vec<String> = r
-                .reached(today)
-                .iter()
-                .rev()
-                .map(|(m, d)| {
-                    let tag = m
-                        .na_key_tag
-                        .map_or(String::new(), |t| format!(" · NA key tag: {t}"));
-                    format!("{} on {}{tag}", m.label, long_date(*d, today))
+            // Each streak's milestones, newest streak first.
+            let reached: Vec<(String, Vec<String>)> = r
+                .milestones_by_streak(today)
+                .into_iter()
+                .filter(|(_, m)| !m.is_empty())
+                .map(|(s, ms)| {
+                    let streak = if s.current {
+                        format!("Since {}", long_date(s.start, today))
+                    } else {
+                        format!("{} to {}", long_date(s.start, today), long_date(s.end, today))
+                    };
+                    let items = ms
+                        .iter()
+                        .rev()
+                        .map(|(m, d)| {
+                            let tag = m
+                                .na_key_tag
+                                .map_or(String::new(), |t| format!(" · NA key tag: {t}"));
+                            format!("{} on {}{tag}", m.label, long_date(*d, today))
+                        })
+                        .collect();
+                    (streak, items)
                 })
                 .collect();
             let totals = format!(
@@ -201,7 +186,14 @@ fn MyStory() -> impl IntoView {
                     <ul data-testid="timeline">{streaks.into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}</ul>
                     {(!reached.is_empty()).then(|| view! {
                         <h3>"Milestones reached"</h3>
-                        <ul>{reached.into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}</ul>
+                        <ul data-testid="milestones-reached">
+                            {reached.into_iter().map(|(streak, items)| view! {
+                                <li>
+                                    <strong>{streak}</strong>
+                                    <ul>{items.into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}</ul>
+                                </li>
+                            }).collect_view()}
+                        </ul>
                     })}
                 </section>
             })

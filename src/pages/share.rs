@@ -1,7 +1,8 @@
 //! Share parts of the plan with loved ones as text: through the phone's share sheet where
 //! there is one, else copy it or download it as a file. The app sends nothing itself.
 
-use crate::domain::pillars::{share_text, SHARE_SECTIONS};
+use crate::components::section_choice::{not_private, SectionChoice};
+use crate::domain::pillars::share_text;
 use crate::router::Route;
 use crate::state::use_app_state;
 use crate::web::Handed;
@@ -13,13 +14,7 @@ pub fn SharePage() -> impl IntoView {
     crate::web::set_title("Share with loved ones");
     let state = use_app_state();
     // Private sections are never chosen by default.
-    let chosen = RwSignal::new(
-        SHARE_SECTIONS
-            .iter()
-            .filter(|s| !s.private)
-            .map(|s| s.key)
-            .collect::<Vec<_>>(),
-    );
+    let chosen = RwSignal::new(not_private());
     let text = Memo::new(move |_| chosen.with(|c| state.plan.with(|p| share_text(p, c))));
     let said = RwSignal::new(String::new());
     let hand = move |how: &'static str| {
@@ -48,27 +43,7 @@ pub fn SharePage() -> impl IntoView {
         <p class="crumb"><a href=Route::Plan.path()>"My plan"</a></p>
         <h1>"Share with loved ones"</h1>
         <p class="lead">"Choose what to share. You send it yourself; Safety Net sends nothing."</p>
-        <fieldset class="card">
-            <legend>"What to share"</legend>
-            {SHARE_SECTIONS.iter().map(|s| {
-                let key = s.key;
-                view! {
-                    <label class="check">
-                        <input type="checkbox" prop:checked=move || chosen.with(|c| c.contains(&key))
-                            on:change=move |ev| {
-                                let on = event_target_checked(&ev);
-                                chosen.update(|c| {
-                                    c.retain(|k| *k != key);
-                                    if on {
-                                        c.push(key);
-                                    }
-                                });
-                            }/>
-                        {s.title}{s.private.then_some(" (private)")}
-                    </label>
-                }
-            }).collect_view()}
-        </fieldset>
+        <SectionChoice legend="What to share" chosen=chosen/>
         <h2>"What they will read"</h2>
         <pre class="share-text" data-testid="share-text">{text}</pre>
         <div class="row">

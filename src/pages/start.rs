@@ -1,10 +1,12 @@
-//! The guided start: a minimal safety net in about five minutes (three people, three
-//! triggers each with a coping strategy, where the naloxone is). Every step can be skipped,
+//! The guided start: a minimal safety net in about five minutes (three people, the text to
+//! send them in a crisis, three triggers each with a coping strategy, where the naloxone is,
+//! and the recovery date). Every step can be skipped,
 //! every idea accepted, changed or ignored, and the whole guide left at any time.
 
 use crate::components::kits_editor::KitsEditor;
 use crate::components::record_list::RecordList;
-use crate::components::tables::{PEOPLE_SHORT, TRIGGERS_WITH_COPING};
+use crate::components::recovery_date::RecoveryDate;
+use crate::components::tables::{PEOPLE_CRISIS_TEXT, PEOPLE_SHORT, TRIGGERS_WITH_COPING};
 use crate::domain::pillars::record_review;
 use crate::domain::plan::GuidedStart;
 use crate::router::Route;
@@ -12,10 +14,12 @@ use crate::state::use_app_state;
 use leptos::html::H1;
 use leptos::prelude::*;
 
-const STEPS: [&str; 3] = [
+const STEPS: [&str; 5] = [
     "Three people you can call",
+    "What to text them in a crisis",
     "Three triggers, and what you'll do instead",
     "Where is your naloxone?",
+    "When did your recovery begin?",
 ];
 
 #[component]
@@ -53,12 +57,23 @@ pub fn StartPage() -> impl IntoView {
                         add_label="Add a person: their name" placeholder="Sam"/>
                 }.into_any(),
                 1 => view! {
+                    <RecordList anchor="start-crisis-text" title="A text for each person" noun="person" records=&PEOPLE_CRISIS_TEXT no_add=true
+                        hint="Written now, sent in one tap from Get help when it's hard to find words. You can leave any of these empty."
+                        add_label="" placeholder=""/>
+                }.into_any(),
+                2 => view! {
                     <RecordList anchor="start-triggers" title="Triggers" noun="trigger" records=&TRIGGERS_WITH_COPING
                         hint="HALT is a good start: hungry, angry, lonely, tired. For each, what will you do instead?"
                         add_label="Add a trigger" placeholder="Payday"
                         suggestions=&["Hungry", "Angry", "Lonely", "Tired"]/>
                 }.into_any(),
-                _ => view! { <KitsEditor/> }.into_any(),
+                3 => view! { <KitsEditor/> }.into_any(),
+                _ => view! {
+                    <section class="card">
+                        <p class="hint">"Optional. Safety Net counts your days from it and celebrates the milestones. Any date that is yours counts: the day you started treatment, or your last use."</p>
+                        <RecoveryDate/>
+                    </section>
+                }.into_any(),
             }}
             <div class="step-nav">
                 <button type="button" class="big" disabled=move || at.get() == 0

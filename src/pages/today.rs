@@ -2,6 +2,7 @@
 //! moves at local midnight and when the app comes back to the foreground.
 
 use crate::components::celebration::Celebration;
+use crate::components::coming_up::ComingUp;
 use crate::components::contact_links::ContactLinks;
 use crate::components::meetings_today::MeetingsToday;
 use crate::components::recovery_counter::RecoveryCounter;
@@ -51,6 +52,7 @@ pub fn TodayPage() -> impl IntoView {
         </section>
         <Celebration/>
         <GentleNotice/>
+        <ComingUp/>
         <MeetingsToday/>
         <KitCards/>
         {own_list("Why I'm doing this", reason_texts)}

@@ -112,7 +112,10 @@ pub fn full_plan() -> Plan {
         title: "First paycheck".into(),
         date: date(2026, 8, 15),
     });
-    p.recovery.celebrated.push("days-30".into());
+    p.recovery.celebrated.push("2026-06-11/days-30".into());
+    p.settings.first_name = "Jordan".into();
+    p.settings.card_medication = true;
+    p.settings.started = Some(date(2026, 3, 1));
     let mut c = CheckIn::new(date(2026, 11, 22));
     c.mood = Some(4);
     c.craving = Some(3);

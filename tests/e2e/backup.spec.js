@@ -22,7 +22,7 @@ test('export, delete everything, import: the plan is back and a second export is
   const first = await exportBackup(page);
   const file = info.outputPath('backup.json');
   await writeFile(file, first);
-  expect(JSON.parse(first.toString())).toMatchObject({ app: 'safety-net', kind: 'backup', version: 2 });
+  expect(JSON.parse(first.toString())).toMatchObject({ app: 'safety-net', kind: 'backup', version: 3 });
 
   await page.getByLabel('Type DELETE to confirm').fill('DELETE');
   await page.getByRole('button', { name: 'Delete everything' }).click();

@@ -13,6 +13,8 @@ export function fullPlan() {
   return JSON.stringify({
     app: 'safety-net', version: 1, revision: 1, saved_at: '2026-11-23T10:00:00.000Z',
     data: {
+      // Started in October: the first review is due 30 days on (version 3 reads this).
+      settings: { started: '2026-10-01' },
       care: {
         medications: [{ id: 'm1', kind: 'buprenorphine_naloxone', name: 'Suboxone', dose: '8 mg', schedule: 'Every morning', prescriber: 'Dr. Lee', pharmacy: 'Main Street', next_refill: '2026-12-01', notes: '' }],
         appointments: [{ id: 'a1', kind: 'dental', with_whom: 'Dr. Park', at: '2026-12-02T09:30:00', place: 'Riverside Clinic', notes: '' }],
@@ -140,13 +142,19 @@ test('the guided start builds a minimal net in a few steps, and can be skipped',
   await page.clock.install({ time: new Date('2026-11-23T09:00:00') });
   await app.open('/');
   await page.getByRole('link', { name: 'Start my safety net' }).click();
-  await expect(page.getByText('Step 1 of 3')).toBeVisible();
+  await expect(page.getByText('Step 1 of 5')).toBeVisible();
   for (const [name, phone] of [['Sam', '555 010 2030'], ['Maya', '555 010 4000'], ['Jo', '555 010 5000']]) {
     await add(page, 'Add a person: their name', name);
     await page.getByLabel('Phone').last().fill(phone);
     await page.getByLabel('Phone').last().blur();
   }
   await page.getByLabel('Call me in a crisis (they said yes)').first().check();
+  await page.getByRole('button', { name: 'Next' }).click();
+  // The text to send each of them in a crisis, written now.
+  await expect(page.getByRole('heading', { level: 1, name: 'What to text them in a crisis' })).toBeFocused();
+  await expect(page.locator('[data-field="name"]').first()).toHaveText('Sam');
+  await page.getByLabel('Text to send them in a crisis').first().fill('Bad night. Can you call me?');
+  await page.getByLabel('Text to send them in a crisis').first().blur();
   await page.getByRole('button', { name: 'Next' }).click();
   await expect(page.getByRole('heading', { level: 1, name: "Three triggers, and what you'll do instead" })).toBeFocused();
   // Ideas for what to do instead come with the field; anything can be typed.
@@ -163,6 +171,11 @@ test('the guided start builds a minimal net in a few steps, and can be skipped',
   await page.screenshot({ path: 'target/screenshots/start-triggers.png', fullPage: true });
   await page.getByRole('button', { name: 'Next' }).click();
   await add(page, 'Add a kit: where is it kept?', 'Backpack');
+  await page.getByRole('button', { name: 'Next' }).click();
+  // The recovery date, optional.
+  await expect(page.getByRole('heading', { level: 1, name: 'When did your recovery begin?' })).toBeFocused();
+  await page.locator('#start-date').fill('2026-11-01');
+  await page.locator('#start-date').blur();
   await page.getByRole('button', { name: 'Finish' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Your safety net has started' })).toBeVisible();
   const d = await stored(page);
@@ -170,6 +183,8 @@ test('the guided start builds a minimal net in a few steps, and can be skipped',
   expect(d.reviews).toEqual(['2026-11-23']);
   expect(d.people.map((p) => p.name)).toEqual(['Sam', 'Maya', 'Jo']);
   expect(d.people[0].call_in_crisis).toBe(true);
+  expect(d.people[0].crisis_message).toBe('Bad night. Can you call me?');
+  expect(d.recovery.start_date).toBe('2026-11-01');
   expect(d.relapse.triggers.map((t) => t.text)).toEqual(['Hungry', 'Lonely', 'Tired']);
   expect(d.relapse.coping.map((c) => [c.text, d.relapse.triggers.find((t) => t.id === c.trigger_ids[0]).text]))
     .toEqual([['Eat something', 'Hungry'], ['Call my sponsor', 'Lonely'], ['Rest before deciding', 'Tired']]);
@@ -260,9 +275,18 @@ test('print: the whole plan on Letter and A4 pages, and a wallet card at credit-
   await expect(page.getByRole('navigation', { name: 'Main' })).toBeHidden();
   await expect(page.getByTestId('card-front')).toBeHidden();
   const printout = page.locator('.printout');
-  for (const text of ['Sam, Sponsor, 555 010 2030, call in a crisis', 'Old dealer Mike', 'Suboxone, 8 mg, Every morning', '1. Call Sam', 'Kitchen drawer', '988']) {
+  for (const text of ['Sam, Sponsor, 555 010 2030, call in a crisis', '1. Call Sam', 'Kitchen drawer', '988']) {
     await expect(printout).toContainText(text);
   }
+  // Private parts are not printed unless ticked: not the dealer, not the medication.
+  await expect(printout).not.toContainText('Old dealer Mike');
+  await expect(printout).not.toContainText('Suboxone');
+  await page.emulateMedia({ media: 'screen' });
+  await page.getByLabel('My medication and care (private)').check();
+  await page.emulateMedia({ media: 'print' });
+  await expect(printout).toContainText('Suboxone, 8 mg, Every morning, prescriber: Dr. Lee, pharmacy: Main Street, next refill Tuesday, December 1, 2026');
+  await expect(printout).toContainText('Dr. Park, Wednesday, December 2, 2026, 9:30 am, Riverside Clinic');
+  await expect(printout).not.toContainText('Old dealer Mike');
   for (const [format, width, height] of [['Letter', 816, 1056], ['A4', 794, 1123]]) {
     await page.setViewportSize({ width, height });
     await page.screenshot({ path: `target/screenshots/print-plan-${format}.png`, fullPage: true });
@@ -270,12 +294,20 @@ test('print: the whole plan on Letter and A4 pages, and a wallet card at credit-
     expect(pdf.subarray(0, 5).toString(), format).toBe('%PDF-');
   }
   await page.emulateMedia({ media: 'screen' });
+  // The card names its owner and, if they choose, their medication for OUD.
+  await page.getByLabel('My first name, for the card').fill('Jordan');
+  await page.getByLabel('My first name, for the card').blur();
+  await expect(page.getByTestId('card-front')).not.toContainText('I take');
+  await page.getByLabel(/Show my medication for opioid use disorder on the card/).check();
   await page.getByRole('button', { name: 'Print a wallet card' }).click();
   await page.emulateMedia({ media: 'print' });
   await expect(printout).toBeHidden();
   const front = page.getByTestId('card-front');
   await expect(front).toContainText('In an emergency call 911');
   await expect(front).toContainText('Sam: 555 010 2030');
+  await expect(front).toContainText('My name: Jordan');
+  await expect(front).toContainText('I take: Buprenorphine with naloxone: Suboxone, 8 mg');
+  await expect(front).toContainText('Naloxone: Kitchen drawer');
   await expect(page.getByTestId('card-back')).toContainText('Walk round the block');
   await expect(page.getByTestId('card-back')).toContainText('SAMHSA Helpline: 1-800-662-4357');
   await expect(page.getByTestId('card-back')).toContainText('US numbers. Elsewhere, call your local emergency number.');
