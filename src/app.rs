@@ -20,6 +20,7 @@ pub fn App() -> impl IntoView {
     let state = AppState::new();
     provide_context(state);
     DoseTimer::provide();
+    crate::components::toast::Toasts::provide();
     let route = router::provide();
     state.open();
 
@@ -82,6 +83,7 @@ pub fn App() -> impl IntoView {
             <main id="main" tabindex="-1">
                 {move || screen(route.0.get())}
             </main>
+            <crate::components::toast::ToastHost/>
             <Nav/>
     }
 }

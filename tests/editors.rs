@@ -67,6 +67,16 @@ fn edit_every_field(form: &dyn Form, plan: &mut Plan, id: &Id, what: &str) -> us
         form.set(plan, id, i, &typed, &ctx())
             .unwrap_or_else(|e| panic!("{what}.{key} refused {typed:?}: {e}"));
         let got = form.get(plan, id, i, today());
+        // A meeting marked as gone to on another day shows in the attendance, not the field.
+        if key == "attended_on" {
+            assert!(plan
+                .meetings
+                .attendance
+                .iter()
+                .any(|a| a.date.to_string() == typed));
+            edited += 1;
+            continue;
+        }
         assert!(
             got == shown || got.split(' ').any(|x| x == shown),
             "{what}.{key}: typed {typed:?}, shows {got:?}"

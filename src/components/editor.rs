@@ -254,6 +254,8 @@ pub trait Table: Form {
     fn ids(&self, p: &Plan) -> Vec<Id>;
     /// A short name of one record, for the delete button and the undo message.
     fn name(&self, p: &Plan, id: &Id) -> String;
+    /// A few words more for the record's compact row ("Sponsor, 555 010 2030").
+    fn detail(&self, p: &Plan, id: &Id) -> String;
     /// Adds a record from the text of the add field.
     fn add(&self, p: &mut Plan, id: Id, text: String, today: NaiveDate);
     fn remove(&self, p: &mut Plan, id: &Id) -> Option<Restore>;
@@ -271,6 +273,8 @@ pub struct ListTable<L: List> {
     pub ordered: bool,
     /// A delete that also undoes links to the record (a trigger's coping links).
     pub remove: Option<fn(&mut Plan, &Id) -> Option<Restore>>,
+    /// What the compact row says besides the name.
+    pub detail: Option<fn(&L::Item) -> String>,
 }
 
 impl<L: List> ListTable<L> {
@@ -285,7 +289,14 @@ impl<L: List> ListTable<L> {
             name,
             ordered: false,
             remove: None,
+            detail: None,
         }
+    }
+
+    /// The same list, with a few words besides the name in each compact row.
+    pub const fn detail(mut self, detail: fn(&L::Item) -> String) -> Self {
+        self.detail = Some(detail);
+        self
     }
 
     /// The same list, in an order the person sets.
@@ -316,6 +327,12 @@ impl<L: List> Table for ListTable<L> {
     }
     fn name(&self, p: &Plan, id: &Id) -> String {
         L::of(p).find(id).map(self.name).unwrap_or_default()
+    }
+    fn detail(&self, p: &Plan, id: &Id) -> String {
+        match (self.detail, L::of(p).find(id)) {
+            (Some(detail), Some(r)) => detail(r),
+            _ => String::new(),
+        }
     }
     fn add(&self, p: &mut Plan, id: Id, text: String, today: NaiveDate) {
         L::of_mut(p).push((self.create)(id, text, today));

@@ -44,11 +44,7 @@ pub fn ImportBackup() -> impl IntoView {
     };
 
     let summary = |plan: &Plan| -> String {
-        let parts: Vec<String> = plan
-            .summary()
-            .into_iter()
-            .map(|(k, n)| format!("{n} {k}"))
-            .collect();
+        let parts: Vec<String> = plan.summary();
         if parts.is_empty() {
             "nothing yet (an empty plan)".into()
         } else {

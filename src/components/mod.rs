@@ -17,6 +17,7 @@ pub mod recovery_date;
 pub mod save_banner;
 pub mod section_choice;
 pub mod tables;
+pub mod toast;
 pub mod trend_chart;
 
 use crate::domain::{backup, Plan};

@@ -10,9 +10,6 @@ use crate::domain::Id;
 use crate::state::{use_app_state, AppState};
 use leptos::prelude::*;
 
-/// A deleted record, to put back on Undo.
-type Restore = super::editor::Restore;
-
 #[component]
 pub fn RecordList(
     /// The section's id, for links to it.
@@ -34,14 +31,23 @@ pub fn RecordList(
     /// Offer "Add all of these" for the ideas (a ready-made list to edit).
     #[prop(optional)]
     add_all: bool,
+    /// Every record open to edit (a short list to fill in, as in the guided start).
+    #[prop(optional)]
+    open_all: bool,
     /// What follows the list (guidance).
     #[prop(optional)]
     children: Option<Children>,
 ) -> impl IntoView {
     let state = use_app_state();
     let draft = RwSignal::new(String::new());
-    let undone = RwSignal::new(None::<String>);
-    let restore = StoredValue::new_local(None::<Restore>);
+    let toasts = super::toast::use_toasts();
+    // Records added here open at once, to be filled in; the others show as compact rows.
+    let fresh = StoredValue::new(Vec::<Id>::new());
+    let add_one = move |p: &mut crate::domain::Plan, text: String, today| {
+        let id = crate::web::new_id();
+        fresh.update_value(|f| f.push(id.clone()));
+        records.add(p, id, text, today);
+    };
     let ids = Memo::new(move |_| state.plan.with(|p| records.ids(p)));
     let add_id = format!("{anchor}-new");
     let heading = format!("{anchor}-heading");
@@ -50,7 +56,7 @@ pub fn RecordList(
         let text = draft.get_untracked().trim().to_string();
         if !text.is_empty() {
             let today = state.clock.today.get_untracked();
-            state.edit(|p| records.add(p, crate::web::new_id(), text, today));
+            state.edit(|p| add_one(p, text, today));
             draft.set(String::new());
         }
     };
@@ -66,8 +72,7 @@ pub fn RecordList(
                 let label = name();
                 let mut back = None;
                 state.edit(|p| back = records.remove(p, &id));
-                restore.set_value(back);
-                undone.set(Some(label));
+                toasts.show(format!("Deleted “{label}”."), back);
             }
         };
         let shift = {
@@ -87,20 +92,48 @@ pub fn RecordList(
             move || position() == 0
         };
         let last = move || position() + 1 >= ids.with(Vec::len);
-        let (name_up, name_down) = (name.clone(), name.clone());
+        let (name_up, name_down, shown) = (name.clone(), name.clone(), name.clone());
+        let detail = {
+            let id = id.clone();
+            move || state.plan.with(|p| records.detail(p, &id))
+        };
+        let open = open_all || fresh.with_value(|f| f.contains(&id));
+        let actions = view! {
+            <div class="record-actions">
+                {records.ordered().then(|| view! {
+                    <button type="button" on:click=up disabled=first
+                        aria-label=move || format!("Move up: {}", name_up())>"Move up"</button>
+                    <button type="button" on:click=down disabled=last
+                        aria-label=move || format!("Move down: {}", name_down())>"Move down"</button>
+                })}
+                <button type="button" class="danger" on:click=delete
+                    aria-label=move || format!("Delete this {}: {}", noun, name())>{format!("Delete this {noun}")}</button>
+            </div>
+        };
+        // A record of one field (a reason, a step) is its own compact row; a record of
+        // several (a person, a meeting) is a row that opens to edit.
+        if records.field_count() < 2 {
+            return view! {
+                <li class="record">
+                    {fields(state, records, id.clone())}
+                    {actions}
+                </li>
+            }
+            .into_any();
+        }
         view! {
             <li class="record">
-                {fields(state, records, id.clone())}
-                <div class="record-actions">
-                    {records.ordered().then(|| view! {
-                        <button type="button" on:click=up disabled=first
-                            aria-label=move || format!("Move up: {}", name_up())>"Move up"</button>
-                        <button type="button" on:click=down disabled=last
-                            aria-label=move || format!("Move down: {}", name_down())>"Move down"</button>
-                    })}
-                    <button type="button" class="danger" on:click=delete
-                        aria-label=move || format!("Delete this {}: {}", noun, name())>{format!("Delete this {noun}")}</button>
-                </div>
+                <details class="record-details" open=open>
+                    <summary>
+                        <span class="record-name">{move || {
+                            let n = shown();
+                            if n.trim().is_empty() { "(not named yet)".to_string() } else { n }
+                        }}</span>
+                        <span class="record-detail">{detail}</span>
+                    </summary>
+                    {fields(state, records, id.clone())}
+                    {actions}
+                </details>
             </li>
         }
         .into_any()
@@ -113,17 +146,6 @@ pub fn RecordList(
             <ul class="records" class:ordered=records.ordered()>
                 {super::keyed_rows(ids, row)}
             </ul>
-            {move || undone.get().map(|label| view! {
-                <div class="undo" role="status">
-                    <span>{format!("Deleted “{label}”.")}</span>
-                    <button type="button" on:click=move |_| {
-                        if let Some(back) = restore.try_update_value(Option::take).flatten() {
-                            state.edit(back);
-                        }
-                        undone.set(None);
-                    }>"Undo"</button>
-                </div>
-            })}
             <form class="add" on:submit=add hidden=no_add>
                 <label for=add_id.clone()>{add_label}</label>
                 <div class="row">
@@ -141,7 +163,7 @@ pub fn RecordList(
                             <button type="button" class="idea" hidden=taken
                                 on:click=move |_| {
                                     let today = state.clock.today.get_untracked();
-                                    state.edit(|p| records.add(p, crate::web::new_id(), idea.to_string(), today))
+                                    state.edit(|p| add_one(p, idea.to_string(), today))
                                 }>
                                 {format!("+ {idea}")}
                             </button>
@@ -153,7 +175,7 @@ pub fn RecordList(
                                 let today = state.clock.today.get_untracked();
                                 state.edit(|p| {
                                     for idea in suggestions {
-                                        records.add(p, crate::web::new_id(), idea.to_string(), today);
+                                        add_one(p, idea.to_string(), today);
                                     }
                                 })
                             }>"Add all of these"</button>

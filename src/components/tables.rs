@@ -126,7 +126,28 @@ pub static PEOPLE: ListTable<People> = ListTable::<People>::new(
     ],
     new_person,
     |r| r.name.clone(),
-);
+)
+.detail(person_detail);
+
+/// "Sponsor, 555 010 2030, call in a crisis".
+fn person_detail(r: &SupportPerson) -> String {
+    let crisis = if r.call_in_crisis {
+        "call in a crisis"
+    } else {
+        ""
+    };
+    join(&[r.role.label(), r.phone.trim(), crisis])
+}
+
+/// The parts that are there, separated by commas.
+fn join(parts: &[&str]) -> String {
+    parts
+        .iter()
+        .filter(|s| !s.trim().is_empty())
+        .copied()
+        .collect::<Vec<_>>()
+        .join(", ")
+}
 
 /// The first few questions about a person, for the guided start.
 pub static PEOPLE_SHORT: ListTable<People> = ListTable::<People>::new(
@@ -306,7 +327,14 @@ pub static MEDICATIONS: ListTable<Medications> = ListTable::<Medications>::new(
         notes: String::new(),
     },
     |r| r.name.clone(),
-);
+)
+.detail(|r| {
+    let refill = r
+        .next_refill
+        .map(|d| format!("refill {}", crate::domain::dates::full_date(d)))
+        .unwrap_or_default();
+    join(&[r.dose.trim(), r.schedule.trim(), &refill])
+});
 
 const APPOINTMENT_KINDS: &[(&str, &str)] = &[
     ("prescriber", "Prescriber (medication)"),
@@ -369,7 +397,19 @@ pub static APPOINTMENTS: ListTable<Appointments> = ListTable::<Appointments>::ne
         notes: String::new(),
     },
     |r| r.with_whom.clone(),
-);
+)
+.detail(|r| {
+    let when =
+        r.at.map(|t| {
+            format!(
+                "{}, {}",
+                crate::domain::dates::full_date(t.date()),
+                crate::domain::community::clock_time(t.time())
+            )
+        })
+        .unwrap_or_default();
+    join(&[&when, r.place.trim()])
+});
 
 const THERAPY_KINDS: &[(&str, &str)] = &[
     ("cbt", "Cognitive behavioral therapy (CBT)"),
@@ -672,7 +712,12 @@ pub static KITS: ListTable<Kits> = ListTable::<Kits>::new(
     ],
     |id, location, _| NaloxoneKit::new(id, location),
     |r| r.location.clone(),
-);
+)
+.detail(|r| {
+    r.expires
+        .map(|d| format!("expires {}", crate::domain::dates::full_date(d)))
+        .unwrap_or_default()
+});
 
 // ---- Meetings ----
 
@@ -824,6 +869,23 @@ pub static MEETINGS: ListTable<MeetingList> = ListTable::<MeetingList>::new(
                 Ok(())
             },
         ),
+        // A meeting gone to on another day, marked afterwards (not in the future).
+        Field::plan(
+            "attended_on",
+            "I went on another day",
+            Input::Date,
+            |_, _, _| String::new(),
+            |p, id, v, ctx| {
+                let Some(day) = input::date(v)? else {
+                    return Ok(());
+                };
+                if day > ctx.today {
+                    return Err("That date is in the future. Choose today or a day before.".into());
+                }
+                p.meetings.mark_attended(id, day);
+                Ok(())
+            },
+        ),
         Field::plan(
             "fit",
             "Fit",
@@ -881,7 +943,19 @@ pub static MEETINGS: ListTable<MeetingList> = ListTable::<MeetingList>::new(
         decision: FitDecision::Undecided,
     },
     |r| r.name.clone(),
-);
+)
+.detail(|r| {
+    let days: Vec<&str> = WEEK
+        .iter()
+        .filter(|d| r.days.contains(d))
+        .map(|d| day_name(*d))
+        .collect();
+    let time = r
+        .time
+        .map(crate::domain::community::clock_time)
+        .unwrap_or_default();
+    join(&[&days.join(" "), &time])
+});
 
 const CHECKLIST: &[Field<ChecklistItem>] = &[
     Field::flag("done", "Done", |r| &r.done, |r| &mut r.done),

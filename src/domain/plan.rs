@@ -246,27 +246,31 @@ impl Plan {
         Ok(())
     }
 
-    /// A few counts that describe a plan in words ("3 people, 5 triggers"), e.g. before an
-    /// import replaces it.
-    pub fn summary(&self) -> Vec<(String, usize)> {
+    /// A few counts that describe a plan in words ("3 support people, 1 medication"), e.g.
+    /// before an import replaces it.
+    pub fn summary(&self) -> Vec<String> {
         let r = &self.relapse;
         [
-            ("reasons for recovery", r.reasons.len()),
-            ("support people", self.people.len()),
-            ("triggers", r.triggers.len()),
-            ("warning signs", r.warning_signs.len()),
-            ("coping strategies", r.coping.len()),
-            ("medications", self.care.medications.len()),
-            ("appointments", self.care.appointments.len()),
-            ("meetings", self.meetings.list.len()),
-            ("life goals", self.goals.len()),
-            ("daily check-ins", self.checkins.len()),
-            ("naloxone kits", self.naloxone_kits.len()),
-            ("slips recorded", self.recovery.slips.len()),
+            (
+                r.reasons.len(),
+                "reason for recovery",
+                "reasons for recovery",
+            ),
+            (self.people.len(), "support person", "support people"),
+            (r.triggers.len(), "trigger", "triggers"),
+            (r.warning_signs.len(), "warning sign", "warning signs"),
+            (r.coping.len(), "coping strategy", "coping strategies"),
+            (self.care.medications.len(), "medication", "medications"),
+            (self.care.appointments.len(), "appointment", "appointments"),
+            (self.meetings.list.len(), "meeting", "meetings"),
+            (self.goals.len(), "life goal", "life goals"),
+            (self.checkins.len(), "daily check-in", "daily check-ins"),
+            (self.naloxone_kits.len(), "naloxone kit", "naloxone kits"),
+            (self.recovery.slips.len(), "slip recorded", "slips recorded"),
         ]
         .into_iter()
-        .filter(|(_, n)| *n > 0)
-        .map(|(k, n)| (k.to_string(), n))
+        .filter(|(n, _, _)| *n > 0)
+        .map(|(n, one, many)| super::words::count(n, one, many))
         .collect()
     }
 }

@@ -162,13 +162,7 @@ pub fn streaks(p: &Plan, today: NaiveDate) -> Streaks {
 /// the first check-in or meeting, and no "0 days in a row" after a gap: only what is
 /// there to be glad of.
 pub fn streaks_text(s: &Streaks) -> String {
-    let days = |n: u32| {
-        if n == 1 {
-            "1 day".to_string()
-        } else {
-            format!("{n} days")
-        }
-    };
+    let days = |n: u32| super::words::plural(n, "day");
     let checkins = match (s.checkin_days, s.longest_checkin_days) {
         (0, 0) => String::new(),
         (0, longest) => format!("Check-ins: your longest run is {}.", days(longest)),
@@ -177,7 +171,7 @@ pub fn streaks_text(s: &Streaks) -> String {
     let meetings = match s.meeting_weeks {
         0 => String::new(),
         1 => " Meetings: 1 week in a row.".to_string(),
-        n => format!(" Meetings: {n} weeks in a row."),
+        n => format!(" Meetings: {} in a row.", super::words::plural(n, "week")),
     };
     format!("{checkins}{meetings}").trim().to_string()
 }

@@ -32,7 +32,7 @@ pub fn MeetingsPage() -> impl IntoView {
         });
         let result = crate::web::download_text("safety-net-meetings.ics", "text/calendar", &text);
         exported.set(match result {
-            Ok(()) if left_out > 0 => format!("Saved safety-net-meetings.ics. Open it to add the events to your calendar. {left_out} meeting(s) without a day and time were left out."),
+            Ok(()) if left_out > 0 => format!("Saved safety-net-meetings.ics. Open it to add the events to your calendar. {} without a day and time {} left out.", crate::domain::words::plural(left_out, "meeting"), if left_out == 1 { "was" } else { "were" }),
             Ok(()) => "Saved safety-net-meetings.ics. Open it to add the events to your calendar.".into(),
             Err(e) => format!("The file could not be made: {e}"),
         });
@@ -113,15 +113,18 @@ fn Week() -> impl IntoView {
 #[component]
 pub fn FindSupportPage() -> impl IntoView {
     crate::web::set_title("Finding support");
-    let copied = RwSignal::new(String::new());
+    let toasts = crate::components::toast::use_toasts();
     let copy = move |title: &'static str, text: &'static str| {
         spawn_local(async move {
-            copied.set(match crate::web::copy_text(text).await {
-                crate::web::Handed::Done => {
-                    format!("Copied: {title}. Paste it into a message and make it your own.")
-                }
-                _ => "That didn't work here. Select the text and copy it instead.".into(),
-            });
+            toasts.show(
+                match crate::web::copy_text(text).await {
+                    crate::web::Handed::Done => {
+                        format!("Copied: {title}. Paste it into a message and make it your own.")
+                    }
+                    _ => "That didn't work here. Select the text and copy it instead.".into(),
+                },
+                None,
+            );
         });
     };
     view! {
@@ -152,7 +155,6 @@ pub fn FindSupportPage() -> impl IntoView {
                 <button type="button" aria-label=format!("Copy: {title}") on:click=move |_| copy(title, text)>"Copy"</button>
             }).collect_view()}
         </section>
-        <p role="status">{copied}</p>
     }
 }
 

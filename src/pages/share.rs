@@ -16,7 +16,7 @@ pub fn SharePage() -> impl IntoView {
     // Private sections are never chosen by default.
     let chosen = RwSignal::new(not_private());
     let text = Memo::new(move |_| chosen.with(|c| state.plan.with(|p| share_text(p, c))));
-    let said = RwSignal::new(String::new());
+    let toasts = crate::components::toast::use_toasts();
     let hand = move |how: &'static str| {
         move |_| {
             let t = text.get_untracked();
@@ -27,15 +27,16 @@ pub fn SharePage() -> impl IntoView {
                     _ => crate::web::download_text("my-safety-net.txt", "text/plain", &t)
                         .map_or_else(Handed::Failed, |_| Handed::Done),
                 };
-                said.set(match (how, result) {
-                    (_, Handed::Cancelled) => String::new(),
+                let said: String = match (how, result) {
+                    (_, Handed::Cancelled) => return,
                     (_, Handed::Failed(why)) => {
                         format!("That didn't work ({why}). Try copying or downloading instead.")
                     }
                     ("share", _) => "Handed to your phone's share sheet.".into(),
                     ("copy", _) => "Copied. Paste it into a message.".into(),
                     _ => "Saved as my-safety-net.txt.".into(),
-                });
+                };
+                toasts.show(said, None);
             });
         }
     };
@@ -53,6 +54,5 @@ pub fn SharePage() -> impl IntoView {
             <button type="button" on:click=hand("copy")>"Copy"</button>
             <button type="button" on:click=hand("download")>"Download as a text file"</button>
         </div>
-        <p role="status">{said}</p>
     }
 }

@@ -57,7 +57,7 @@ pub fn StartPage() -> impl IntoView {
                         add_label="Add a person: their name" placeholder="Sam"/>
                 }.into_any(),
                 1 => view! {
-                    <RecordList anchor="start-crisis-text" title="A text for each person" noun="person" records=&PEOPLE_CRISIS_TEXT no_add=true
+                    <RecordList anchor="start-crisis-text" title="A text for each person" noun="person" records=&PEOPLE_CRISIS_TEXT no_add=true open_all=true
                         hint="Written now, sent in one tap from Get help when it's hard to find words. You can leave any of these empty."
                         add_label="" placeholder=""/>
                 }.into_any(),

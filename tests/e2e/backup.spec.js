@@ -31,7 +31,7 @@ test('export, delete everything, import: the plan is back and a second export is
 
   await page.getByLabel('Import a backup…').setInputFiles(file);
   const dialog = page.getByRole('alertdialog', { name: 'Replace your plan with this backup?' });
-  await expect(dialog).toContainText('2 reasons for recovery, 1 warning signs');
+  await expect(dialog).toContainText('2 reasons for recovery, 1 warning sign');
   await expect(dialog).toContainText('nothing yet (an empty plan)');
   await dialog.getByRole('button', { name: 'Replace my plan' }).click();
   await expect(page.getByText('Backup imported.')).toBeVisible();

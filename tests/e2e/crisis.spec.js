@@ -1,6 +1,6 @@
 // Crisis and naloxone: help from every screen, the overdose steps and the re-dose timer,
 // the person's own crisis contacts, and naloxone kits that never silently expire.
-import { test, expect, axeViolations, PLAN_KEY } from './fixtures.js';
+import { test, expect, axeViolations, openRecords, PLAN_KEY } from './fixtures.js';
 
 test.use({ bypassCSP: true });
 
@@ -223,6 +223,7 @@ test('naloxone kits: added in the plan, kept, and Today warns 30 days before exp
 
   // Delete with undo.
   await app.open('/plan/crisis');
+  await openRecords(page);
   await page.getByRole('button', { name: 'Delete this kit: Kitchen drawer' }).click();
   await expect.poll(kits).toEqual([]);
   await page.getByRole('button', { name: 'Undo' }).click();

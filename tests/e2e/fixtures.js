@@ -20,6 +20,12 @@ export async function axeViolations(page) {
 
 export const PLAN_KEY = 'safety-net:plan';
 
+/** Opens every record's compact row on the screen, to edit its fields. */
+export async function openRecords(page) {
+  const closed = page.locator('main details.record-details:not([open]) > summary');
+  while (await closed.count() > 0) await closed.first().click();
+}
+
 /** Fills localStorage (in the page) until not one more character fits. */
 export function fillStorage() {
   let chunk = 1 << 20;

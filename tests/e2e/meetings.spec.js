@@ -2,7 +2,7 @@
 // fit journal, the calendar file in the device's time zone, the directory with sources,
 // referral scripts and the first-meeting checklist.
 import { readFile } from 'node:fs/promises';
-import { test, expect, axeViolations, PLAN_KEY } from './fixtures.js';
+import { test, expect, axeViolations, PLAN_KEY, openRecords } from './fixtures.js';
 
 test.use({ bypassCSP: true, timezoneId: 'America/Chicago' });
 
@@ -65,6 +65,8 @@ test('the fit journal asks after three visits, and the calendar file is in the d
     localStorage.setItem(k, JSON.stringify(s));
   }, [PLAN_KEY, id]);
   await page.reload();
+  await expect(page.locator('main h1')).toBeVisible();
+  await openRecords(page);
   await expect(page.locator('li.record').getByText('Been 3 times. Does it fit? Keep going, or try another group.')).toBeVisible();
   await page.getByLabel('What I liked').fill('People stayed to talk');
   await page.getByLabel('What I liked').blur();

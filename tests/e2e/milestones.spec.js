@@ -3,7 +3,7 @@
 // history, the check-in kept and edited, trends drawn from 90 days, the CSV file, the gentle
 // notice on Today, and axe on these screens. The device's zone and clock are fixed.
 import { readFile } from 'node:fs/promises';
-import { test, expect, axeViolations, PLAN_KEY } from './fixtures.js';
+import { test, expect, axeViolations, openRecords, PLAN_KEY } from './fixtures.js';
 
 test.use({ bypassCSP: true, timezoneId: 'America/New_York' });
 
@@ -126,6 +126,7 @@ test('a slip keeps the history: the longest streak, total days and the steps for
   await page.screenshot({ path: 'target/screenshots/recovery-after-slip-light.png', fullPage: true });
   // A slip can be corrected, or deleted and brought back: nothing goes silently.
   const slips = page.getByRole('region', { name: 'Slips' });
+  await openRecords(page);
   await slips.getByRole('button', { name: /^Delete this slip/ }).click();
   await expect(page.getByTestId('totals')).toHaveText('Longest streak: 114 days. Days in recovery in all: 114.');
   await page.getByRole('button', { name: 'Undo' }).click();

@@ -2,7 +2,7 @@
 // start, the strength of the net and the review rhythm, print and wallet card, sharing,
 // markup in every text field, and axe on every plan screen.
 import { readFile } from 'node:fs/promises';
-import { test, expect, axeViolations, PLAN_KEY } from './fixtures.js';
+import { test, expect, axeViolations, openRecords, PLAN_KEY } from './fixtures.js';
 
 test.use({ bypassCSP: true });
 
@@ -83,9 +83,15 @@ test('every pillar: add, edit, delete, undo, reload, still there', async ({ app,
     const name = read(await stored(page)).at(-1)[0];
     await section.getByRole('button', { name: `Delete this ${noun}: ${name}` }).click();
     await expect.poll(async () => read(await stored(page)).length, where).toBe(count - 1);
-    await section.getByRole('button', { name: 'Undo' }).click();
+    // "Deleted — Undo" is in view, announced, with focus on Undo.
+    const undo = page.getByTestId('toast').getByRole('button', { name: 'Undo' });
+    await expect(undo, where).toBeFocused();
+    await expect(page.getByTestId('toast'), where).toBeInViewport();
+    await undo.click();
     await expect.poll(async () => read(await stored(page)).length, where).toBe(count);
     await page.reload();
+    await expect(page.locator('main h1')).toBeVisible();
+    await openRecords(page);
     await expect(section.getByLabel(fieldLabel, { exact: true }).last(), where).toHaveValue(value);
   }
 });
@@ -121,9 +127,11 @@ test('ordered steps move, ideas are added with one tap, coping links to triggers
   // Deleting the trigger unlinks it; undo links it again.
   await page.getByRole('button', { name: 'Delete this trigger: Tired' }).click();
   await expect.poll(async () => (await stored(page)).relapse.coping[0].trigger_ids.length).toBe(0);
-  await page.getByRole('region', { name: 'Triggers' }).getByRole('button', { name: 'Undo' }).click();
+  await page.getByTestId('toast').getByRole('button', { name: 'Undo' }).click();
   await expect.poll(async () => (await stored(page)).relapse.coping[0].trigger_ids.length).toBe(1);
   await page.reload();
+  await expect(page.locator('main h1')).toBeVisible();
+  await openRecords(page);
   await expect(page.getByRole('group', { name: 'It helps with these triggers' }).getByRole('checkbox', { name: 'Tired' })).toBeChecked();
 
   await app.open('/plan/loved-ones');
