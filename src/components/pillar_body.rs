@@ -101,7 +101,7 @@ fn sections(pillar: Pillar) -> AnyView {
         Pillar::LovedOnes => {
             let state = use_app_state();
             view! {
-                <section class="card">
+                <section class="card letter">
                     <h2>"For the people close to me"</h2>
                     {fields(state, &LOVED_ONES, Id::empty())}
                 </section>

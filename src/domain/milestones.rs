@@ -212,17 +212,27 @@ impl Recovery {
         note: String,
         today: NaiveDate,
     ) -> Result<(), DateError> {
+        self.check_slip_date(date, today)?;
+        self.insert_slip(Slip { id, date, note });
+        Ok(())
+    }
+
+    /// The rule for a slip's date: not in the future, not before the recovery date.
+    fn check_slip_date(&self, date: NaiveDate, today: NaiveDate) -> Result<(), DateError> {
         if date > today {
             return Err(DateError::InFuture);
         }
         if self.start_date.is_some_and(|s| date < s) {
             return Err(DateError::BeforeStart);
         }
-        // In date order; a slip on the same day as another goes after it. (Inserted in place
-        // rather than sorted: a stable sort is several KB of download.)
-        let at = self.slips.partition_point(|s| s.date <= date);
-        self.slips.insert(at, Slip { id, date, note });
         Ok(())
+    }
+
+    /// Puts a slip in date order; a slip on the same day as another goes after it.
+    /// (Inserted in place rather than sorted: a stable sort is several KB of download.)
+    fn insert_slip(&mut self, slip: Slip) {
+        let at = self.slips.partition_point(|s| s.date <= slip.date);
+        self.slips.insert(at, slip);
     }
 
     /// Changes the date of a recorded slip, by the same rule as recording one (not in the
@@ -234,17 +244,11 @@ impl Recovery {
         today: NaiveDate,
     ) -> Result<(), DateError> {
         use super::list::OrderedList;
-        if date > today {
-            return Err(DateError::InFuture);
-        }
-        if self.start_date.is_some_and(|s| date < s) {
-            return Err(DateError::BeforeStart);
-        }
+        self.check_slip_date(date, today)?;
         if let Some(removed) = self.slips.remove_id(id) {
             let mut slip = removed.item;
             slip.date = date;
-            let at = self.slips.partition_point(|s| s.date <= date);
-            self.slips.insert(at, slip);
+            self.insert_slip(slip);
         }
         Ok(())
     }

@@ -75,8 +75,10 @@ pub fn CheckInPage() -> impl IntoView {
                 let id = Id::parse(&datefmt::write_date(day.get())).unwrap_or_else(|_| crate::web::new_id());
                 view! {
                     {fields(state, &CHECKIN_HOW, id.clone())}
-                    <h3>"Medication"</h3>
-                    {fields(state, &CHECKIN_MEDS, id.clone())}
+                    {state.plan.with_untracked(|p| !p.care.medications.is_empty()).then(|| view! {
+                        <h3>"Medication"</h3>
+                        {fields(state, &CHECKIN_MEDS, id.clone())}
+                    })}
                     <h3>"Support"</h3>
                     {fields(state, &CHECKIN_SUPPORT, id.clone())}
                     <h3>"What I noticed"</h3>

@@ -54,7 +54,7 @@ test('cancelling an import changes nothing', async ({ app, page }, info) => {
   await page.goto('/settings');
   await page.getByLabel('Import a backup…').setInputFiles(file);
   const dialog = page.getByRole('alertdialog');
-  await expect(dialog).toContainText('1 reasons for recovery');
+  await expect(dialog).toContainText('1 reason for recovery');
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(dialog).toHaveCount(0);
   expect(await app.storedRaw()).toBe(before);

@@ -360,7 +360,7 @@ test('markup typed into every text field of the plan stays text, everywhere it i
       await form.getByRole('textbox').fill(PAYLOAD);
       await form.getByRole('button', { name: 'Add' }).click();
     }
-    const fields = page.locator('main .record input[type="text"], main .record input[type="tel"], main .record textarea');
+    const fields = page.locator('main .record input[type="text"], main .record input[type="tel"], main .record textarea, main .letter textarea');
     const n = await fields.count();
     expect(n, slug).toBeGreaterThan(0);
     for (let i = 0; i < n; i += 1) {
