@@ -163,6 +163,7 @@ test('the guided start builds a minimal net in a few steps, and can be skipped',
   await expect(page.locator('[data-field="name"]').first()).toHaveText('Sam');
   await page.getByLabel('Text to send them in a crisis').first().fill('Bad night. Can you call me?');
   await page.getByLabel('Text to send them in a crisis').first().blur();
+  expect(await axeViolations(page), 'guided start, crisis text').toEqual([]);
   await page.getByRole('button', { name: 'Next' }).click();
   await expect(page.getByRole('heading', { level: 1, name: "Three triggers, and what you'll do instead" })).toBeFocused();
   // Ideas for what to do instead come with the field; anything can be typed.
@@ -184,6 +185,8 @@ test('the guided start builds a minimal net in a few steps, and can be skipped',
   await expect(page.getByRole('heading', { level: 1, name: 'When did your recovery begin?' })).toBeFocused();
   await page.locator('#start-date').fill('2026-11-01');
   await page.locator('#start-date').blur();
+  expect(await axeViolations(page), 'guided start, recovery date').toEqual([]);
+  await page.screenshot({ path: 'target/screenshots/start-recovery-date.png', fullPage: true });
   await page.getByRole('button', { name: 'Finish' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Your safety net has started' })).toBeVisible();
   const d = await stored(page);
