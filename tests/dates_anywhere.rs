@@ -182,3 +182,54 @@ proptest! {
         prop_assert_eq!(input::hours(&checkin::hours_text(minutes)), Ok(Some(minutes)));
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 400, failure_persistence: None, ..ProptestConfig::default() })]
+
+    /// The backup reminder, its words and the import comparison, with a last backup, a
+    /// "Not now", a start and a "today" from anywhere, and any change counts.
+    #[test]
+    fn backup_reminder_and_comparison_answer_for_any_dates(
+        p in plan_anywhen(),
+        today in anywhen(),
+        on in anywhen(),
+        quiet in proptest::option::of(anywhen()),
+        started in proptest::option::of(anywhen()),
+        every in 0u16..=u16::MAX,
+        changes in any::<u64>(),
+        then in any::<u64>(),
+        saved in proptest::option::of(anywhen()),
+    ) {
+        use safety_net::domain::safekeeping::{self, Held, LastBackup};
+        let mut p = p;
+        let before = p.clone();
+        p.settings.backup_every_days = every;
+        p.settings.backup_quiet_until = quiet;
+        p.settings.started = started;
+        p.settings.last_backup = Some(LastBackup {
+            at: on.and_time(NaiveTime::MIN), on, changes: then, held: Held::of(&p),
+        });
+        let due = safekeeping::reminder_due(&p, today, changes);
+        if every == 0 || quiet.is_some_and(|q| today < q) || started.is_some_and(|s| today < s + Duration::days(7)) {
+            prop_assert!(!due);
+        }
+        // And it must be due: something worth saving, past the first week, not quiet, and
+        // the last backup old enough (or 50 changes ago).
+        let old_enough = every > 0
+            && (today.signed_duration_since(on).num_days() >= i64::from(every)
+                || changes.saturating_sub(then) >= safekeeping::REMINDER_CHANGES);
+        let settled = started.is_none_or(|s| today >= s + Duration::days(7));
+        if !p.is_empty() && settled && quiet.is_none_or(|q| today >= q) && old_enough {
+            prop_assert!(due, "due: every {every}, on {on}, today {today}");
+        }
+        let words = safekeeping::last_backup_words(&p, today, changes);
+        prop_assert!(words.starts_with("Last backup: "));
+        if on > today {
+            prop_assert!(words.contains("after today"));
+        }
+        prop_assert!(safekeeping::quiet_until(today) >= today);
+        let said = safekeeping::compare(&p, saved.map(|d| d.and_time(NaiveTime::MIN)), &before, Some(on.and_time(NaiveTime::MIN)));
+        prop_assert!(!said.is_empty());
+        prop_assert!(safekeeping::would_lose(&p, &p).is_empty());
+    }
+}

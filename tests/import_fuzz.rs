@@ -257,3 +257,68 @@ fn files_made_to_hurt_mutated_are_still_refused_or_whole() {
         }
     }
 }
+
+/// The locked backup's parser gets the same attack: 10,000 mutated locked files opened
+/// with the right passcode. Never a panic; never a part of a plan: the authenticated
+/// encryption lets through only the very plan that was sealed, or nothing.
+#[test]
+fn ten_thousand_mutated_locked_backups() {
+    use safety_net::domain::lock::{KdfParams, Keys, LockError, SealedKind};
+    // Small costs keep 10,000 key derivations fast; the format is the app's own.
+    let fast = KdfParams {
+        m_kib: 8,
+        t: 1,
+        p: 1,
+    };
+    let plan = common::full_plan();
+    let mut rng = XorShift(0x10C4_ED00_u64);
+    let mut random = |buf: &mut [u8]| buf.iter_mut().for_each(|b| *b = rng.next() as u8);
+    let keys = Keys::create("246810", fast, &mut random).expect("keys");
+    let text = backup::export(&plan).expect("exports");
+    let sealed = keys
+        .seal(&text, SealedKind::LockedBackup, &mut random)
+        .expect("seals");
+    assert_eq!(
+        backup::import_locked(sealed.as_bytes(), "246810").map(|x| x.0),
+        Ok(plan.clone())
+    );
+    assert_eq!(
+        backup::import_locked(sealed.as_bytes(), "135790").map(|x| x.0),
+        Err(backup::LockedImportError::Lock(LockError::WrongPasscode))
+    );
+    let mut rng = XorShift(0x5EA1_ED00_u64);
+    let (mut whole, mut wrong, mut damaged, mut other) = (0, 0, 0, 0);
+    for _ in 0..10_000 {
+        let input = mutate(sealed.as_bytes(), &mut rng);
+        match backup::import_locked(&input, "246810") {
+            Ok((got, _)) => {
+                assert_eq!(got, plan, "only the sealed plan itself");
+                whole += 1;
+            }
+            Err(backup::LockedImportError::Lock(LockError::WrongPasscode)) => wrong += 1,
+            Err(backup::LockedImportError::Lock(_)) => damaged += 1,
+            Err(e) => {
+                assert!(!e.to_string().is_empty());
+                other += 1;
+            }
+        }
+    }
+    eprintln!(
+        "locked fuzz: damaged {damaged}, wrong passcode {wrong}, not a plan {other}, whole {whole}"
+    );
+    assert!(
+        damaged > 5_000,
+        "damaged {damaged}, wrong {wrong}, other {other}, whole {whole}"
+    );
+    // A mutation of the wrapped key looks like a wrong passcode: the message says nothing changed.
+    assert!(wrong > 0, "wrong {wrong}");
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 2_000, failure_persistence: None, ..ProptestConfig::default() })]
+
+    #[test]
+    fn arbitrary_bytes_never_open_as_a_locked_backup(bytes in proptest::collection::vec(any::<u8>(), 0..512)) {
+        prop_assert!(backup::import_locked(&bytes, "246810").is_err());
+    }
+}

@@ -12,6 +12,7 @@ use serde_json::Value;
 const V1: &str = include_str!("fixtures/plan-v1.json");
 const V2: &str = include_str!("fixtures/plan-v2.json");
 const V3: &str = include_str!("fixtures/plan-v3.json");
+const V4: &str = include_str!("fixtures/plan-v4.json");
 
 /// The full plan as an older version held it: version 3's settings at their defaults.
 fn without_v3_settings() -> safety_net::domain::Plan {
@@ -19,6 +20,17 @@ fn without_v3_settings() -> safety_net::domain::Plan {
     p.settings.first_name.clear();
     p.settings.card_medication = false;
     p.settings.started = None;
+    without_v4_settings(p)
+}
+
+/// The full plan as version 3 held it: version 4's settings at their defaults.
+fn without_v4_settings(mut p: safety_net::domain::Plan) -> safety_net::domain::Plan {
+    let d = safety_net::domain::plan::Settings::default();
+    p.settings.lock_after_minutes = d.lock_after_minutes;
+    p.settings.open_contacts = d.open_contacts;
+    p.settings.last_backup = None;
+    p.settings.backup_every_days = d.backup_every_days;
+    p.settings.backup_quiet_until = None;
     p
 }
 
@@ -41,15 +53,21 @@ fn version_2_fixture_opens_with_each_celebration_in_its_streak() {
 }
 
 #[test]
-fn version_3_fixture_opens_as_the_full_plan_and_is_written_back_byte_for_byte() {
+fn version_3_fixture_opens_with_version_4_settings_at_their_defaults() {
     let plan = backup::import_text(V3).expect("v3 fixture opens");
+    assert_eq!(plan, without_v4_settings(common::full_plan()));
+}
+
+#[test]
+fn version_4_fixture_opens_as_the_full_plan_and_is_written_back_byte_for_byte() {
+    let plan = backup::import_text(V4).expect("v4 fixture opens");
     assert_eq!(plan, common::full_plan());
-    assert_eq!(backup::export(&plan).expect("exports"), V3);
+    assert_eq!(backup::export(&plan).expect("exports"), V4);
 }
 
 #[test]
 fn migrating_again_changes_nothing() {
-    for (version, text) in [(1, V1), (2, V2)] {
+    for (version, text) in [(1, V1), (2, V2), (3, V3)] {
         let v: Value = serde_json::from_str(text).expect("json");
         let data = v.get("data").expect("data").clone();
         let once = schema::migrate(version, data).expect("migrates");
@@ -74,10 +92,10 @@ fn migrating_again_changes_nothing() {
 
 #[test]
 fn a_future_version_is_refused_not_guessed() {
-    let future = V3.replacen("\"version\": 3", "\"version\": 4", 1);
+    let future = V4.replacen("\"version\": 4", "\"version\": 5", 1);
     assert_eq!(
         backup::import_text(&future),
-        Err(backup::ImportError::Decode(DecodeError::FutureVersion(4)))
+        Err(backup::ImportError::Decode(DecodeError::FutureVersion(5)))
     );
 }
 

@@ -153,3 +153,177 @@ fn what_is_stored_is_the_versioned_envelope() {
         "Be there for Maya"
     );
 }
+
+/// The lock, through the codec seam: every save sealed and verified, nothing readable in
+/// storage, and the same quarantine and two-tab rules as a plain plan.
+mod locked {
+    use super::*;
+    use safety_net::domain::lock::{self, KdfParams, Keys};
+
+    const FAST: KdfParams = KdfParams {
+        m_kib: 8,
+        t: 1,
+        p: 1,
+    };
+
+    fn unlocked(store: &MemoryStore, keys: &Keys) -> Repository<MemoryStore, LockCodec> {
+        let repo = Repository::with_codec(store.share(), LockCodec::default());
+        repo.codec().set(Some(keys.clone()));
+        repo
+    }
+
+    fn plan_of(outcome: LoadOutcome) -> safety_net::domain::Plan {
+        match outcome {
+            LoadOutcome::Loaded(d) => d.plan,
+            other => panic!("not loaded: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn saves_are_sealed_and_a_new_tab_is_locked_until_the_passcode() {
+        let store = MemoryStore::new();
+        let keys = Keys::create("246810", FAST, &mut random).expect("keys");
+        let a = unlocked(&store, &keys);
+        let plan = common::full_plan();
+        a.save(&plan, AT).expect("saves sealed, read back");
+        let raw = store.get(PLAN_KEY).expect("get").expect("stored");
+        assert!(lock::is_sealed(&raw));
+        for personal in ["Suboxone", "full plan", "reasons"] {
+            assert!(!raw.contains(personal), "{personal} in storage");
+        }
+        // A new tab (a cold start) has no keys: locked, not damaged, nothing quarantined.
+        let b = Repository::with_codec(store.share(), LockCodec::default());
+        assert_eq!(b.load(), LoadOutcome::Locked);
+        assert!(b.quarantined().expect("list").is_empty());
+        // The passcode opens it.
+        let (opened, _) = lock::open(&raw, "246810").expect("opens");
+        b.codec().set(Some(opened));
+        assert_eq!(plan_of(b.load()), plan);
+        assert_eq!(
+            lock::open(&raw, "135790").map(|_| ()),
+            Err(lock::LockError::WrongPasscode)
+        );
+    }
+
+    #[test]
+    fn a_damaged_sealed_plan_is_quarantined_and_never_saved_over() {
+        let store = MemoryStore::new();
+        let keys = Keys::create("246810", FAST, &mut random).expect("keys");
+        unlocked(&store, &keys)
+            .save(&common::full_plan(), AT)
+            .expect("saves");
+        let raw = store.get(PLAN_KEY).expect("get").expect("stored");
+        // One byte of the ciphertext changed.
+        let at = raw.find("\"data\":\"").expect("data") + 20;
+        let mut bytes = raw.clone().into_bytes();
+        bytes[at] = if bytes[at] == b'A' { b'B' } else { b'A' };
+        let damaged = String::from_utf8(bytes).expect("utf8");
+        store.set(PLAN_KEY, &damaged).expect("set");
+        let tab = unlocked(&store, &keys);
+        match tab.load() {
+            LoadOutcome::Damaged(d) => {
+                assert_eq!(d.raw, damaged);
+                assert!(d.quarantine_key.is_some());
+            }
+            other => panic!("not damaged: {other:?}"),
+        }
+        assert_eq!(tab.save(&common::full_plan(), AT), Err(SaveError::Damaged));
+        assert_eq!(store.get(PLAN_KEY).expect("get"), Some(damaged));
+    }
+
+    #[test]
+    fn a_new_passcode_in_one_tab_locks_the_other_and_it_writes_nothing_old() {
+        let store = MemoryStore::new();
+        let keys = Keys::create("246810", FAST, &mut random).expect("keys");
+        let a = unlocked(&store, &keys);
+        let b = unlocked(&store, &keys);
+        let plan = common::full_plan();
+        a.save(&plan, AT).expect("saves");
+        assert_eq!(plan_of(b.load()), plan);
+        // Tab a changes the passcode: the key is re-wrapped, the plan saved again.
+        let new = keys
+            .rewrap("a long passphrase", &mut random)
+            .expect("rewrap");
+        a.codec().set(Some(new));
+        a.save(&plan, AT).expect("saves re-wrapped");
+        // Tab b's keys are the old wrapping: its save is a conflict, and "keep this
+        // version" does not write the old passcode's wrapping back.
+        assert_eq!(b.save(&plan, AT), Err(SaveError::Conflict));
+        assert_eq!(b.save_over(&plan, AT), Err(SaveError::Locked));
+        assert_eq!(b.load(), LoadOutcome::Locked);
+        let raw = store.get(PLAN_KEY).expect("get").expect("stored");
+        assert!(lock::open(&raw, "246810").is_err());
+        assert!(lock::open(&raw, "a long passphrase").is_ok());
+    }
+
+    #[test]
+    fn a_lock_turned_on_in_another_tab_is_never_saved_over_plain() {
+        let store = MemoryStore::new();
+        let plain = Repository::with_codec(store.share(), LockCodec::default());
+        let plan = common::full_plan();
+        plain.save(&plan, AT).expect("saves plain");
+        // Another tab turns the lock on.
+        let keys = Keys::create("246810", FAST, &mut random).expect("keys");
+        let other = unlocked(&store, &keys);
+        assert_eq!(plan_of(other.load()), plan);
+        other.save(&plan, AT).expect("saves sealed");
+        let sealed = store.get(PLAN_KEY).expect("get").expect("stored");
+        // This tab, with no keys: a conflict, and neither save writes the plan plain.
+        assert_eq!(plain.save(&plan, AT), Err(SaveError::Conflict));
+        assert_eq!(plain.save_over(&plan, AT), Err(SaveError::Locked));
+        assert_eq!(store.get(PLAN_KEY).expect("get"), Some(sealed));
+    }
+
+    #[test]
+    fn a_forgotten_passcode_a_backup_replaces_the_locked_plan_only_when_chosen() {
+        let store = MemoryStore::new();
+        let forgotten = Keys::create("246810", FAST, &mut random).expect("keys");
+        unlocked(&store, &forgotten)
+            .save(&common::full_plan(), AT)
+            .expect("saves");
+        // A new tab with the backup's keys: an ordinary "replace" is refused ...
+        let backup_keys = Keys::create("a long passphrase", FAST, &mut random).expect("keys");
+        let tab = Repository::with_codec(store.share(), LockCodec::default());
+        assert_eq!(tab.load(), LoadOutcome::Locked);
+        tab.codec().set(Some(backup_keys.clone()));
+        let restored = safety_net::domain::Plan::default();
+        assert_eq!(tab.save_over(&restored, AT), Err(SaveError::Locked));
+        // ... and the person's choice on the lock screen replaces it, sealed with the
+        // backup's passcode.
+        tab.replace_locked(&restored, AT).expect("replaces");
+        let raw = store.get(PLAN_KEY).expect("get").expect("stored");
+        assert!(lock::open(&raw, "246810").is_err());
+        assert!(lock::open(&raw, "a long passphrase").is_ok());
+    }
+
+    #[test]
+    fn a_full_quota_keeps_the_last_sealed_copy() {
+        let store = MemoryStore::with_quota(200_000);
+        let keys = Keys::create("246810", FAST, &mut random).expect("keys");
+        let repo = unlocked(&store, &keys);
+        repo.save(&common::full_plan(), AT).expect("fits");
+        let before = store.get(PLAN_KEY).expect("get");
+        assert_eq!(
+            repo.save(&common::five_years_plan(), AT),
+            Err(SaveError::Store(StoreError::QuotaExceeded))
+        );
+        assert_eq!(store.get(PLAN_KEY).expect("get"), before);
+    }
+
+    #[test]
+    fn turning_the_lock_off_stores_it_plain_again() {
+        let store = MemoryStore::new();
+        let keys = Keys::create("246810", FAST, &mut random).expect("keys");
+        let repo = unlocked(&store, &keys);
+        let plan = common::full_plan();
+        repo.save(&plan, AT).expect("saves");
+        repo.codec().set(None);
+        repo.save(&plan, AT).expect("saves plain");
+        let raw = store.get(PLAN_KEY).expect("get").expect("stored");
+        assert!(!lock::is_sealed(&raw) && raw.contains("Suboxone"));
+        assert_eq!(
+            plan_of(Repository::with_codec(store.share(), LockCodec::default()).load()),
+            plan
+        );
+    }
+}

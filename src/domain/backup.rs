@@ -39,6 +39,11 @@ pub fn export(plan: &Plan) -> Result<String, schema::EncodeError> {
     schema::encode_backup(plan)
 }
 
+/// A locked backup's file name.
+pub fn locked_file_name(today: NaiveDate) -> String {
+    format!("safety-net-backup-locked-{}.json", super::dates::iso(today))
+}
+
 /// The backup file's name, dated.
 pub fn file_name(today: NaiveDate) -> String {
     format!("safety-net-backup-{}.json", super::dates::iso(today))
@@ -52,6 +57,42 @@ pub fn import_bytes(bytes: &[u8]) -> Result<Plan, ImportError> {
     }
     let text = std::str::from_utf8(bytes).map_err(|_| ImportError::NotText)?;
     import_text(text)
+}
+
+/// Why a locked backup could not be imported.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LockedImportError {
+    /// Wrong passcode, or the sealed form is damaged.
+    Lock(super::lock::LockError),
+    /// Opened, but what was inside is not a whole plan (or the file is too large, not text).
+    Import(ImportError),
+}
+
+impl std::fmt::Display for LockedImportError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            LockedImportError::Lock(e) => e.fmt(f),
+            LockedImportError::Import(e) => e.fmt(f),
+        }
+    }
+}
+
+/// Reads a locked backup (or the app's own sealed storage) with its passcode: the whole
+/// plan (and the keys that opened it) or an error, never a part of one.
+pub fn import_locked(
+    bytes: &[u8],
+    passcode: &str,
+) -> Result<(Plan, super::lock::Keys), LockedImportError> {
+    if bytes.len() > MAX_BACKUP_BYTES {
+        return Err(LockedImportError::Import(ImportError::TooLarge(
+            bytes.len(),
+        )));
+    }
+    let text =
+        std::str::from_utf8(bytes).map_err(|_| LockedImportError::Import(ImportError::NotText))?;
+    let (keys, plain) = super::lock::open(text, passcode).map_err(LockedImportError::Lock)?;
+    let plan = import_text(&plain).map_err(LockedImportError::Import)?;
+    Ok((plan, keys))
 }
 
 pub fn import_text(text: &str) -> Result<Plan, ImportError> {

@@ -97,7 +97,8 @@ pub fn sms_href(number: &str, message: &str) -> String {
 }
 
 /// A crisis contact with a number that can be dialed: what Call and Text links need.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct CrisisContact {
     pub name: String,
     /// For `tel:` (digits, maybe a leading `+`).

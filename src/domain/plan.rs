@@ -45,6 +45,18 @@ pub struct Settings {
     /// The day the plan first had something in it: reviews come due from then (version 3).
     #[serde(with = "super::datefmt::opt")]
     pub started: Option<NaiveDate>,
+    /// With the lock on: lock after this many minutes in the background (version 4).
+    pub lock_after_minutes: u16,
+    /// With the lock on: keep the crisis contacts readable on the lock screen, stored
+    /// unencrypted on this device (version 4; off unless chosen).
+    pub open_contacts: bool,
+    /// The last backup: when, and what it held (version 4).
+    pub last_backup: Option<super::safekeeping::LastBackup>,
+    /// Suggest a backup when the last is this many days old; 0: never (version 4).
+    pub backup_every_days: u16,
+    /// "Not now" to the backup reminder: quiet until this day (version 4).
+    #[serde(with = "super::datefmt::opt")]
+    pub backup_quiet_until: Option<NaiveDate>,
 }
 
 impl Default for Settings {
@@ -55,6 +67,11 @@ impl Default for Settings {
             first_name: String::new(),
             card_medication: false,
             started: None,
+            lock_after_minutes: 5,
+            open_contacts: false,
+            last_backup: None,
+            backup_every_days: 30,
+            backup_quiet_until: None,
         }
     }
 }
@@ -249,28 +266,6 @@ impl Plan {
     /// A few counts that describe a plan in words ("3 support people, 1 medication"), e.g.
     /// before an import replaces it.
     pub fn summary(&self) -> Vec<String> {
-        let r = &self.relapse;
-        [
-            (
-                r.reasons.len(),
-                "reason for recovery",
-                "reasons for recovery",
-            ),
-            (self.people.len(), "support person", "support people"),
-            (r.triggers.len(), "trigger", "triggers"),
-            (r.warning_signs.len(), "warning sign", "warning signs"),
-            (r.coping.len(), "coping strategy", "coping strategies"),
-            (self.care.medications.len(), "medication", "medications"),
-            (self.care.appointments.len(), "appointment", "appointments"),
-            (self.meetings.list.len(), "meeting", "meetings"),
-            (self.goals.len(), "life goal", "life goals"),
-            (self.checkins.len(), "daily check-in", "daily check-ins"),
-            (self.naloxone_kits.len(), "naloxone kit", "naloxone kits"),
-            (self.recovery.slips.len(), "slip recorded", "slips recorded"),
-        ]
-        .into_iter()
-        .filter(|(n, _, _)| *n > 0)
-        .map(|(n, one, many)| super::words::count(n, one, many))
-        .collect()
+        super::safekeeping::Held::of(self).words()
     }
 }

@@ -15,13 +15,13 @@ use std::collections::BTreeMap;
 
 pub const APP: &str = "safety-net";
 /// The version this build writes. Bump it only together with a migration below.
-pub const CURRENT_VERSION: u32 = 3;
+pub const CURRENT_VERSION: u32 = 4;
 
 /// Migrations, in order: `MIGRATIONS[i]` turns version `i + 1` data into version `i + 2`.
 /// Each is a pure function of the JSON value; running the chain on already-current data
 /// changes nothing.
 type Migration = fn(Value) -> Result<Value, String>;
-const MIGRATIONS: &[Migration] = &[v1_to_v2, v2_to_v3];
+const MIGRATIONS: &[Migration] = &[v1_to_v2, v2_to_v3, v3_to_v4];
 
 /// Version 2 added the person's own first-meeting checklists (`meetings.first_meeting` and
 /// `meetings.after_first_few`); a version-1 plan has none yet. A version-1 app refuses a
@@ -70,6 +70,13 @@ fn v2_to_v3(mut data: Value) -> Result<Value, String> {
             }
         }
     }
+    Ok(data)
+}
+
+/// Version 4 added five settings, which take their defaults: the lock's auto-lock minutes
+/// and open crisis contacts, the last backup (none yet), the backup reminder's interval
+/// (30 days) and its "Not now" (none). Nothing else changes.
+fn v3_to_v4(data: Value) -> Result<Value, String> {
     Ok(data)
 }
 
@@ -179,8 +186,9 @@ pub fn encode_stored_sized(
     String::from_utf8(out).map_err(|e| EncodeError(e.to_string()))
 }
 
-/// The backup form: indented JSON, deterministic for a given plan (no time stamp inside,
-/// so export → import → export is byte-identical; the file name carries the date).
+/// The backup form: indented JSON, deterministic for a given plan (no time stamp in the
+/// envelope, so export → import → export is byte-identical; the file name carries the date,
+/// and the plan's own `settings.last_backup`, recorded just before, when it was made).
 pub fn encode_backup(plan: &Plan) -> Result<String, EncodeError> {
     let envelope = Envelope {
         app: APP,

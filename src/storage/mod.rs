@@ -19,6 +19,12 @@ use crate::domain::Plan;
 use std::cell::{Cell, RefCell};
 
 pub const PLAN_KEY: &str = "safety-net:plan";
+/// Written when a tab locks, so every other tab locks too (its `storage` event).
+pub const LOCK_SIGNAL_KEY: &str = "safety-net:lock-now";
+/// Wrong passcodes in a row and when the next try is allowed (nothing personal).
+pub const ATTEMPTS_KEY: &str = "safety-net:unlock-attempts";
+/// Only when the person chose it: their crisis contacts, readable while the plan is locked.
+pub const OPEN_CONTACTS_KEY: &str = "safety-net:crisis-contacts";
 pub const QUARANTINE_PREFIX: &str = "safety-net:quarantine:";
 /// Every key the app owns starts with this.
 pub const KEY_PREFIX: &str = "safety-net:";
@@ -67,11 +73,79 @@ pub trait KeyValueStore {
     }
 }
 
-/// Turns the JSON document into what is stored and back. Plain today; an encrypting codec
-/// (when the person sets a passphrase) slots in here.
+/// Turns the JSON document into what is stored and back: plain, or sealed with the lock's
+/// keys ([`LockCodec`]).
 pub trait Codec {
     fn encode(&self, plain: String) -> Result<String, String>;
     fn decode(&self, stored: String) -> Result<String, String>;
+    /// Whether what is stored is locked and this codec has no keys for it: the person must
+    /// unlock it first (it is not damaged).
+    fn locked(&self, _stored: &str) -> bool {
+        false
+    }
+}
+
+/// The lock's codec: plain until the person turns the lock on or unlocks, then every save
+/// is sealed with the keys held in memory (never stored), and every read opened with them.
+#[derive(Default)]
+pub struct LockCodec {
+    keys: RefCell<Option<crate::domain::lock::Keys>>,
+}
+
+/// How a stored sealed plan begins (the app writes it so): read without parsing it all.
+pub const SEALED_PREFIX: &str = "{\"app\":\"safety-net\",\"kind\":\"locked\"";
+
+impl LockCodec {
+    pub fn set(&self, keys: Option<crate::domain::lock::Keys>) {
+        *self.keys.borrow_mut() = keys;
+    }
+
+    pub fn keys(&self) -> Option<crate::domain::lock::Keys> {
+        self.keys.borrow().clone()
+    }
+
+    pub fn is_on(&self) -> bool {
+        self.keys.borrow().is_some()
+    }
+}
+
+/// Fills `buf` from the browser's (or the system's) cryptographic random source.
+pub fn random(buf: &mut [u8]) {
+    if getrandom::getrandom(buf).is_err() {
+        // No random source at all: zeros, which the lock refuses to use (lock::fill).
+        buf.iter_mut().for_each(|b| *b = 0);
+    }
+}
+
+impl Codec for LockCodec {
+    fn encode(&self, plain: String) -> Result<String, String> {
+        match &*self.keys.borrow() {
+            None => Ok(plain),
+            Some(k) => k
+                .seal(&plain, crate::domain::lock::SealedKind::Locked, &mut random)
+                .map_err(|e| e.to_string()),
+        }
+    }
+    fn decode(&self, stored: String) -> Result<String, String> {
+        if !stored.starts_with(SEALED_PREFIX) {
+            // Plain (the lock is off, or was turned off in another tab).
+            return Ok(stored);
+        }
+        match &*self.keys.borrow() {
+            Some(k) => k.open_with(&stored).map_err(|e| e.to_string()),
+            None => Err("the plan is locked".into()),
+        }
+    }
+    fn locked(&self, stored: &str) -> bool {
+        // Sealed, and no keys here, or keys another tab has since changed (a new passcode):
+        // the person unlocks again rather than this tab writing the old wrapping back.
+        stored.starts_with(SEALED_PREFIX)
+            && !self
+                .keys
+                .borrow()
+                .as_ref()
+                .is_some_and(|k| k.wrapped_as(stored))
+    }
 }
 
 #[derive(Debug, Clone, Copy, Default)]
@@ -101,6 +175,8 @@ pub struct Damaged {
 pub enum LoadOutcome {
     /// Nothing saved yet: a first launch.
     Empty,
+    /// The plan is locked: the person's passcode opens it.
+    Locked,
     Loaded(Box<Decoded>),
     Damaged(Damaged),
     /// Storage cannot be read at all.
@@ -119,6 +195,9 @@ pub enum SaveError {
     /// The write seemed to succeed but reading it back gave something else.
     NotVerified,
     Codec(String),
+    /// The stored plan is locked with a passcode this tab does not hold (another tab turned
+    /// the lock on, or changed the passcode): nothing is written over it.
+    Locked,
 }
 
 impl std::fmt::Display for SaveError {
@@ -131,6 +210,9 @@ impl std::fmt::Display for SaveError {
             SaveError::Store(e) => e.fmt(f),
             SaveError::NotVerified => f.write_str("the saved copy could not be read back"),
             SaveError::Codec(e) => write!(f, "the plan could not be prepared for saving ({e})"),
+            SaveError::Locked => f.write_str(
+                "the plan was locked with a passcode in another tab or window, so nothing is saved over it; unlock it there or reload this page",
+            ),
         }
     }
 }
@@ -157,6 +239,8 @@ pub struct Repository<S: KeyValueStore, C: Codec = PlainCodec> {
     /// What this tab last read or wrote under [`PLAN_KEY`] (`None`: nothing there).
     base: RefCell<Option<String>>,
     revision: Cell<u64>,
+    /// When the plan was last saved (as stored, ISO 8601 UTC), by any tab.
+    saved_at: RefCell<Option<String>>,
     /// Set when the stored data could not be opened: plain saves are refused.
     damaged: Cell<bool>,
 }
@@ -174,6 +258,7 @@ impl<S: KeyValueStore, C: Codec> Repository<S, C> {
             codec,
             base: RefCell::new(None),
             revision: Cell::new(0),
+            saved_at: RefCell::new(None),
             damaged: Cell::new(false),
         }
     }
@@ -182,8 +267,17 @@ impl<S: KeyValueStore, C: Codec> Repository<S, C> {
         &self.store
     }
 
+    pub fn codec(&self) -> &C {
+        &self.codec
+    }
+
     pub fn revision(&self) -> u64 {
         self.revision.get()
+    }
+
+    /// When the plan was last saved, as stored ("2026-12-01T16:44:26.000Z").
+    pub fn saved_at(&self) -> Option<String> {
+        self.saved_at.borrow().clone()
     }
 
     /// Reads the plan. Damaged data is quarantined (copied aside) and left in place.
@@ -199,6 +293,9 @@ impl<S: KeyValueStore, C: Codec> Repository<S, C> {
             Err(e) => return LoadOutcome::Unavailable(e),
         };
         *self.base.borrow_mut() = Some(raw.clone());
+        if self.codec.locked(&raw) {
+            return LoadOutcome::Locked;
+        }
         let decoded = self
             .codec
             .decode(raw.clone())
@@ -207,6 +304,7 @@ impl<S: KeyValueStore, C: Codec> Repository<S, C> {
         match decoded {
             Ok(d) => {
                 self.revision.set(d.revision);
+                self.saved_at.borrow_mut().clone_from(&d.saved_at);
                 LoadOutcome::Loaded(Box::new(d))
             }
             Err(reason) => {
@@ -261,6 +359,7 @@ impl<S: KeyValueStore, C: Codec> Repository<S, C> {
         let bytes = encoded.len();
         *self.base.borrow_mut() = Some(encoded);
         self.revision.set(revision);
+        *self.saved_at.borrow_mut() = Some(saved_at.to_string());
         Ok(Saved { revision, bytes })
     }
 
@@ -268,8 +367,24 @@ impl<S: KeyValueStore, C: Codec> Repository<S, C> {
     /// again over damaged data): saves over whatever is stored now. The damaged data was
     /// quarantined when it was loaded.
     pub fn save_over(&self, plan: &Plan, saved_at: &str) -> Result<Saved, SaveError> {
+        self.write_over(plan, saved_at, false)
+    }
+
+    /// A forgotten passcode: the person chose, on the lock screen, to replace the locked
+    /// plan they cannot open with a backup. Saves over it.
+    pub fn replace_locked(&self, plan: &Plan, saved_at: &str) -> Result<Saved, SaveError> {
+        self.write_over(plan, saved_at, true)
+    }
+
+    fn write_over(&self, plan: &Plan, saved_at: &str, over_lock: bool) -> Result<Saved, SaveError> {
         let current = self.store.get(PLAN_KEY).map_err(SaveError::Store)?;
         if let Some(raw) = &current {
+            // Never over a lock this tab cannot open (unless the person chose to replace
+            // it): that would write an old passcode's wrapping back, or the plan
+            // unencrypted over a lock just turned on.
+            if !over_lock && self.codec.locked(raw) {
+                return Err(SaveError::Locked);
+            }
             if let Ok(text) = self.codec.decode(raw.clone()) {
                 if let Ok(d) = schema::decode(&text) {
                     self.revision.set(self.revision.get().max(d.revision));

@@ -169,6 +169,17 @@ pub fn full_plan() -> Plan {
     p.reviews.push(date(2026, 11, 1));
     p.settings.review_every_days = 30;
     p.settings.guided_start = GuidedStart::Done;
+    // Version 4's settings, away from their defaults.
+    p.settings.lock_after_minutes = 15;
+    p.settings.open_contacts = true;
+    p.settings.backup_every_days = 14;
+    p.settings.backup_quiet_until = Some(date(2026, 11, 30));
+    p.settings.last_backup = Some(safety_net::domain::safekeeping::LastBackup {
+        at: date(2026, 11, 20).and_hms_opt(18, 5, 0).expect("time"),
+        on: date(2026, 11, 20),
+        changes: 41,
+        held: safety_net::domain::safekeeping::Held::of(&p),
+    });
     p
 }
 
