@@ -27,7 +27,10 @@ pub fn App() -> impl IntoView {
     // Another tab or window saved: pick it up without a reload.
     let listener = window_event_listener(leptos::ev::storage, move |ev| {
         let key = ev.key();
-        if key.is_none() || key.as_deref() == Some(PLAN_KEY) {
+        if key.as_deref() == Some(crate::storage::LOCK_SIGNAL_KEY) {
+            // Locking in one tab locks every tab.
+            state.lock_now(false);
+        } else if key.is_none() || key.as_deref() == Some(PLAN_KEY) {
             state.stored_elsewhere();
         }
     });
@@ -36,6 +39,10 @@ pub fn App() -> impl IntoView {
     let leaving = window_event_listener(leptos::ev::visibilitychange, move |_| {
         if document().hidden() {
             crate::web::end_editing();
+            state.note_hidden();
+        } else {
+            // Away longer than the person chose: locked again.
+            state.maybe_auto_lock();
         }
     });
     let closing = window_event_listener(leptos::ev::pagehide, move |_| crate::web::end_editing());
@@ -74,6 +81,16 @@ pub fn App() -> impl IntoView {
         }
         request_animation_frame(|| crate::web::mark("sn-ready"));
         true
+    });
+    // The wasm memory after each screen is drawn, for the memory budget ("sn-wasm-bytes:N").
+    Effect::new(move |_| {
+        route.0.track();
+        request_animation_frame(|| {
+            crate::web::mark(&format!(
+                "sn-wasm-bytes:{}",
+                crate::web::wasm_memory_bytes()
+            ))
+        });
     });
 
     view! {
@@ -189,12 +206,14 @@ fn gate(page: impl Fn() -> AnyView + Send + Sync + 'static) -> AnyView {
 /// What shows instead of a screen while the plan is not open.
 #[component]
 fn NotOpen(boot: Boot) -> impl IntoView {
-    let (loading, damaged, unavailable) = match boot {
+    let (loading, damaged, unavailable) = match boot.clone() {
         Boot::Damaged(d) => (false, Some(d), None),
         Boot::Unavailable(why) => (false, None, Some(why)),
+        Boot::Locked => (false, None, None),
         _ => (true, None, None),
     };
     view! {
+        {(boot == Boot::Locked).then(|| view! { <crate::components::lock_screen::LockScreen/> })}
         {loading.then(|| view! { <p class="loading">"Opening your plan…"</p> })}
         {damaged.map(|d| view! { <DamagedDataScreen damaged=d/> })}
         {unavailable.map(|why| view! { <StorageUnavailable why=why/> })}
@@ -203,6 +222,7 @@ fn NotOpen(boot: Boot) -> impl IntoView {
 
 #[component]
 fn Header() -> impl IntoView {
+    let state = use_app_state();
     // On the overdose steps the header scrolls away with the page, so that with large text
     // the step, Back, Call 911 and Next still share the screen.
     let route = router::use_route();
@@ -211,6 +231,13 @@ fn Header() -> impl IntoView {
             <a href=Route::Today.path() class="brand">"Safety Net"</a>
             // The emergency control: on every screen, one tap to help.
             <a href=Route::Help.path() class="get-help">"Get help"</a>
+            // With the lock on: lock now, in one tap.
+            <Show when=move || state.unlocked.get()>
+                <button type="button" class="lock-now" on:click=move |_| {
+                    state.lock_now(true);
+                    crate::router::go(&Route::Today.path());
+                }>"Lock now"</button>
+            </Show>
             // The re-dose timer, on every screen while it runs.
             <DoseTimerStrip/>
         </header>
@@ -220,9 +247,13 @@ fn Header() -> impl IntoView {
 #[component]
 fn Nav() -> impl IntoView {
     // On the overdose steps the bottom of the screen is theirs: Back, Call 911, Next.
+    // While locked there is nowhere to go but the lock screen and Get help.
     let route = router::use_route();
+    let state = use_app_state();
+    let hide =
+        move || route.with(|r| *r == Route::Overdose) || state.boot.with(|b| *b == Boot::Locked);
     view! {
-        <nav class="bottom" aria-label="Main" hidden=move || route.with(|r| *r == Route::Overdose)>
+        <nav class="bottom" aria-label="Main" hidden=hide>
             <a href=Route::Today.path() aria-current=router::current(Route::Today)>"Today"</a>
             <a href=Route::Plan.path() aria-current=router::current(Route::Plan)>"My plan"</a>
             <a href=Route::Meetings.path() aria-current=router::current(Route::Meetings)>"Meetings"</a>

@@ -2,10 +2,14 @@
 //! one clock every screen reads. A user action calls [`AppState::edit`]; that one place
 //! saves, verifies and reports.
 
+use crate::domain::lock;
 use crate::domain::schema::Decoded;
 use crate::domain::Plan;
 use crate::storage::browser::BrowserStore;
-use crate::storage::{Damaged, LoadOutcome, Repository, SaveError, StoreError};
+use crate::storage::{
+    Damaged, KeyValueStore, LoadOutcome, LockCodec, Repository, SaveError, StoreError,
+    ATTEMPTS_KEY, LOCK_SIGNAL_KEY, OPEN_CONTACTS_KEY, PLAN_KEY,
+};
 use crate::web::{self, Persistence};
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use leptos::prelude::*;
@@ -16,6 +20,8 @@ use leptos::task::spawn_local;
 pub enum Boot {
     Loading,
     Ready,
+    /// The plan is locked: the lock screen asks for the passcode (crisis help stays open).
+    Locked,
     /// The saved data could not be opened; it is kept and the recovery screen shows.
     Damaged(Damaged),
     /// The browser does not let the app use storage at all.
@@ -32,6 +38,17 @@ pub enum SaveStatus {
     Failed(String),
     /// Another tab saved too; the person chooses which version to keep.
     Conflict,
+}
+
+/// How a save treats what is stored.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Write {
+    /// Only over what this tab last read or wrote (else a conflict).
+    Save,
+    /// The person chose to replace what is stored (another tab's save, damaged data).
+    Over,
+    /// The person chose, on the lock screen, to replace a locked plan they cannot open.
+    OverLock,
 }
 
 /// The one clock: today's date and the time in the device's zone, and the instant (UTC).
@@ -91,7 +108,31 @@ pub struct AppState {
     asked_persistence: StoredValue<bool>,
     /// Text is being typed into a field and not yet committed (no `change` yet).
     typing: StoredValue<bool>,
-    repo: StoredValue<Repository<BrowserStore>, LocalStorage>,
+    repo: StoredValue<Repository<BrowserStore, LockCodec>, LocalStorage>,
+    /// The lock is on and the plan is open (the header's "Lock now").
+    pub unlocked: RwSignal<bool>,
+    /// When the app went to the background (for the auto-lock).
+    hidden_at: StoredValue<Option<f64>>,
+}
+
+/// Wrong passcodes in a row, and when the next try is allowed (ms since 1970).
+#[derive(Clone, Copy, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Attempts {
+    pub wrong: u32,
+    pub wait_until: f64,
+}
+
+/// How long to wait after the `wrong`-th wrong passcode in a row: nothing for the first
+/// five, then 30 s, 1 min, 5 min, 15 min, then an hour each time.
+pub fn wait_after(wrong: u32) -> u32 {
+    match wrong {
+        0..=4 => 0,
+        5 => 30,
+        6 => 60,
+        7 => 300,
+        8 => 900,
+        _ => 3600,
+    }
 }
 
 pub fn use_app_state() -> AppState {
@@ -108,7 +149,12 @@ impl AppState {
             persistence: RwSignal::new(Persistence::Unknown),
             asked_persistence: StoredValue::new(false),
             typing: StoredValue::new(false),
-            repo: StoredValue::new_local(Repository::new(BrowserStore::new())),
+            repo: StoredValue::new_local(Repository::with_codec(
+                BrowserStore::new(),
+                LockCodec::default(),
+            )),
+            unlocked: RwSignal::new(false),
+            hidden_at: StoredValue::new(None),
         }
     }
 
@@ -125,15 +171,34 @@ impl AppState {
         let outcome = self.repo.with_value(|r| r.load());
         match outcome {
             LoadOutcome::Empty => {
+                // Deleted, perhaps in another tab: no lock is left to keep.
+                self.repo.with_value(|r| r.codec().set(None));
+                self.unlocked.set(false);
                 self.plan.set(Plan::default());
                 self.set_boot(Boot::Ready);
             }
             LoadOutcome::Loaded(d) => {
+                // Stored plain (the lock turned off in another tab): this tab drops the old
+                // keys, so its next save does not lock the plan again with the old passcode.
+                if !self
+                    .stored_raw()
+                    .is_some_and(|raw| raw.starts_with(crate::storage::SEALED_PREFIX))
+                {
+                    self.repo.with_value(|r| r.codec().set(None));
+                    self.unlocked.set(false);
+                }
                 let Decoded { mut plan, .. } = *d;
                 // A plan from before version 3 started "today" (saved with the next edit).
                 plan.note_started(self.clock.today.get_untracked());
                 self.plan.set(plan);
                 self.set_boot(Boot::Ready);
+            }
+            LoadOutcome::Locked => {
+                // Nothing personal stays on the page while it is locked.
+                self.repo.with_value(|r| r.codec().set(None));
+                self.plan.set(Plan::default());
+                self.unlocked.set(false);
+                self.set_boot(Boot::Locked);
             }
             LoadOutcome::Damaged(d) => self.set_boot(Boot::Damaged(d)),
             LoadOutcome::Unavailable(e) => self.set_boot(Boot::Unavailable(e.to_string())),
@@ -157,7 +222,7 @@ impl AppState {
             change(p);
             p.note_started(today);
         });
-        self.persist(false);
+        self.persist(Write::Save);
     }
 
     /// A change that may be refused (a number out of range): the plan is changed, shown
@@ -180,7 +245,7 @@ impl AppState {
             result.is_ok()
         });
         if result.is_ok() {
-            self.persist(false);
+            self.persist(Write::Save);
         }
         result
     }
@@ -194,26 +259,41 @@ impl AppState {
     pub fn replace(self, plan: Plan) {
         self.plan.set(plan);
         self.set_boot(Boot::Ready);
-        self.persist(true);
+        self.persist(Write::Over);
     }
 
-    /// Saves the plan in memory. `over`: the person chose to replace what is stored.
-    fn persist(self, over: bool) {
+    /// A backup imported in place of the plan. On the lock screen (a forgotten passcode)
+    /// this replaces the locked plan: a locked backup keeps it locked, with the backup's
+    /// passcode; a plain one leaves the lock off. With the plan open, the lock stays as it is.
+    pub fn restore(self, plan: Plan, backup_keys: Option<lock::Keys>) {
+        if self.boot.get_untracked() == Boot::Locked {
+            self.repo.with_value(|r| r.codec().set(backup_keys));
+            self.set_attempts(Attempts::default());
+            self.plan.set(plan);
+            self.set_boot(Boot::Ready);
+            self.persist(Write::OverLock);
+        } else {
+            self.replace(plan);
+        }
+        self.unlocked.set(self.lock_on());
+    }
+
+    /// Saves the plan in memory.
+    fn persist(self, write: Write) {
         let started = web::now_ms();
         let at = web::now_iso();
         let result = self.repo.with_value(|r| {
-            self.plan.with_untracked(|p| {
-                if over {
-                    r.save_over(p, &at)
-                } else {
-                    r.save(p, &at)
-                }
+            self.plan.with_untracked(|p| match write {
+                Write::Save => r.save(p, &at),
+                Write::Over => r.save_over(p, &at),
+                Write::OverLock => r.replace_locked(p, &at),
             })
         });
         let micros = ((web::now_ms() - started) * 1000.0) as u64;
         match result {
             Ok(_) => {
                 self.save.set(SaveStatus::Saved { micros });
+                self.keep_open_contacts();
                 self.maybe_request_persistence();
             }
             Err(SaveError::Conflict) => self.save.set(SaveStatus::Conflict),
@@ -226,12 +306,12 @@ impl AppState {
 
     /// Tries the failed save again.
     pub fn retry(self) {
-        self.persist(false);
+        self.persist(Write::Save);
     }
 
     /// Conflict: keep what this tab shows, replacing the other tab's save.
     pub fn keep_this_version(self) {
-        self.persist(true);
+        self.persist(Write::Over);
     }
 
     /// Conflict: show what the other tab saved (this tab's unsaved change is dropped, by choice).
@@ -252,7 +332,10 @@ impl AppState {
             SaveStatus::Failed(_) | SaveStatus::Conflict => self.save.set(SaveStatus::Conflict),
             _ if self.typing.get_value() => self.save.set(SaveStatus::Conflict),
             _ => {
-                if matches!(self.boot.get_untracked(), Boot::Ready | Boot::Damaged(_)) {
+                if matches!(
+                    self.boot.get_untracked(),
+                    Boot::Ready | Boot::Damaged(_) | Boot::Locked
+                ) {
                     self.reload();
                 }
             }
@@ -263,7 +346,7 @@ impl AppState {
     pub fn start_over(self) {
         self.plan.set(Plan::default());
         self.set_boot(Boot::Ready);
-        self.persist(true);
+        self.persist(Write::Over);
     }
 
     /// Deletes everything the app keeps on this device.
@@ -271,6 +354,9 @@ impl AppState {
         self.repo
             .with_value(|r| r.delete_all())
             .map_err(|e| e.to_string())?;
+        // Nothing is left to lock: the keys go too, and a new plan starts unlocked.
+        self.repo.with_value(|r| r.codec().set(None));
+        self.unlocked.set(false);
         self.plan.set(Plan::default());
         self.save.set(SaveStatus::Idle);
         self.set_boot(Boot::Ready);
@@ -302,6 +388,282 @@ impl AppState {
         spawn_local(async move {
             self.persistence.set(web::request_persistence().await);
         });
+    }
+}
+
+/// The lock.
+impl AppState {
+    /// Whether the lock is on (the plan is stored sealed and open here).
+    pub fn lock_on(self) -> bool {
+        self.repo.with_value(|r| r.codec().is_on())
+    }
+
+    fn stored_raw(self) -> Option<String> {
+        self.repo
+            .with_value(|r| r.store().get(PLAN_KEY))
+            .ok()
+            .flatten()
+    }
+
+    /// Wrong passcodes so far (kept in storage: nothing personal).
+    pub fn attempts(self) -> Attempts {
+        self.repo
+            .with_value(|r| r.store().get(ATTEMPTS_KEY))
+            .ok()
+            .flatten()
+            .and_then(|t| serde_json::from_str(&t).ok())
+            .unwrap_or_default()
+    }
+
+    fn set_attempts(self, a: Attempts) {
+        self.repo.with_value(|r| {
+            let _ = match a.wrong {
+                0 => r.store().remove(ATTEMPTS_KEY),
+                _ => match serde_json::to_string(&a) {
+                    Ok(t) => r.store().set(ATTEMPTS_KEY, &t),
+                    Err(_) => Ok(()),
+                },
+            };
+        });
+    }
+
+    /// Opens the locked plan with the passcode. A wrong one changes nothing but the count
+    /// of wrong tries.
+    pub fn unlock(self, passcode: &str) -> Result<(), String> {
+        let now = js_sys::Date::now();
+        let tries = self.attempts();
+        if tries.wait_until > now {
+            return Err(wait_message(tries.wait_until - now));
+        }
+        let raw = self
+            .stored_raw()
+            .ok_or("There is no locked plan on this device.")?;
+        match lock::open(&raw, passcode) {
+            Ok((keys, _)) => {
+                self.set_attempts(Attempts::default());
+                self.repo.with_value(|r| r.codec().set(Some(keys)));
+                self.reload();
+                self.unlocked.set(self.lock_on());
+                Ok(())
+            }
+            Err(lock::LockError::WrongPasscode) => {
+                let wrong = tries.wrong.saturating_add(1);
+                let wait = f64::from(wait_after(wrong)) * 1000.0;
+                self.set_attempts(Attempts {
+                    wrong,
+                    wait_until: if wait > 0.0 { now + wait } else { 0.0 },
+                });
+                Err(if wait > 0.0 {
+                    format!("That passcode does not unlock it. {}", wait_message(wait))
+                } else {
+                    "That passcode does not unlock it. Nothing was changed.".into()
+                })
+            }
+            Err(e) => Err(e.to_string()),
+        }
+    }
+
+    /// Locks now: the keys and the plan leave the page. `tell_others`: lock every other
+    /// tab too (their `storage` event).
+    pub fn lock_now(self, tell_others: bool) {
+        if !self.lock_on() {
+            return;
+        }
+        web::end_editing();
+        self.repo.with_value(|r| r.codec().set(None));
+        self.plan.set(Plan::default());
+        self.save.set(SaveStatus::Idle);
+        self.unlocked.set(false);
+        self.set_boot(Boot::Locked);
+        if tell_others {
+            let _ = self
+                .repo
+                .with_value(|r| r.store().set(LOCK_SIGNAL_KEY, &web::now_iso()));
+        }
+    }
+
+    /// Turns the lock on: new keys for `passcode`, and the plan saved sealed.
+    pub fn turn_lock_on(self, passcode: &str) -> Result<(), String> {
+        lock::check_passcode(passcode)?;
+        let keys = lock::Keys::create(passcode, lock::KDF, &mut crate::storage::random)
+            .map_err(|e| e.to_string())?;
+        self.change_lock(Some(keys), true)
+    }
+
+    /// Turns the lock off after the passcode is given: the plan is saved plain again.
+    pub fn turn_lock_off(self, passcode: &str) -> Result<(), String> {
+        let raw = self
+            .stored_raw()
+            .ok_or("There is no locked plan on this device.")?;
+        lock::open(&raw, passcode).map_err(|e| e.to_string())?;
+        self.change_lock(None, false)
+    }
+
+    /// A new passcode: the data key is wrapped again (the plan is not re-encrypted).
+    pub fn change_passcode(self, old: &str, new: &str) -> Result<(), String> {
+        lock::check_passcode(new)?;
+        let raw = self
+            .stored_raw()
+            .ok_or("There is no locked plan on this device.")?;
+        let (keys, _) = lock::open(&raw, old).map_err(|e| e.to_string())?;
+        let keys = keys
+            .rewrap(new, &mut crate::storage::random)
+            .map_err(|e| e.to_string())?;
+        self.change_lock(Some(keys), true)
+    }
+
+    /// Saves the plan with new keys (or none). Only a verified save changes the lock: on a
+    /// conflict with another tab, a full storage or any failure, the keys, the stored copy
+    /// and what the screen says stay as they were.
+    fn change_lock(self, keys: Option<lock::Keys>, on: bool) -> Result<(), String> {
+        let (keys_before, status_before) = (
+            self.repo.with_value(|r| r.codec().keys()),
+            self.save.get_untracked(),
+        );
+        self.repo.with_value(|r| r.codec().set(keys));
+        self.persist(Write::Save);
+        let why = match self.save.get_untracked() {
+            SaveStatus::Saved { .. } => {
+                self.unlocked.set(on);
+                return Ok(());
+            }
+            SaveStatus::Failed(why) => why,
+            SaveStatus::Conflict => "Your plan was also changed in another tab or window. Choose which version to keep first, then try again.".into(),
+            _ => "The plan could not be saved.".into(),
+        };
+        self.repo.with_value(|r| r.codec().set(keys_before));
+        self.save.set(status_before);
+        Err(format!("Nothing was changed: {why}"))
+    }
+
+    /// How many times this phone has saved the plan (the backup reminder counts changes).
+    pub fn changes(self) -> u64 {
+        self.repo.with_value(|r| r.revision())
+    }
+
+    /// When the plan was last saved (UTC), to compare a backup's age with.
+    pub fn last_saved(self) -> Option<chrono::NaiveDateTime> {
+        self.repo
+            .with_value(|r| r.saved_at())
+            .and_then(|s| crate::domain::datefmt::parse_datetime(s.get(..19)?))
+    }
+
+    /// The record of a backup being made now: when, and what the plan holds.
+    pub fn backup_record(self) -> crate::domain::safekeeping::LastBackup {
+        crate::domain::safekeeping::LastBackup {
+            at: web::now_utc(),
+            on: self.clock.today.get_untracked(),
+            // The save that keeps this record is the next change.
+            changes: self.changes().saturating_add(1),
+            held: self
+                .plan
+                .with_untracked(crate::domain::safekeeping::Held::of),
+        }
+    }
+
+    /// The backup file's text for `record`: the plan as it is, carrying its own record (so
+    /// the file says when it was made). The plan on the phone is not changed here.
+    pub fn backup_text(
+        self,
+        record: &crate::domain::safekeeping::LastBackup,
+    ) -> Result<String, String> {
+        self.plan.with_untracked(|p| {
+            let mut copy = p.clone();
+            copy.settings.last_backup = Some(record.clone());
+            copy.settings.backup_quiet_until = None;
+            crate::domain::backup::export(&copy).map_err(|e| e.to_string())
+        })
+    }
+
+    /// The backup left the app (downloaded, or handed to the share sheet): remembered.
+    pub fn keep_backup_record(self, record: crate::domain::safekeeping::LastBackup) {
+        self.edit(|p| {
+            p.settings.last_backup = Some(record);
+            p.settings.backup_quiet_until = None;
+        });
+    }
+
+    /// An encrypted backup: the passcode checked against the plan's, then the data key
+    /// wrapped with a salt of its own.
+    pub fn sealed_backup(
+        self,
+        passcode: &str,
+        record: &crate::domain::safekeeping::LastBackup,
+    ) -> Result<String, String> {
+        let raw = self
+            .stored_raw()
+            .ok_or("There is no locked plan on this device.")?;
+        let (keys, _) = lock::open(&raw, passcode).map_err(|e| e.to_string())?;
+        let keys = keys
+            .rewrap(passcode, &mut crate::storage::random)
+            .map_err(|e| e.to_string())?;
+        let text = self.backup_text(record)?;
+        keys.seal(
+            &text,
+            lock::SealedKind::LockedBackup,
+            &mut crate::storage::random,
+        )
+        .map_err(|e| e.to_string())
+    }
+
+    /// With the lock on and the person's choice: their crisis contacts, readable while
+    /// locked. Otherwise nothing of them outside the sealed plan.
+    fn keep_open_contacts(self) {
+        let open = self.lock_on() && self.plan.with_untracked(|p| p.settings.open_contacts);
+        let contacts = self.plan.with_untracked(|p| {
+            serde_json::to_string(&crate::domain::contacts::crisis_contacts(p))
+        });
+        self.repo.with_value(|r| {
+            let _ = match (open, contacts) {
+                (true, Ok(text)) => r.store().set(OPEN_CONTACTS_KEY, &text),
+                _ => r.store().remove(OPEN_CONTACTS_KEY),
+            };
+        });
+    }
+
+    /// The crisis contacts kept readable while locked (when the person chose it).
+    pub fn open_contacts(self) -> Vec<crate::domain::contacts::CrisisContact> {
+        self.repo
+            .with_value(|r| r.store().get(OPEN_CONTACTS_KEY))
+            .ok()
+            .flatten()
+            .and_then(|t| serde_json::from_str(&t).ok())
+            .unwrap_or_default()
+    }
+
+    /// The app went to the background.
+    pub fn note_hidden(self) {
+        self.hidden_at.set_value(Some(js_sys::Date::now()));
+    }
+
+    /// Back in the foreground: lock if it was away longer than the person chose.
+    pub fn maybe_auto_lock(self) {
+        let Some(at) = self.hidden_at.get_value() else {
+            return;
+        };
+        self.hidden_at.set_value(None);
+        let minutes = self
+            .plan
+            .with_untracked(|p| p.settings.lock_after_minutes.max(1));
+        if js_sys::Date::now() - at >= f64::from(minutes) * 60_000.0 {
+            self.lock_now(true);
+        }
+    }
+}
+
+/// "Wait 30 seconds before trying again."
+fn wait_message(ms: f64) -> String {
+    let s = (ms / 1000.0).ceil().max(1.0) as u64;
+    if s < 60 {
+        format!(
+            "Wait {} before trying again.",
+            crate::domain::words::plural(s, "second")
+        )
+    } else {
+        format!(
+            "Wait {} before trying again.",
+            crate::domain::words::plural(s.div_ceil(60), "minute")
+        )
     }
 }
 

@@ -33,6 +33,15 @@ pub fn now_ms() -> f64 {
         .unwrap_or(0.0)
 }
 
+/// The wasm module's linear memory, in bytes (it grows, never shrinks).
+pub fn wasm_memory_bytes() -> f64 {
+    wasm_bindgen::memory()
+        .dyn_into::<js_sys::WebAssembly::Memory>()
+        .ok()
+        .and_then(|m| m.buffer().dyn_into::<js_sys::ArrayBuffer>().ok())
+        .map_or(0.0, |b| f64::from(b.byte_length()))
+}
+
 /// A performance mark the budget tests read (e.g. "sn-ready" after the first render).
 pub fn mark(name: &str) {
     if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
@@ -88,6 +97,91 @@ pub fn download_text(file_name: &str, mime: &str, text: &str) -> Result<(), Stri
             w.set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 10_000);
     }
     Ok(())
+}
+
+/// Whether this browser can hand a file to the system's share sheet (Android Chrome, iOS
+/// Safari): `navigator.canShare({ files })`.
+pub fn can_share_files() -> bool {
+    share_data("safety-net-backup.json", "application/json", "{}")
+        .map(|(nav, data)| {
+            let f = js_sys::Reflect::get(&nav, &"canShare".into()).ok();
+            f.and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+                .and_then(|f| f.call1(&nav, &data).ok())
+                .is_some_and(|r| r.is_truthy())
+        })
+        .unwrap_or(false)
+}
+
+/// `(navigator, { files: [File] })` for the share sheet.
+fn share_data(name: &str, mime: &str, text: &str) -> Option<(JsValue, JsValue)> {
+    let nav: JsValue = web_sys::window()?.navigator().into();
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let opts = web_sys::FilePropertyBag::new();
+    opts.set_type(mime);
+    let file = web_sys::File::new_with_str_sequence_and_options(&parts, name, &opts).ok()?;
+    let data = js_sys::Object::new();
+    js_sys::Reflect::set(&data, &"files".into(), &js_sys::Array::of1(&file)).ok()?;
+    Some((nav, data.into()))
+}
+
+/// Hands a file to the share sheet. `Ok(true)`: shared; `Ok(false)`: the person closed it.
+pub async fn share_file(name: &str, mime: &str, text: &str) -> Result<bool, String> {
+    let (nav, data) = share_data(name, mime, text).ok_or("sharing is not available here")?;
+    let share = js_sys::Reflect::get(&nav, &"share".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        .ok_or("sharing is not available here")?;
+    let promise = share
+        .call1(&nav, &data)
+        .map_err(|e| crate::storage::browser::describe(&e))?;
+    match JsFuture::from(js_sys::Promise::from(promise)).await {
+        Ok(_) => Ok(true),
+        Err(e) => {
+            let name = js_sys::Reflect::get(&e, &"name".into())
+                .ok()
+                .and_then(|n| n.as_string());
+            if name.as_deref() == Some("AbortError") {
+                Ok(false)
+            } else {
+                Err(crate::storage::browser::describe(&e))
+            }
+        }
+    }
+}
+
+/// Safari in a browser tab (iOS or macOS), not from the home screen: Safari may delete a
+/// website's storage after 7 days of use without a visit; home-screen apps are exempt.
+pub fn safari_in_a_tab() -> bool {
+    let Some(w) = web_sys::window() else {
+        return false;
+    };
+    let ua = w.navigator().user_agent().unwrap_or_default();
+    let safari = ua.contains("Safari/")
+        && ua.contains("AppleWebKit/")
+        && ![
+            "Chrome/",
+            "Chromium/",
+            "CriOS/",
+            "FxiOS/",
+            "EdgiOS/",
+            "Edg/",
+            "OPR/",
+            "Android",
+        ]
+        .iter()
+        .any(|other| ua.contains(other));
+    if !safari {
+        return false;
+    }
+    let standalone = w
+        .match_media("(display-mode: standalone)")
+        .ok()
+        .flatten()
+        .is_some_and(|m| m.matches())
+        || js_sys::Reflect::get(&w.navigator(), &"standalone".into())
+            .ok()
+            .is_some_and(|v| v.is_truthy());
+    !standalone
 }
 
 /// Reads a picked file as bytes (refusing very large ones before reading).

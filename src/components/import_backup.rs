@@ -11,6 +11,12 @@ use wasm_bindgen::JsCast;
 pub fn ImportBackup() -> impl IntoView {
     let state = use_app_state();
     let pending = RwSignal::new(None::<(String, Plan)>);
+    // The keys that opened a locked backup: restored on the lock screen (a forgotten
+    // passcode), the plan stays locked, with the backup's passcode.
+    let keys = StoredValue::new_local(None::<crate::domain::lock::Keys>);
+    // A locked backup waits for its passcode: (file name, sealed text).
+    let sealed = RwSignal::new(None::<(String, String)>);
+    let passcode = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
     let done = RwSignal::new(false);
     let input_ref = NodeRef::<leptos::html::Input>::new();
@@ -18,6 +24,8 @@ pub fn ImportBackup() -> impl IntoView {
     let on_pick = move |ev: leptos::ev::Event| {
         error.set(None);
         pending.set(None);
+        sealed.set(None);
+        keys.set_value(None);
         done.set(false);
         let Some(input) = ev
             .target()
@@ -31,9 +39,15 @@ pub fn ImportBackup() -> impl IntoView {
         let name = file.name();
         input.set_value("");
         spawn_local(async move {
-            let result = crate::web::read_file(file, backup::MAX_BACKUP_BYTES)
-                .await
-                .and_then(|bytes| backup::import_bytes(&bytes).map_err(|e| e.to_string()));
+            let bytes = crate::web::read_file(file, backup::MAX_BACKUP_BYTES).await;
+            if let Ok(text) = bytes.as_ref().map(|b| String::from_utf8_lossy(b)) {
+                if crate::domain::lock::is_sealed(&text) {
+                    sealed.set(Some((name, text.into_owned())));
+                    return;
+                }
+            }
+            let result =
+                bytes.and_then(|bytes| backup::import_bytes(&bytes).map_err(|e| e.to_string()));
             match result {
                 Ok(plan) => pending.set(Some((name, plan))),
                 Err(e) => error.set(Some(format!(
@@ -41,6 +55,28 @@ pub fn ImportBackup() -> impl IntoView {
                 ))),
             }
         });
+    };
+
+    // Opens a locked backup with its passcode; a wrong one says so and changes nothing.
+    let open_sealed = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some((name, text)) = sealed.get_untracked() else {
+            return;
+        };
+        let code = passcode.get_untracked();
+        passcode.set(String::new());
+        match backup::import_locked(text.as_bytes(), &code) {
+            Ok((plan, opened)) => {
+                sealed.set(None);
+                error.set(None);
+                keys.set_value(Some(opened));
+                pending.set(Some((name, plan)));
+            }
+            Err(backup::LockedImportError::Lock(e)) => error.set(Some(format!("“{name}”: {e}"))),
+            Err(e) => error.set(Some(format!(
+                "“{name}” can't be imported. {e} Nothing has been changed."
+            ))),
+        }
     };
 
     let summary = |plan: &Plan| -> String {
@@ -56,22 +92,53 @@ pub fn ImportBackup() -> impl IntoView {
         <div class="import">
             <label for="import-file" class="button">"Import a backup…"</label>
             <input id="import-file" class="visually-hidden-file" type="file" accept=".json,application/json" node_ref=input_ref on:change=on_pick/>
+            {move || sealed.get().map(|(name, _)| view! {
+                <form class="card" on:submit=open_sealed>
+                    <p>{format!("“{name}” is a locked backup.")}</p>
+                    <label for="import-passcode">"Its passcode"</label>
+                    <input id="import-passcode" type="password" autocomplete="off"
+                        prop:value=passcode on:input=move |ev| passcode.set(event_target_value(&ev))/>
+                    <div class="row">
+                        <button type="submit" class="primary">"Open the backup"</button>
+                        <button type="button" on:click=move |_| sealed.set(None)>"Cancel"</button>
+                    </div>
+                </form>
+            })}
             {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
             {move || done.get().then(|| view! { <p class="ok" role="status">"Backup imported. Your plan has been replaced."</p> })}
             {move || pending.get().map(|(name, incoming)| {
+                let locked = state.boot.get_untracked() == crate::state::Boot::Locked;
                 let current = state.plan.with_untracked(|p| summary(p));
                 let incoming_text = summary(&incoming);
+                // When it was made, its age beside the plan's, and what it lacks. While
+                // locked the plan on this phone cannot be read, so only when it was made.
+                let made = incoming.settings.last_backup.as_ref().map(|b| b.at);
+                let compared = if locked {
+                    crate::domain::safekeeping::compare(&Plan::default(), None, &incoming, made)
+                } else {
+                    state.plan.with_untracked(|p| {
+                        crate::domain::safekeeping::compare(p, state.last_saved(), &incoming, made)
+                    })
+                };
+                let replaces = if locked {
+                    "It will replace your locked plan, which cannot be opened without its passcode. This cannot be undone.".to_string()
+                } else {
+                    format!("Nothing changes until you choose. It will replace everything in your current plan: {current}. Save a backup of your current plan first if you may want it back.")
+                };
                 view! {
                     <div class="card confirm" role="alertdialog" aria-labelledby="import-title" aria-describedby="import-desc">
                         <h3 id="import-title">"Replace your plan with this backup?"</h3>
                         <div id="import-desc">
                             <p>"The file “"{name}"” holds: "{incoming_text}"."</p>
-                            <p>"It will replace everything in your current plan: "{current}". Export a backup of your current plan first if you may want it back."</p>
+                            <div data-testid="import-comparison">
+                                {compared.into_iter().map(|line| view! { <p>{line}</p> }).collect_view()}
+                            </div>
+                            <p>{replaces}</p>
                         </div>
                         <div class="row">
                             <button type="button" class="primary" on:click=move |_| {
                                 if let Some((_, plan)) = pending.get_untracked() {
-                                    state.replace(plan);
+                                    state.restore(plan, keys.try_update_value(Option::take).flatten());
                                     pending.set(None);
                                     done.set(true);
                                 }

@@ -4,16 +4,20 @@ pub mod celebration;
 pub mod coming_up;
 pub mod contact_links;
 pub mod crisis_lines;
+pub mod delete_everything;
 pub mod dose_timer;
 pub mod editor;
 pub mod import_backup;
 pub mod kits_editor;
+pub mod lock_screen;
+pub mod lock_settings;
 pub mod meetings_today;
 pub mod naloxone_where;
 pub mod pillar_body;
 pub mod record_list;
 pub mod recovery_counter;
 pub mod recovery_date;
+pub mod safekeeping;
 pub mod save_banner;
 pub mod section_choice;
 pub mod tables;
@@ -22,7 +26,7 @@ pub mod trend_chart;
 
 use crate::domain::{backup, Plan};
 
-/// Offers the whole plan as a backup file download.
+/// Offers the whole plan as a backup file download, as it is (e.g. when saving failed).
 pub fn export_backup(plan: &Plan) -> Result<(), String> {
     let text = backup::export(plan).map_err(|e| e.to_string())?;
     crate::web::download_text(
@@ -30,6 +34,56 @@ pub fn export_backup(plan: &Plan) -> Result<(), String> {
         "application/json",
         &text,
     )
+}
+
+/// How a backup left the app.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BackupSaved {
+    Downloaded,
+    Shared,
+    /// The share sheet was closed: nothing was sent.
+    NotSent,
+}
+
+impl BackupSaved {
+    pub fn words(self) -> &'static str {
+        match self {
+            BackupSaved::Downloaded => "Backup file made. Check your downloads.",
+            BackupSaved::Shared => {
+                "Backup file made and handed on. Check that it arrived where you sent it."
+            }
+            BackupSaved::NotSent => "Nothing was sent. Save a backup again when you are ready.",
+        }
+    }
+}
+
+/// Makes the backup file (carrying its own record: when, and what it holds) and hands it
+/// on; the plan remembers the backup only once it has left (downloaded, or sent).
+pub async fn save_backup(state: crate::state::AppState) -> Result<BackupSaved, String> {
+    let record = state.backup_record();
+    let text = state.backup_text(&record)?;
+    let saved = hand_over(&backup::file_name(state.today()), &text).await?;
+    if saved != BackupSaved::NotSent {
+        state.keep_backup_record(record);
+    }
+    Ok(saved)
+}
+
+/// A backup file to the share sheet where the browser has one for files (email it to
+/// yourself, a drive, a message), or else a download.
+pub async fn hand_over(name: &str, text: &str) -> Result<BackupSaved, String> {
+    if crate::web::can_share_files() {
+        return crate::web::share_file(name, "application/json", text)
+            .await
+            .map(|sent| {
+                if sent {
+                    BackupSaved::Shared
+                } else {
+                    BackupSaved::NotSent
+                }
+            });
+    }
+    crate::web::download_text(name, "application/json", text).map(|_| BackupSaved::Downloaded)
 }
 
 /// A keyed list of rows, one per id, that keeps each row (and what has focus in it) when

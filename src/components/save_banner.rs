@@ -29,7 +29,12 @@ pub fn SaveBanner() -> impl IntoView {
                         <p><strong>"Not saved. "</strong>{msg}</p>
                         <p>"What you see is still here, and your last saved copy is safe. Export a backup now so nothing is lost."</p>
                         <div class="row">
-                            <button type="button" class="primary" on:click=export>"Export a backup now"</button>
+                            {move || if state.unlocked.get() {
+                                // With the lock on, the backup is locked too (it asks for the passcode).
+                                view! { <a class="button primary" href=format!("{}#backup", crate::router::Route::Settings.path())>"Save a locked backup"</a> }.into_any()
+                            } else {
+                                view! { <button type="button" class="primary" on:click=export>"Export a backup now"</button> }.into_any()
+                            }}
                             <button type="button" on:click=move |_| state.retry()>"Try saving again"</button>
                         </div>
                     </div>

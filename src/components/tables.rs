@@ -1112,6 +1112,33 @@ pub static REVIEW_EVERY: Fields<SettingsPart> = Fields::<SettingsPart>::new(&[Fi
     },
 )]);
 
+/// The lock's own settings (with the lock on).
+pub static LOCK_SETTINGS: Fields<SettingsPart> = Fields::<SettingsPart>::new(&[
+    Field::own(
+        "lock_after_minutes",
+        "Lock after this long in the background",
+        Input::Choice(&[
+            ("1", "1 minute"),
+            ("5", "5 minutes"),
+            ("15", "15 minutes"),
+            ("30", "30 minutes"),
+            ("60", "1 hour"),
+        ]),
+        |r| r.lock_after_minutes.to_string(),
+        |r, v| {
+            let n = input::required(v, 1, 60)?;
+            r.lock_after_minutes = u16::try_from(n).map_err(|e| e.to_string())?;
+            Ok(())
+        },
+    ),
+    Field::flag(
+        "open_contacts",
+        "Keep my crisis contacts readable on the lock screen (their names, numbers and texts are then stored unencrypted on this device)",
+        |r| &r.open_contacts,
+        |r| &mut r.open_contacts,
+    ),
+]);
+
 /// What the wallet card says about its owner.
 pub static CARD_SETTINGS: Fields<SettingsPart> = Fields::<SettingsPart>::new(&[
     Field::text(

@@ -62,6 +62,13 @@ pub fn ToastHost() -> impl IntoView {
     let toasts = use_toasts();
     let state = crate::state::use_app_state();
     let undo_button = NodeRef::<Button>::new();
+    // Locked, deleted or not open: no toast stays with personal text, and no undo keeps
+    // a deleted record in memory.
+    Effect::new(move |_| {
+        if state.boot.with(|b| *b != crate::state::Boot::Ready) {
+            toasts.close();
+        }
+    });
     // Focus moves to Undo when a toast with one appears.
     Effect::new(move |_| {
         if toasts.text.with(Option::is_some) && toasts.has_undo.get() {

@@ -14,26 +14,92 @@ use leptos::task::spawn_local;
 pub fn SettingsPage() -> impl IntoView {
     crate::web::set_title("Settings");
     let state = use_app_state();
-    let export_msg = RwSignal::new(None::<Result<(), String>>);
+    let export_msg = RwSignal::new(None::<Result<&'static str, String>>);
     let export = move |_| {
-        export_msg.set(Some(
-            state.plan.with_untracked(crate::components::export_backup),
-        ))
+        spawn_local(async move {
+            let r = crate::components::save_backup(state).await;
+            export_msg.set(Some(r.map(|s| s.words())));
+        })
+    };
+    // With the lock on, a backup is locked too: its own salt, the same passcode.
+    // (`unlocked` is true while the lock is on and the plan open, as it is here.)
+    let backup_code = RwSignal::new(String::new());
+    let plain_asked = RwSignal::new(false);
+    let export_locked = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let code = backup_code.get_untracked();
+        backup_code.set(String::new());
+        export_msg.set(None);
+        spawn_local(async move {
+            let record = state.backup_record();
+            let r = match state.sealed_backup(&code, &record) {
+                Ok(text) => {
+                    crate::components::hand_over(
+                        &crate::domain::backup::locked_file_name(state.today()),
+                        &text,
+                    )
+                    .await
+                }
+                Err(e) => Err(e),
+            };
+            if matches!(r, Ok(s) if s != crate::components::BackupSaved::NotSent) {
+                state.keep_backup_record(record);
+            }
+            export_msg.set(Some(r.map(|s| s.words())));
+        });
     };
     let estimate = RwSignal::new(None::<(u64, u64)>);
     spawn_local(async move { estimate.set(crate::web::storage_estimate().await) });
 
     view! {
         <h1>"Settings"</h1>
+        <crate::components::safekeeping::SafariNotice/>
         <section class="card" aria-labelledby="backup">
             <h2 id="backup">"Backup"</h2>
             <p>"Your plan lives only on this device. A backup file keeps a copy you control: save it somewhere safe, or use it to move to a new phone."</p>
-            <div class="row">
-                <button type="button" class="primary" on:click=export>"Export a backup"</button>
-            </div>
-            {move || export_msg.get().map(|r| result_message(r, "Backup file made. Check your downloads.", "The backup could not be made: "))}
+            <p class="last-backup" data-testid="last-backup">{move || {
+                let today = state.today();
+                let changes = state.changes();
+                state.plan.with(|p| crate::domain::safekeeping::last_backup_words(p, today, changes))
+            }}</p>
+            {move || if state.unlocked.get() {
+                view! {
+                    <form on:submit=export_locked>
+                        <p>"The lock is on, so the backup is locked with your passcode too."</p>
+                        <label for="backup-passcode">"Passcode"</label>
+                        <input id="backup-passcode" type="password" autocomplete="current-password"
+                            prop:value=backup_code on:input=move |ev| backup_code.set(event_target_value(&ev))/>
+                        <p><button type="submit" class="primary">"Export a locked backup"</button></p>
+                    </form>
+                    <Show when=move || plain_asked.get() fallback=move || view! {
+                        <p><button type="button" class="link" on:click=move |_| plain_asked.set(true)>"Export without the lock…"</button></p>
+                    }>
+                        <div class="card warn" role="alertdialog" aria-labelledby="plain-title">
+                            <h3 id="plain-title">"Export your plan unencrypted?"</h3>
+                            <p>"Anyone who opens this file can read your whole plan."</p>
+                            <div class="row">
+                                <button type="button" on:click=move |ev| { plain_asked.set(false); export(ev) }>"Yes, export it unencrypted"</button>
+                                <button type="button" on:click=move |_| plain_asked.set(false)>"Cancel"</button>
+                            </div>
+                        </div>
+                    </Show>
+                }.into_any()
+            } else {
+                view! {
+                    <div class="row">
+                        <button type="button" class="primary" on:click=export>"Export a backup"</button>
+                    </div>
+                }.into_any()
+            }}
+            {move || export_msg.get().map(|r| match r {
+                Ok(said) => view! { <p class="ok" role="status">{said}</p> }.into_any(),
+                Err(e) => view! { <p class="error" role="alert">{format!("The backup could not be made: {e}")}</p> }.into_any(),
+            })}
             <ImportBackup/>
+            <crate::components::safekeeping::ReminderChoice/>
+            <crate::components::safekeeping::NewPhoneGuide/>
         </section>
+        <crate::components::lock_settings::LockSettings/>
         <section class="card">
             <h2>"Reviewing your plan"</h2>
             <p class="hint">"How often \"Review your plan\" comes due on Today."</p>
@@ -41,7 +107,7 @@ pub fn SettingsPage() -> impl IntoView {
         </section>
         <StorageStatus estimate=estimate/>
         <QuarantinedCopies/>
-        <DeleteEverything/>
+        <crate::components::delete_everything::DeleteEverything/>
         <section class="card quiet">
             <h2>"About"</h2>
             <p>{format!("Safety Net {}. No account, no tracking, nothing sent anywhere: what you write stays on this device unless you export or share it.", env!("CARGO_PKG_VERSION"))}</p>
@@ -118,39 +184,4 @@ fn QuarantinedCopies() -> impl IntoView {
             </section>
         </Show>
     }
-}
-
-#[component]
-fn DeleteEverything() -> impl IntoView {
-    let state = use_app_state();
-    let typed = RwSignal::new(String::new());
-    let result = RwSignal::new(None::<Result<(), String>>);
-    let confirmed = move || typed.with(|t| t.trim() == "DELETE");
-    view! {
-        <section class="card danger-zone" aria-labelledby="delete-all">
-            <h2 id="delete-all">"Delete all data"</h2>
-            <p>"This removes your whole plan and everything Safety Net keeps on this device. It can't be undone. Export a backup first if you may want it back."</p>
-            <label for="delete-confirm">"Type DELETE to confirm"</label>
-            <input id="delete-confirm" type="text" autocomplete="off" autocapitalize="characters"
-                prop:value=move || typed.get() on:input=move |ev| typed.set(event_target_value(&ev))/>
-            <button type="button" class="danger" disabled=move || !confirmed() on:click=move |_| {
-                result.set(Some(state.delete_everything()));
-                typed.set(String::new());
-            }>"Delete everything"</button>
-            {move || result.get().map(|r| result_message(r, "Everything has been deleted from this device.", "Not everything could be deleted: "))}
-        </section>
-    }
-}
-
-/// A line saying how an action went: a polite status when it worked, an alert when not.
-fn result_message(
-    r: Result<(), String>,
-    done: &'static str,
-    failed: &'static str,
-) -> impl IntoView {
-    let (class, role, text) = match r {
-        Ok(()) => ("ok", "status", done.to_string()),
-        Err(e) => ("error", "alert", format!("{failed}{e}")),
-    };
-    view! { <p class=class role=role>{text}</p> }
 }

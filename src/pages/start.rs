@@ -47,6 +47,11 @@ pub fn StartPage() -> impl IntoView {
                 <p><a class="button primary" href=Route::Plan.path()>"See my plan"</a></p>
                 <p><a href=Route::Today.path()>"Go to Today"</a></p>
             </section>
+            <section class="card" aria-labelledby="start-lock">
+                <h2 id="start-lock">"Keep it private"</h2>
+                <p>"If someone else may pick up this phone, you can lock Safety Net with a passcode. Crisis help stays open without it."</p>
+                <p><a href=format!("{}#lock", Route::Settings.path())>"Lock Safety Net with a passcode"</a></p>
+            </section>
         }>
             <p class="step-count">{move || format!("Step {} of {}", at.get() + 1, STEPS.len())}</p>
             <h1 node_ref=heading tabindex="-1">{move || STEPS[at.get()]}</h1>

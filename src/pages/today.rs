@@ -36,7 +36,9 @@ pub fn TodayPage() -> impl IntoView {
                 <button type="button" class="link" on:click=move |_| state.edit(|p| p.settings.guided_start = GuidedStart::Skipped)>"Not now"</button>
             </section>
         </Show>
+        <crate::components::safekeeping::SafariNotice/>
         <ReviewDue/>
+        <crate::components::safekeeping::BackupReminder/>
         <section class="card" data-testid="today-recovery">
             <RecoveryCounter/>
             <p><a href=Route::Recovery.path()>"My recovery"</a></p>

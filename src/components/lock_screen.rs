@@ -1,0 +1,80 @@
+//! The lock screen: the passcode opens the plan; crisis help never waits for it. 911, the
+//! overdose steps, the national lines and (if the person chose it) their crisis contacts
+//! are here whole, with no passcode.
+
+use crate::components::crisis_lines::NationalLines;
+use crate::components::delete_everything::DeleteEverything;
+use crate::components::import_backup::ImportBackup;
+use crate::domain::resources::EMERGENCY;
+use crate::router::Route;
+use crate::state::use_app_state;
+use leptos::prelude::*;
+
+#[component]
+pub fn LockScreen() -> impl IntoView {
+    crate::web::set_title("Locked");
+    let state = use_app_state();
+    let passcode = RwSignal::new(String::new());
+    let message = RwSignal::new(String::new());
+    let busy = RwSignal::new(false);
+    let contacts = state.open_contacts();
+    let unlock = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if busy.get_untracked() {
+            return;
+        }
+        busy.set(true);
+        message.set("Unlocking…".into());
+        // Let "Unlocking…" show before the key is derived (about a second on a slow phone).
+        set_timeout(
+            move || {
+                let code = passcode.get_untracked();
+                let result = state.unlock(&code);
+                passcode.set(String::new());
+                busy.set(false);
+                message.set(result.err().unwrap_or_default());
+            },
+            std::time::Duration::from_millis(30),
+        );
+    };
+    view! {
+        <h1>"Safety Net is locked"</h1>
+        <a class="call-911" href=format!("tel:{}", EMERGENCY.call)>"Call 911"</a>
+        <a href=Route::Overdose.path() class="button primary wide">"Someone may be overdosing: what to do"</a>
+        <section class="card" aria-labelledby="unlock-heading">
+            <h2 id="unlock-heading">"Open my plan"</h2>
+            <form on:submit=unlock>
+                <label for="unlock-passcode">"Passcode"</label>
+                <input id="unlock-passcode" type="password" autocomplete="current-password"
+                    prop:value=passcode on:input=move |ev| passcode.set(event_target_value(&ev))/>
+                <p><button type="submit" class="primary" disabled=busy>"Unlock"</button></p>
+            </form>
+            <p role="status" data-testid="unlock-message">{message}</p>
+            <details>
+                <summary>"Forgot the passcode?"</summary>
+                <p>"No one can open the plan without it, not even Safety Net. You can restore a backup in its place, or delete everything and start again."</p>
+                <p class="small">"After five wrong tries in a row, each next try waits longer. That slows someone at the screen; it cannot stop someone who has copied the data, which is why the plan is encrypted."</p>
+                <ImportBackup/>
+                <DeleteEverything/>
+            </details>
+        </section>
+        {(!contacts.is_empty()).then(|| view! {
+            <section class="card" aria-labelledby="locked-people">
+                <h2 id="locked-people">"My people"</h2>
+                <ul class="lines">
+                    {contacts.into_iter().map(|c| view! {
+                        <li>
+                            <h3>{c.name.clone()}</h3>
+                            <div class="row">
+                                <a class="call" href=format!("tel:{}", c.number)>{format!("Call {}", c.name)}</a>
+                                <a class="call" href=c.sms>{format!("Text {}", c.name)}</a>
+                            </div>
+                        </li>
+                    }).collect_view()}
+                </ul>
+            </section>
+        })}
+        <NationalLines/>
+        <p><a href="/naloxone.html">"The overdose steps as a plain page"</a></p>
+    }
+}
