@@ -4,6 +4,7 @@
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 const root = resolve(process.argv[2] || 'dist');
 const port = Number(process.argv[3] || process.env.PORT || 8080);
@@ -56,7 +57,13 @@ createServer(async (req, res) => {
     return;
   }
   const cache = /-[0-9a-f]{16}\.(js|wasm|css)$|\/pkg\/[0-9a-f]{16}\//.test(full) ? 'public, max-age=31536000, immutable' : 'no-cache';
-  res.writeHead(200, { 'Content-Type': type, 'Cache-Control': cache, ...security });
+  // Compressed as a static host would, when the browser accepts it.
+  const headers = { 'Content-Type': type, 'Cache-Control': cache, Vary: 'Accept-Encoding', ...security };
+  if (/\bgzip\b/.test(req.headers['accept-encoding'] || '') && !/^image\/png/.test(type)) {
+    body = gzipSync(body, { level: 9 });
+    headers['Content-Encoding'] = 'gzip';
+  }
+  res.writeHead(200, headers);
   res.end(req.method === 'HEAD' ? undefined : body);
 })
   .on('error', (e) => {

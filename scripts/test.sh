@@ -40,6 +40,10 @@ read -r e2e_passed e2e_failed < <(node -e 'const r=require(process.argv[1]).stat
 step "budget measurements (Playwright, one worker)"
 playwright test --grep @budget --workers 1 2>&1 | tee -a "$log"
 
+step "Lighthouse, mobile, 3 runs (served with gzip by scripts/serve.mjs)"
+rm -f target/budget/lighthouse.json
+node scripts/lighthouse.mjs 3 2>&1 | tee -a "$log"
+
 step "budget report"
 node scripts/budget.mjs
 

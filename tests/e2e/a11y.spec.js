@@ -1,5 +1,5 @@
 // axe-core on every screen at 320 px, light and dark, empty and with content.
-import { test, expect, axeViolations } from './fixtures.js';
+import { test, expect, axeViolations, PLAN_KEY } from './fixtures.js';
 
 test.use({ bypassCSP: true, viewport: { width: 320, height: 740 } });
 
@@ -54,3 +54,30 @@ test('the axe harness does report a real violation', async ({ app, page }) => {
   });
   expect((await axeViolations(page)).join('\n')).toContain('label');
 });
+
+for (const scheme of ['light', 'dark']) {
+  test(`axe finds no violations on the lock screen, Today's backup card and the Safari notice (${scheme})`, async ({ browser }) => {
+    const ua = 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1';
+    const context = await browser.newContext({ bypassCSP: true, viewport: { width: 320, height: 740 }, userAgent: ua, colorScheme: scheme, timezoneId: 'America/New_York' });
+    const page = await context.newPage();
+    await page.clock.install({ time: new Date('2026-12-01T10:00:00-05:00') });
+    await page.addInitScript(([k, v]) => { if (!localStorage.getItem(k)) localStorage.setItem(k, v); }, [PLAN_KEY, JSON.stringify({
+      app: 'safety-net', version: 4, revision: 3, saved_at: '2026-11-20T15:00:00.000Z',
+      data: { relapse: { reasons: [{ id: 'r1', text: 'For Maya' }] }, settings: { started: '2026-10-01', guided_start: 'done' } },
+    })]);
+    await page.goto('/');
+    await expect(page.getByRole('heading', { name: 'Keep a copy of your plan' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Safari may delete your plan' })).toBeVisible();
+    expect(await axeViolations(page), 'Today with the backup card and the Safari notice').toEqual([]);
+    await page.goto('/settings');
+    await page.getByLabel('Passcode', { exact: true }).fill('246810');
+    await page.getByLabel('The passcode again').fill('246810');
+    await page.getByRole('button', { name: 'Turn on the lock' }).click();
+    await expect(page.getByText('The lock is on. Safety Net now asks')).toBeVisible({ timeout: 20_000 });
+    await page.reload();
+    await expect(page.getByRole('heading', { name: 'Safety Net is locked', level: 1 })).toBeVisible();
+    await page.getByText('Forgot the passcode?').click();
+    expect(await axeViolations(page), 'the lock screen, with "Forgot the passcode?" open').toEqual([]);
+    await context.close();
+  });
+}

@@ -164,6 +164,85 @@ test('@budget a 4 MB backup with 200,000 keys is refused, at 4x CPU, and the pag
   results.hostile_import = { refused_ms: ms, longest_task_ms: round(longest), file_bytes: text.length };
 });
 
+test('@budget unlock with the passcode, at 4x CPU (Argon2id 19 MiB, t=2, p=1)', async ({ context, page }) => {
+  await page.goto('/settings');
+  await page.getByLabel('Passcode', { exact: true }).fill('246810');
+  await page.getByLabel('The passcode again').fill('246810');
+  await page.getByRole('button', { name: 'Turn on the lock' }).click();
+  await expect(page.getByText('The lock is on. Safety Net now asks')).toBeVisible({ timeout: 20_000 });
+  await throttled(context, page);
+  const times = [];
+  for (let i = -1; i < RUNS; i++) {
+    await page.reload();
+    await expect(page.getByRole('heading', { name: 'Safety Net is locked', level: 1 })).toBeVisible({ timeout: 30_000 });
+    await page.getByLabel('Passcode', { exact: true }).fill('246810');
+    // Timed in the page: from the click on Unlock to the first frame without the lock.
+    await page.evaluate(() => {
+      window.__unlock = new Promise((done) => {
+        document.addEventListener('click', (e) => {
+          if (!e.target.closest('button') || e.target.closest('button').textContent.trim() !== 'Unlock') return;
+          const t0 = performance.now();
+          const tick = () => {
+            const h = document.querySelector('main h1, h1');
+            if (h && h.textContent !== 'Safety Net is locked') done(performance.now() - t0);
+            else requestAnimationFrame(tick);
+          };
+          requestAnimationFrame(tick);
+        }, { capture: true, once: true });
+      });
+    });
+    await page.getByRole('button', { name: 'Unlock' }).click();
+    const ms = await page.evaluate(() => window.__unlock);
+    await expect(page.getByRole('heading', { name: 'Safety Net is locked' })).toHaveCount(0);
+    if (i >= 0) times.push(ms);
+  }
+  results.unlock_ms = { median: round(median(times)), runs: times.map(round), kdf: 'Argon2id, 19 MiB, t=2, p=1' };
+});
+
+test('@budget memory: wasm and JS heap after start and after five screens, empty, five and ten years', async ({ browser }) => {
+  const lastWasm = (page) => page.evaluate(() => {
+    const m = performance.getEntriesByType('mark').filter((e) => e.name.startsWith('sn-wasm-bytes:')).pop();
+    return m ? Number(m.name.split(':')[1]) : null;
+  });
+  const heap = async (cdp) => {
+    await cdp.send('HeapProfiler.collectGarbage');
+    return (await cdp.send('Runtime.getHeapUsage')).usedSize;
+  };
+  const screen = async (page, link, h1) => {
+    await page.getByRole('link', { name: link, exact: true }).first().click();
+    await expect(page.locator('main h1').first()).toHaveText(h1, { timeout: 20_000 });
+    await expect(page.locator('main p.loading')).toHaveCount(0);
+  };
+  results.memory = {};
+  for (const [name, file] of [['empty', null], ['five_years', 'target/budget/five-years.json'], ['ten_years', 'target/budget/ten-years.json']]) {
+    const stored = file ? await readFile(file, 'utf8') : null;
+    const context = await browser.newContext({ serviceWorkers: 'block' });
+    if (stored) await context.addInitScript(([k, v]) => { if (!localStorage.getItem(k)) localStorage.setItem(k, v); }, [PLAN_KEY, stored]);
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await page.goto('/');
+    await readyMark(page);
+    await expect.poll(() => lastWasm(page)).not.toBeNull();
+    const start = { wasm_bytes: await lastWasm(page), js_heap_bytes: await heap(cdp) };
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    for (const [link, h1] of [['My plan', 'My plan'], ['Meetings', 'Meetings'], ['Settings', 'Settings']]) {
+      await nav.getByRole('link', { name: link }).click();
+      await expect(page.locator('main h1').first()).toHaveText(h1, { timeout: 20_000 });
+      await expect(page.locator('main p.loading')).toHaveCount(0);
+    }
+    await nav.getByRole('link', { name: 'Today' }).click();
+    await screen(page, 'My recovery', 'My recovery');
+    await nav.getByRole('link', { name: 'Today' }).click();
+    await screen(page, 'Check in (30 seconds)', 'Check in');
+    await nav.getByRole('link', { name: 'Today' }).click();
+    await expect(page.getByTestId('today-recovery')).toBeVisible();
+    await page.waitForTimeout(100);
+    const after = { wasm_bytes: await lastWasm(page), js_heap_bytes: await heap(cdp) };
+    results.memory[name] = { stored_bytes: stored ? stored.length : 0, start, after_five_screens: after };
+    await context.close();
+  }
+});
+
 test('@budget stored size of ten years of check-ins, 500 meeting visits and a full plan', async () => {
   const ten = await readFile('target/budget/ten-years.json');
   results.stored_ten_years_bytes = ten.length;

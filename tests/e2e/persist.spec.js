@@ -5,7 +5,7 @@ test('a reason added to the plan is saved and still there after a reload', async
   await app.addReason('Be there for Maya');
   expect(await app.storedReasons()).toEqual(['Be there for Maya']);
   const stored = await app.stored();
-  expect(stored).toMatchObject({ app: 'safety-net', version: 3, revision: 1 });
+  expect(stored).toMatchObject({ app: 'safety-net', version: 4, revision: 1 });
 
   await page.reload();
   await expect(app.reasonFields()).toHaveCount(1);

@@ -1,0 +1,308 @@
+// The lock (issue #16): the plan encrypted with a passcode only the person holds; crisis
+// help never locked; auto-lock, slower tries after five wrong ones, every tab locked at
+// once; backups that follow the lock; and nothing readable anywhere while locked.
+import { readFile } from 'node:fs/promises';
+import { test, expect, App, openRecords, PLAN_KEY } from './fixtures.js';
+
+test.use({ timezoneId: 'America/New_York' });
+
+const SEALED = /^\{"app":"safety-net","kind":"locked"/;
+
+async function turnOn(app, page, code = '246810') {
+  await app.open('/settings');
+  await page.getByLabel('Passcode', { exact: true }).fill(code);
+  await page.getByLabel('The passcode again').fill(code);
+  await page.getByRole('button', { name: 'Turn on the lock' }).click();
+  await expect(page.getByText('The lock is on. Safety Net now asks for the passcode')).toBeVisible({ timeout: 20_000 });
+}
+
+async function unlock(page, code) {
+  await page.getByLabel('Passcode', { exact: true }).fill(code);
+  await page.getByRole('button', { name: 'Unlock' }).click();
+}
+
+// A reload is a cold start, so it is locked: open the screen, then unlock onto it.
+async function openUnlocked(app, page, path, code = '246810') {
+  await app.open(path);
+  await expect(page.getByRole('heading', { name: 'Safety Net is locked', level: 1 })).toBeVisible();
+  await unlock(page, code);
+  await expect(page.getByRole('heading', { name: 'Safety Net is locked', level: 1 })).toHaveCount(0, { timeout: 20_000 });
+  await expect(page.locator('main h1').first()).toBeVisible();
+}
+
+test('turn the lock on: explained first, then the plan is stored encrypted; lock, wrong passcode, unlock', async ({ app, page }) => {
+  await app.open('/plan/relapse');
+  await app.addReason('For Maya, always');
+  await app.open('/settings');
+  const lock = page.getByRole('region', { name: 'Lock Safety Net with a passcode' });
+  for (const said of ['What it protects', 'What it does not', 'If you forget the passcode']) {
+    await expect(lock.getByRole('heading', { name: said })).toBeVisible();
+  }
+  await expect(lock).toContainText('someone who watches you type the passcode');
+  await expect(lock.getByRole('button', { name: 'Export a backup first' })).toBeVisible();
+  // Too short a PIN is refused.
+  await page.getByLabel('Passcode', { exact: true }).fill('1234');
+  await page.getByLabel('The passcode again').fill('1234');
+  await page.getByRole('button', { name: 'Turn on the lock' }).click();
+  await expect(lock.getByRole('alert')).toContainText('at least 6 digits');
+  expect(await app.storedRaw()).not.toMatch(SEALED);
+
+  await turnOn(app, page);
+  const raw = await app.storedRaw();
+  expect(raw).toMatch(SEALED);
+  expect(raw).not.toContain('For Maya');
+
+  // Lock now, from the header.
+  await page.getByRole('banner').getByRole('button', { name: 'Lock now' }).click();
+  await expect(page.getByRole('heading', { name: 'Safety Net is locked', level: 1 })).toBeVisible();
+  await expect(page.getByText('For Maya')).toHaveCount(0);
+  // A wrong passcode changes nothing.
+  const before = await app.storedRaw();
+  await unlock(page, '111111');
+  await expect(page.getByTestId('unlock-message')).toHaveText('That passcode does not unlock it. Nothing was changed.');
+  expect(await app.storedRaw()).toBe(before);
+  await unlock(page, '246810');
+  await expect(page.getByRole('heading', { name: 'Today', level: 1 })).toBeVisible();
+  await expect(page.getByText('For Maya, always')).toBeVisible();
+  // A cold start is locked.
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Safety Net is locked', level: 1 })).toBeVisible();
+  await page.screenshot({ path: 'target/screenshots/lock-screen-light.png', fullPage: true });
+});
+
+test('crisis help is never locked: 911, the lines and the overdose steps in one tap from the lock screen', async ({ app, page }) => {
+  await turnOn(app, page);
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Safety Net is locked', level: 1 })).toBeVisible();
+  await expect(page.getByRole('main').getByRole('link', { name: 'Call 911' })).toHaveAttribute('href', 'tel:911');
+  await expect(page.getByRole('region', { name: 'Crisis lines' }).getByRole('link', { name: 'Call 988' })).toHaveAttribute('href', 'tel:988');
+  await page.getByRole('link', { name: 'Someone may be overdosing: what to do' }).click();
+  await expect(page.getByRole('heading', { name: 'Someone may be overdosing', level: 1 })).toBeVisible();
+  await page.getByRole('button', { name: 'I gave a dose of naloxone' }).click();
+  await expect(page.getByTestId('dose-timer')).toBeVisible();
+  await page.getByRole('banner').getByRole('link', { name: 'Get help' }).click();
+  await expect(page.getByRole('heading', { name: 'Get help now' })).toBeVisible();
+});
+
+test('crisis contacts readable while locked only when chosen, and said so', async ({ app, page }) => {
+  await app.open('/plan/people');
+  await page.getByLabel('Add a person: their name').fill('Dana');
+  await page.getByLabel('Add a person: their name').press('Enter');
+  await page.getByLabel('Phone').fill('555 010 2030');
+  await page.getByLabel('Phone').blur();
+  await page.getByLabel('Call me in a crisis (they said yes)').check();
+  await turnOn(app, page);
+  const read = () => page.evaluate(() => localStorage.getItem('safety-net:crisis-contacts'));
+  expect(await read()).toBeNull();
+  await page.getByLabel(/Keep my crisis contacts readable on the lock screen/).check();
+  await expect.poll(read).toContain('Dana');
+  await page.getByRole('banner').getByRole('button', { name: 'Lock now' }).click();
+  await expect(page.getByRole('region', { name: 'My people' }).getByRole('link', { name: 'Call Dana' })).toHaveAttribute('href', 'tel:5550102030');
+  await openUnlocked(app, page, '/settings');
+  await page.getByLabel(/Keep my crisis contacts readable on the lock screen/).uncheck();
+  await expect.poll(read).toBeNull();
+});
+
+test('after five wrong passcodes each try waits longer; the wait is said plainly', async ({ app, page }) => {
+  await page.clock.install({ time: new Date('2026-12-01T09:00:00-05:00') });
+  await turnOn(app, page);
+  await page.reload();
+  for (let i = 1; i <= 4; i += 1) {
+    await unlock(page, `00000${i}`);
+    await expect(page.getByTestId('unlock-message')).toHaveText('That passcode does not unlock it. Nothing was changed.');
+  }
+  await unlock(page, '000005');
+  await expect(page.getByTestId('unlock-message')).toHaveText('That passcode does not unlock it. Wait 30 seconds before trying again.');
+  // Even the right passcode waits.
+  await unlock(page, '246810');
+  await expect(page.getByTestId('unlock-message')).toContainText('before trying again');
+  await expect(page.getByRole('heading', { name: 'Safety Net is locked', level: 1 })).toBeVisible();
+  await expect(page.getByText('That slows someone at the screen; it cannot stop someone who has copied the data', { exact: false })).toBeAttached();
+  await page.clock.runFor(31_000);
+  await unlock(page, '246810');
+  // Unlocked onto the screen it was on.
+  await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Safety Net is locked', level: 1 })).toHaveCount(0);
+});
+
+test('auto-lock after the chosen time in the background', async ({ app, page }) => {
+  await page.clock.install({ time: new Date('2026-12-01T09:00:00-05:00') });
+  await turnOn(app, page);
+  await expect(page.getByLabel('Lock after this long in the background')).toHaveValue('5');
+  const away = async (ms) => {
+    await page.evaluate(() => { Object.defineProperty(document, 'hidden', { value: true, configurable: true }); document.dispatchEvent(new Event('visibilitychange', { bubbles: true })); });
+    await page.clock.runFor(ms);
+    await page.evaluate(() => { Object.defineProperty(document, 'hidden', { value: false, configurable: true }); document.dispatchEvent(new Event('visibilitychange', { bubbles: true })); });
+  };
+  await away(4 * 60_000);
+  await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
+  await away(6 * 60_000);
+  await expect(page.getByRole('heading', { name: 'Safety Net is locked', level: 1 })).toBeVisible();
+});
+
+test('locking in one tab locks every tab; a new passcode, and the lock off', async ({ context }) => {
+  const a = new App(await context.newPage());
+  const b = new App(await context.newPage());
+  await turnOn(a, a.page);
+  await b.open('/');
+  await expect(b.page.getByRole('heading', { name: 'Safety Net is locked', level: 1 })).toBeVisible();
+  await unlock(b.page, '246810');
+  await expect(b.page.getByRole('heading', { name: 'Today', level: 1 })).toBeVisible();
+  await a.page.getByRole('banner').getByRole('button', { name: 'Lock now' }).click();
+  await expect(b.page.getByRole('heading', { name: 'Safety Net is locked', level: 1 })).toBeVisible();
+  // A new passcode: the old one no longer opens it.
+  await openUnlocked(a, a.page, '/settings');
+  await a.page.getByLabel('Current passcode').fill('246810');
+  await a.page.getByLabel('New passcode', { exact: true }).fill('a long passphrase');
+  await a.page.getByLabel('The new passcode again').fill('a long passphrase');
+  await a.page.getByRole('button', { name: 'Change the passcode' }).click();
+  await expect(a.page.getByText('The passcode is changed.')).toBeVisible({ timeout: 20_000 });
+  await unlock(b.page, '246810');
+  await expect(b.page.getByTestId('unlock-message')).toContainText('does not unlock it');
+  await unlock(b.page, 'a long passphrase');
+  await expect(b.page.getByRole('heading', { name: 'Today', level: 1 })).toBeVisible();
+  // Off again: the plan is stored plain.
+  const lock = a.page.getByRole('region', { name: 'Lock Safety Net with a passcode' });
+  await lock.getByLabel('Passcode', { exact: true }).fill('a long passphrase');
+  await lock.getByRole('button', { name: 'Turn the lock off' }).click();
+  await expect(a.page.getByText('The lock is off.')).toBeVisible({ timeout: 20_000 });
+  expect(await a.storedRaw()).toMatch(/^\{"app":"safety-net","version"/);
+});
+
+test('backups follow the lock: locked by default, a plain one only after a second yes; a locked backup asks for its passcode', async ({ app, page }, info) => {
+  await app.open('/plan/relapse');
+  await app.addReason('Keep my job');
+  await turnOn(app, page);
+  await page.getByRole('region', { name: 'Backup' }).getByLabel('Passcode', { exact: true }).fill('246810');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export a locked backup' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/^safety-net-backup-locked-\d{4}-\d{2}-\d{2}\.json$/);
+  const file = info.outputPath('locked.json');
+  await download.saveAs(file);
+  const text = await readFile(file, 'utf8');
+  expect(text).toMatch(/"kind":"locked_backup"/);
+  expect(text).not.toContain('Keep my job');
+  // A plain export needs a second yes.
+  await page.getByRole('button', { name: 'Export without the lock…' }).click();
+  await expect(page.getByRole('alertdialog', { name: 'Export your plan unencrypted?' })).toContainText('Anyone who opens this file can read your whole plan.');
+  await page.getByRole('button', { name: 'Cancel' }).click();
+
+  // Delete everything, then bring the locked backup back.
+  await page.getByLabel('Type DELETE to confirm').fill('DELETE');
+  await page.getByRole('button', { name: 'Delete everything' }).click();
+  await expect(page.getByText('Everything has been deleted from this device.')).toBeVisible();
+  await page.getByLabel('Import a backup…').setInputFiles(file);
+  await page.getByLabel('Its passcode').fill('999999');
+  await page.getByRole('button', { name: 'Open the backup' }).click();
+  await expect(page.getByRole('alert')).toContainText('That passcode does not unlock it. Nothing was changed.');
+  expect(await app.storedRaw()).toBeNull();
+  await page.getByLabel('Import a backup…').setInputFiles(file);
+  await page.getByLabel('Its passcode').fill('246810');
+  await page.getByRole('button', { name: 'Open the backup' }).click();
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Replace my plan' }).click();
+  await expect(page.getByText('Backup imported.')).toBeVisible();
+  expect(await app.storedReasons()).toEqual(['Keep my job']);
+});
+
+test('locked means locked: a phrase typed into every field of every screen is nowhere in storage, the caches or the page', async ({ app, page }) => {
+  test.setTimeout(180_000);
+  const PHRASE = 'zq-unique-phrase-7731';
+  await page.clock.install({ time: new Date('2026-11-23T10:00:00-05:00') });
+  for (const path of ['/plan/people', '/plan/crisis', '/plan/relapse', '/plan/care', '/plan/slip', '/plan/therapy', '/plan/goals', '/meetings', '/meetings/find', '/recovery']) {
+    await app.open(path);
+    for (const form of await page.locator('form.add:not([hidden])').all()) {
+      await form.locator('input').fill(`${PHRASE} added`);
+      await form.locator('input').press('Enter');
+    }
+    await openRecords(page);
+    const fields = page.locator('main input[type="text"][data-field], main input[type="tel"][data-field], main textarea[data-field]');
+    for (const f of await fields.all()) {
+      if (!(await f.isVisible())) continue;
+      await f.fill(`${PHRASE} typed`);
+      await f.blur();
+    }
+  }
+  for (const path of ['/plan/loved-ones', '/checkin']) {
+    await app.open(path);
+    for (const f of await page.locator('main textarea[data-field], main input[type="text"][data-field]').all()) {
+      await f.fill(`${PHRASE} typed`);
+      await f.blur();
+    }
+  }
+  await app.open('/recovery');
+  await page.getByLabel('A few words, if you like (only for you)').fill(`${PHRASE} slip`);
+  await page.getByRole('button', { name: 'Record the slip' }).click();
+  expect(await app.storedRaw(), 'typed before the lock').toContain(PHRASE);
+
+  await turnOn(app, page);
+  await page.getByRole('banner').getByRole('button', { name: 'Lock now' }).click();
+  await expect(page.getByRole('heading', { name: 'Safety Net is locked', level: 1 })).toBeVisible();
+  const found = await page.evaluate(async (phrase) => {
+    const hits = [];
+    for (let i = 0; i < localStorage.length; i += 1) {
+      const k = localStorage.key(i);
+      if ((k + localStorage.getItem(k)).includes(phrase)) hits.push(`localStorage ${k}`);
+    }
+    for (const name of await caches.keys()) {
+      const cache = await caches.open(name);
+      for (const req of await cache.keys()) {
+        const body = await (await cache.match(req)).text();
+        if (body.includes(phrase)) hits.push(`cache ${req.url}`);
+      }
+    }
+    if (document.documentElement.outerHTML.includes(phrase)) hits.push('DOM');
+    if (document.title.includes(phrase)) hits.push('title');
+    return hits;
+  }, PHRASE);
+  expect(found).toEqual([]);
+});
+
+test('a forgotten passcode: a backup restored in its place from the lock screen, or everything deleted', async ({ app, page }, info) => {
+  await app.open('/plan/relapse');
+  await app.addReason('From the backup');
+  await turnOn(app, page);
+  await page.getByRole('region', { name: 'Backup' }).getByLabel('Passcode', { exact: true }).fill('246810');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export a locked backup' }).click(),
+  ]);
+  const file = info.outputPath('locked.json');
+  await download.saveAs(file);
+  // Then a new passcode, and it is forgotten.
+  await page.getByLabel('Current passcode').fill('246810');
+  await page.getByLabel('New passcode', { exact: true }).fill('forgotten passphrase');
+  await page.getByLabel('The new passcode again').fill('forgotten passphrase');
+  await page.getByRole('button', { name: 'Change the passcode' }).click();
+  await expect(page.getByText('The passcode is changed.')).toBeVisible({ timeout: 20_000 });
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Safety Net is locked', level: 1 })).toBeVisible();
+  await page.getByText('Forgot the passcode?').click();
+  await page.getByLabel('Import a backup…').setInputFiles(file);
+  await page.getByLabel('Its passcode').fill('246810');
+  await page.getByRole('button', { name: 'Open the backup' }).click();
+  await expect(page.getByRole('alertdialog')).toContainText('It will replace your locked plan, which cannot be opened without its passcode.');
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Replace my plan' }).click();
+  await expect(page.getByRole('heading', { name: 'Safety Net is locked', level: 1 })).toHaveCount(0);
+  // Still locked on the device, now with the backup's passcode.
+  const raw = await app.storedRaw();
+  expect(raw).toMatch(SEALED);
+  expect(raw).not.toContain('From the backup');
+  await page.reload();
+  await unlock(page, '246810');
+  await app.open('/plan/relapse');
+  await unlock(page, '246810');
+  await expect(page.getByRole('textbox', { name: 'Reason', exact: true })).toHaveValue('From the backup');
+
+  // Or: delete everything and start again. The lock goes with it.
+  await page.getByRole('banner').getByRole('button', { name: 'Lock now' }).click();
+  await page.getByText('Forgot the passcode?').click();
+  await page.getByLabel('Type DELETE to confirm').fill('DELETE');
+  await page.getByRole('button', { name: 'Delete everything' }).click();
+  await expect(page.getByRole('heading', { name: 'Safety Net is locked', level: 1 })).toHaveCount(0);
+  await expect(page.getByRole('banner').getByRole('button', { name: 'Lock now' })).toHaveCount(0);
+  expect(await app.storedRaw()).toBeNull();
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Safety Net is locked', level: 1 })).toHaveCount(0);
+});
