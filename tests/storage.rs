@@ -290,10 +290,16 @@ mod locked {
         assert_eq!(tab.save_over(&restored, AT), Err(SaveError::Locked));
         // ... and the person's choice on the lock screen replaces it, sealed with the
         // backup's passcode.
+        let before = store.get(PLAN_KEY).expect("get").expect("stored");
         tab.replace_locked(&restored, AT).expect("replaces");
         let raw = store.get(PLAN_KEY).expect("get").expect("stored");
         assert!(lock::open(&raw, "246810").is_err());
         assert!(lock::open(&raw, "a long passphrase").is_ok());
+        // The replaced plan is kept aside, as it was (encrypted): never silently dropped.
+        let kept = tab.quarantined().expect("list");
+        assert_eq!(kept.len(), 1);
+        assert_eq!(kept[0].raw, before);
+        assert!(lock::open(&kept[0].raw, "246810").is_ok());
     }
 
     #[test]

@@ -143,7 +143,7 @@ pub fn ImportBackup() -> impl IntoView {
                                     done.set(true);
                                 }
                             }>"Replace my plan"</button>
-                            <button type="button" on:click=move |_| pending.set(None)>"Cancel"</button>
+                            <button type="button" on:click=move |_| { pending.set(None); keys.set_value(None); }>"Cancel"</button>
                         </div>
                     </div>
                 }

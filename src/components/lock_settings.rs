@@ -129,7 +129,12 @@ pub fn LockSettings() -> impl IntoView {
                 <p>"No one can open the plan without it, not even Safety Net: it can only be restored from a backup, or deleted. Export a backup first and keep it somewhere safe."</p>
                 <p><button type="button" on:click=export>"Export a backup first"</button></p>
                 {move || {
-                    let n = state.quarantined().len();
+                    // Copies kept sealed (a locked plan replaced) are encrypted already.
+                    let n = state
+                        .quarantined()
+                        .iter()
+                        .filter(|c| !crate::domain::lock::is_sealed(&c.raw))
+                        .count();
                     (n > 0).then(|| view! {
                         <p class="warn-text" data-testid="lock-kept-copies">{format!(
                             "Settings keeps {} of saved data that could not be opened (below). The lock does not cover {}: they stay unencrypted. Download what you need, then delete {}.",

@@ -171,7 +171,11 @@ fn QuarantinedCopies() -> impl IntoView {
                         let key = c.key.clone();
                         view! {
                             <li class="entry">
-                                <span>{format!("Kept copy ({size})")}</span>
+                                <span>{if crate::domain::lock::is_sealed(&c.raw) {
+                                    format!("Kept copy, locked with its passcode ({size}): import it to open it")
+                                } else {
+                                    format!("Kept copy ({size})")
+                                }}</span>
                                 <div class="row">
                                     <button type="button" on:click=move |_| download(&c)>"Download"</button>
                                     <button type="button" class="danger" on:click=move |_| delete(&key)>"Delete this copy"</button>

@@ -371,7 +371,8 @@ impl<S: KeyValueStore, C: Codec> Repository<S, C> {
     }
 
     /// A forgotten passcode: the person chose, on the lock screen, to replace the locked
-    /// plan they cannot open with a backup. Saves over it.
+    /// plan they cannot open with a backup. Saves over it, after keeping a copy of it aside
+    /// (encrypted as it was).
     pub fn replace_locked(&self, plan: &Plan, saved_at: &str) -> Result<Saved, SaveError> {
         self.write_over(plan, saved_at, true)
     }
@@ -384,6 +385,11 @@ impl<S: KeyValueStore, C: Codec> Repository<S, C> {
             // unencrypted over a lock just turned on.
             if !over_lock && self.codec.locked(raw) {
                 return Err(SaveError::Locked);
+            }
+            // The locked plan being replaced is kept aside, still encrypted: if the passcode
+            // comes back to mind, it can be imported again.
+            if over_lock {
+                self.quarantine(raw).map_err(SaveError::Store)?;
             }
             if let Ok(text) = self.codec.decode(raw.clone()) {
                 if let Ok(d) = schema::decode(&text) {
