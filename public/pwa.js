@@ -7,6 +7,7 @@
   // If the app cannot start, say so; the overdose steps and 911 links beside it still work.
   function cannotStart() {
     var m = document.getElementById('boot-message');
+    document.documentElement.classList.add('cannot-start');
     if (m) m.textContent = 'Safety Net could not start in this browser. The emergency links below still work.';
   }
   if (typeof WebAssembly !== 'object') cannotStart();

@@ -1,0 +1,100 @@
+// The first screen paints before the WebAssembly (issue #18): index.html carries Today's
+// header, welcome and navigation in the app's own markup. These tests fail when the shell
+// and what the app draws drift apart, and check that the swap moves nothing on screen.
+import { test, expect, PLAN_KEY } from './fixtures.js';
+
+test.use({ viewport: { width: 360, height: 740 } });
+
+// The parts of the page both draw, as comparable text: tags, classes, links and words
+// (the app's comment markers, ids, test ids and hidden extras left out). Runs in the page:
+// from the shell in index.html as served (`which` = 'shell'), or from what the app drew.
+async function parts(which) {
+  let root = document.body;
+  if (which === 'shell') {
+    const html = await (await fetch('/', { cache: 'no-store' })).text();
+    root = new DOMParser().parseFromString(html, 'text/html').getElementById('boot');
+  }
+  const clean = (el) => {
+    // Attributes in one order (the build's minifier sorts them), without ids and test ids.
+    const kept = [...el.attributes].filter((a) => !a.name.startsWith('data-') && a.name !== 'id')
+      .map((a) => [a.name, a.value]).sort();
+    for (const a of [...el.attributes]) el.removeAttribute(a.name);
+    for (const [n, v] of kept) el.setAttribute(n, v);
+    for (const k of [...el.childNodes]) {
+      if (k.nodeType === Node.COMMENT_NODE) k.remove();
+      else if (k.nodeType === Node.ELEMENT_NODE) clean(k);
+    }
+  };
+  const norm = (el) => {
+    if (!el) return null;
+    const c = el.cloneNode(true);
+    c.querySelectorAll('[hidden], .sr-only, .dose-strip, button').forEach((x) => x.remove());
+    clean(c);
+    c.classList.remove('shell-new');
+    return c.outerHTML.replace(/>\s+</g, '><').replace(/\s+/g, ' ');
+  };
+  return {
+    skip: norm(root.querySelector('a.skip')),
+    header: norm(root.querySelector('header.top')),
+    h1: norm(root.querySelector('main h1')),
+    welcome: norm(root.querySelector('section.welcome')),
+    nav: norm(root.querySelector('nav.bottom')),
+  };
+}
+
+test('the shell in index.html is what the app draws: header, Get help, the welcome, the navigation', async ({ app, page }) => {
+  await app.open('/');
+  await expect(page.getByTestId('guided-offer')).toBeVisible();
+  const shell = await page.evaluate(parts, 'shell');
+  const drawn = await page.evaluate(parts, 'app');
+  for (const k of Object.keys(drawn)) expect(shell[k], k).not.toBeNull();
+  expect(shell).toEqual(drawn);
+});
+
+test('before the app: the shell alone shows Today, Get help, 911 and the overdose steps; a returning person sees a calm placeholder', async ({ page, context }) => {
+  // The WebAssembly never arrives: what the shell paints is what a person sees meanwhile.
+  await context.route(/\/pkg\//, (route) => route.abort());
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: 'Today', level: 1 })).toBeVisible();
+  await expect(page.getByRole('banner').getByRole('link', { name: 'Get help' })).toHaveAttribute('href', '/help');
+  await expect(page.getByRole('heading', { name: 'Welcome to your safety net' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Start my safety net' })).toHaveAttribute('href', '/start');
+  await expect(page.getByRole('link', { name: 'Emergency: call 911' })).toHaveAttribute('href', 'tel:911');
+  await expect(page.getByRole('link', { name: 'Someone may be overdosing: what to do' })).toHaveAttribute('href', '/naloxone.html');
+  await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link')).toHaveText(['Today', 'My plan', 'Meetings', 'Settings']);
+  await page.screenshot({ path: 'target/screenshots/shell-first-visit.png' });
+  // A returning person: the same header and navigation, and a placeholder, not the welcome.
+  await page.evaluate((k) => localStorage.setItem(k, '{}'), PLAN_KEY);
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Today', level: 1 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Welcome to your safety net' })).toBeHidden();
+  await expect(page.getByText('Opening your plan…')).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Emergency: call 911' })).toBeVisible();
+  await page.screenshot({ path: 'target/screenshots/shell-returning.png' });
+});
+
+test('the swap from the shell to the app moves nothing: no layout shift, the heading and navigation where they were', async ({ page }) => {
+  await page.addInitScript(() => {
+    window.__shifts = [];
+    new PerformanceObserver((l) => l.getEntries().forEach((e) => { if (!e.hadRecentInput) window.__shifts.push(e.value); }))
+      .observe({ type: 'layout-shift', buffered: true });
+  });
+  // The WebAssembly arrives a little late, as on a slow phone: the shell is measured first.
+  await page.route(/app_bg\.wasm$/, async (route) => { await new Promise((r) => setTimeout(r, 800)); await route.continue(); });
+  await page.goto('/');
+  await expect(page.locator('#boot')).toHaveCount(1);
+  const before = await page.evaluate(() => ['main h1', 'header.top .get-help', 'nav.bottom'].map((s) => {
+    const r = document.querySelector(s).getBoundingClientRect();
+    return [Math.round(r.x), Math.round(r.y), Math.round(r.width), Math.round(r.height)];
+  }));
+  await expect(page.locator('#boot')).toHaveCount(0);
+  await expect(page.getByTestId('guided-offer')).toBeVisible();
+  const after = await page.evaluate(() => ['main h1', 'header.top .get-help', 'nav.bottom'].map((s) => {
+    const r = document.querySelector(s).getBoundingClientRect();
+    return [Math.round(r.x), Math.round(r.y), Math.round(r.width), Math.round(r.height)];
+  }));
+  expect(after).toEqual(before);
+  await page.waitForTimeout(300);
+  const cls = await page.evaluate(() => window.__shifts.reduce((a, b) => a + b, 0));
+  expect(cls).toBeLessThan(0.001);
+});
