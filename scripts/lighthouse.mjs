@@ -53,6 +53,7 @@ try {
         tbt_ms: Math.round(a['total-blocking-time'].numericValue),
         cls: Math.round(a['cumulative-layout-shift'].numericValue * 1000) / 1000,
         lcp_element: a['largest-contentful-paint-element']?.details?.items?.[0]?.items?.[0]?.node?.snippet ?? null,
+        long_tasks: (a['long-tasks']?.details?.items ?? []).map((t) => ({ url: t.url, start_ms: Math.round(t.startTime), ms: Math.round(t.duration) })),
         accessibility_failures: Object.values(a)
           .filter((x) => x.score === 0 && r.lhr.categories.accessibility.auditRefs.some((ref) => ref.id === x.id))
           .map((x) => x.id),

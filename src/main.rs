@@ -11,6 +11,16 @@ fn main() {
     std::panic::set_hook(Box::new(|info| {
         web_sys::console::error_1(&format!("Safety Net stopped: {info}").into());
     }));
-    safety_net::web::remove_boot_placeholder();
-    leptos::mount::mount_to_body(safety_net::app::App);
+    // Start-up marks for the budget: the module is running, and the app is mounted.
+    safety_net::web::mark("sn-main");
+    // The module's start-up (instantiation, glue) was one task; mounting is the next, after
+    // the browser has had a turn. The shell stays on screen until the app replaces it.
+    leptos::prelude::set_timeout(
+        || {
+            safety_net::web::remove_boot_placeholder();
+            leptos::mount::mount_to_body(safety_net::app::App);
+            safety_net::web::mark("sn-mounted");
+        },
+        std::time::Duration::ZERO,
+    );
 }

@@ -24,6 +24,10 @@ pub fn TodayPage() -> impl IntoView {
             .plan
             .with(|p| p.settings.guided_start == GuidedStart::NotStarted && p.people.is_empty())
     };
+    // The first view (what fills the screen) is drawn at once; the cards below it after the
+    // browser has had a turn, so no single start-up task is long.
+    let rest = RwSignal::new(false);
+    set_timeout(move || rest.set(true), std::time::Duration::ZERO);
     view! {
         <h1>"Today"</h1>
         <p class="date" data-testid="today-date">{move || { let t = state.today(); long_date(t, t) }}</p>
@@ -52,15 +56,17 @@ pub fn TodayPage() -> impl IntoView {
             }}</p>
             <a class="button primary" href=Route::CheckIn.path()>"Check in (30 seconds)"</a>
         </section>
-        <Celebration/>
-        <GentleNotice/>
-        <ComingUp/>
-        <MeetingsToday/>
-        <KitCards/>
-        {own_list("Why I'm doing this", reason_texts)}
-        <section class="card quiet">
-            <p>"In a hard moment, "<a href=Route::Help.path()>"Get help"</a>" is at the top of every screen."</p>
-        </section>
+        <Show when=move || rest.get()>
+            <Celebration/>
+            <GentleNotice/>
+            <ComingUp/>
+            <MeetingsToday/>
+            <KitCards/>
+            {own_list("Why I'm doing this", reason_texts)}
+            <section class="card quiet">
+                <p>"In a hard moment, "<a href=Route::Help.path()>"Get help"</a>" is at the top of every screen."</p>
+            </section>
+        </Show>
     }
 }
 

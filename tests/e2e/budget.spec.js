@@ -43,6 +43,31 @@ test('@budget cold start to first render, empty and with ten years of check-ins'
   }
 });
 
+test('@budget the longest main-thread task at start-up, 4x CPU, empty and with ten years of check-ins', async ({ browser }) => {
+  const big = await readFile('target/budget/ten-years.json', 'utf8');
+  for (const [name, preload] of [['startup_longest_task_ms', null], ['startup_longest_task_ten_years_ms', big]]) {
+    const longest = [];
+    for (let i = -1; i < RUNS; i++) {
+      const context = await browser.newContext({ serviceWorkers: 'block' });
+      if (preload) await context.addInitScript(([k, v]) => { if (!localStorage.getItem(k)) localStorage.setItem(k, v); }, [PLAN_KEY, preload]);
+      await context.addInitScript(() => {
+        window.__tasks = [];
+        new PerformanceObserver((l) => l.getEntries().forEach((e) => window.__tasks.push(e.duration)))
+          .observe({ type: 'longtask', buffered: true });
+      });
+      const page = await context.newPage();
+      await throttled(context, page);
+      await page.goto('/');
+      await readyMark(page);
+      await page.waitForTimeout(1000);
+      const tasks = await page.evaluate(() => window.__tasks);
+      if (i >= 0) longest.push(Math.max(0, ...tasks));
+      await context.close();
+    }
+    results[name] = { median: round(median(longest)), runs: longest.map(round) };
+  }
+});
+
 test('@budget warm offline start', async ({ browser }) => {
   const context = await browser.newContext();
   const page = await context.newPage();
