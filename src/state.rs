@@ -180,10 +180,7 @@ impl AppState {
             LoadOutcome::Loaded(d) => {
                 // Stored plain (the lock turned off in another tab): this tab drops the old
                 // keys, so its next save does not lock the plan again with the old passcode.
-                if !self
-                    .stored_raw()
-                    .is_some_and(|raw| raw.starts_with(crate::storage::SEALED_PREFIX))
-                {
+                if !self.repo.with_value(|r| r.base_is_sealed()) {
                     self.repo.with_value(|r| r.codec().set(None));
                     self.unlocked.set(false);
                 }

@@ -141,3 +141,22 @@ fn the_quick_unchanged_check_sees_a_same_length_write_by_another_tab() {
     assert!(mine.unchanged("safety-net:probe", None).expect("check"));
     clear();
 }
+
+#[wasm_bindgen_test]
+fn text_with_any_characters_reads_back_exactly() {
+    clear();
+    let s = BrowserStore::new();
+    let text = format!("{}— é 😀 中文 \u{2028} \"q\" \\ end", "a".repeat(10_000));
+    s.set("safety-net:probe", &text).expect("write");
+    assert_eq!(s.get("safety-net:probe").expect("read"), Some(text.clone()));
+    // And a plan with such text loads as it was saved.
+    let repo = Repository::new(BrowserStore::new());
+    let mut plan = plan_with(3, 10);
+    plan.relapse.reasons[0].text = text;
+    repo.save(&plan, AT).expect("saves");
+    match Repository::new(BrowserStore::new()).load() {
+        LoadOutcome::Loaded(d) => assert_eq!(d.plan, plan),
+        other => panic!("not loaded: {other:?}"),
+    }
+    clear();
+}

@@ -27,6 +27,28 @@ extern "C" {
     fn get_item_js(this: &RawStorage, key: &str) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(method, catch, js_name = setItem)]
     fn set_item_js(this: &RawStorage, key: &str, value: &JsValue) -> Result<(), JsValue>;
+
+    /// The browser's `TextEncoder`: a JavaScript string as UTF-8 bytes, made outside the
+    /// wasm memory.
+    type Utf8Encoder;
+    #[wasm_bindgen(constructor, js_class = "TextEncoder")]
+    fn new() -> Utf8Encoder;
+    #[wasm_bindgen(method, js_name = encode)]
+    fn encode_js(this: &Utf8Encoder, text: &JsValue) -> js_sys::Uint8Array;
+}
+
+/// A JavaScript string as a Rust `String`, copied into wasm memory once, at its exact size.
+/// (wasm-bindgen's own conversion reserves three bytes per character for text with any
+/// non-ASCII in it; for a plan of a megabyte that is a transient 3 MB, and wasm memory
+/// never shrinks.)
+fn text_of(js: &JsValue) -> Option<String> {
+    if !js.is_string() {
+        return None;
+    }
+    let bytes = Utf8Encoder::new().encode_js(js);
+    let mut out = vec![0u8; bytes.length() as usize];
+    bytes.copy_to(&mut out);
+    String::from_utf8(out).ok()
 }
 
 /// What this store last read or wrote under a key: the JavaScript string and the length of
@@ -111,7 +133,7 @@ fn read_error(e: &JsValue) -> StoreError {
 impl KeyValueStore for BrowserStore {
     fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
         let js = raw()?.get_item_js(key).map_err(|e| read_error(&e))?;
-        let text = js.as_string();
+        let text = text_of(&js);
         match &text {
             Some(t) => self.remember(key, js, t.len()),
             None => self.forget(key),

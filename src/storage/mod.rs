@@ -77,7 +77,9 @@ pub trait KeyValueStore {
 /// keys ([`LockCodec`]).
 pub trait Codec {
     fn encode(&self, plain: String) -> Result<String, String>;
-    fn decode(&self, stored: String) -> Result<String, String>;
+    /// The plain text of what is stored: borrowed when it is stored plain, so a large plan
+    /// is not copied on every read.
+    fn decode<'a>(&self, stored: &'a str) -> Result<std::borrow::Cow<'a, str>, String>;
     /// Whether what is stored is locked and this codec has no keys for it: the person must
     /// unlock it first (it is not damaged).
     fn locked(&self, _stored: &str) -> bool {
@@ -126,13 +128,16 @@ impl Codec for LockCodec {
                 .map_err(|e| e.to_string()),
         }
     }
-    fn decode(&self, stored: String) -> Result<String, String> {
+    fn decode<'a>(&self, stored: &'a str) -> Result<std::borrow::Cow<'a, str>, String> {
         if !stored.starts_with(SEALED_PREFIX) {
             // Plain (the lock is off, or was turned off in another tab).
-            return Ok(stored);
+            return Ok(stored.into());
         }
         match &*self.keys.borrow() {
-            Some(k) => k.open_with(&stored).map_err(|e| e.to_string()),
+            Some(k) => k
+                .open_with(stored)
+                .map(Into::into)
+                .map_err(|e| e.to_string()),
             None => Err("the plan is locked".into()),
         }
     }
@@ -155,8 +160,8 @@ impl Codec for PlainCodec {
     fn encode(&self, plain: String) -> Result<String, String> {
         Ok(plain)
     }
-    fn decode(&self, stored: String) -> Result<String, String> {
-        Ok(stored)
+    fn decode<'a>(&self, stored: &'a str) -> Result<std::borrow::Cow<'a, str>, String> {
+        Ok(stored.into())
     }
 }
 
@@ -275,6 +280,15 @@ impl<S: KeyValueStore, C: Codec> Repository<S, C> {
         self.revision.get()
     }
 
+    /// Whether what this tab last read or wrote is sealed (the lock is on), without reading
+    /// storage again.
+    pub fn base_is_sealed(&self) -> bool {
+        self.base
+            .borrow()
+            .as_deref()
+            .is_some_and(|b| b.starts_with(SEALED_PREFIX))
+    }
+
     /// When the plan was last saved, as stored ("2026-12-01T16:44:26.000Z").
     pub fn saved_at(&self) -> Option<String> {
         self.saved_at.borrow().clone()
@@ -292,22 +306,26 @@ impl<S: KeyValueStore, C: Codec> Repository<S, C> {
             }
             Err(e) => return LoadOutcome::Unavailable(e),
         };
-        *self.base.borrow_mut() = Some(raw.clone());
         if self.codec.locked(&raw) {
+            *self.base.borrow_mut() = Some(raw);
             return LoadOutcome::Locked;
         }
+        // Read in place: the stored text is not copied (a large plan would otherwise be in
+        // memory three times at once, and wasm memory never shrinks).
         let decoded = self
             .codec
-            .decode(raw.clone())
+            .decode(&raw)
             .map_err(|e| format!("The saved plan could not be unlocked ({e})."))
             .and_then(|text| schema::decode(&text).map_err(|e| e.to_string()));
         match decoded {
             Ok(d) => {
+                *self.base.borrow_mut() = Some(raw);
                 self.revision.set(d.revision);
                 self.saved_at.borrow_mut().clone_from(&d.saved_at);
                 LoadOutcome::Loaded(Box::new(d))
             }
             Err(reason) => {
+                *self.base.borrow_mut() = Some(raw.clone());
                 self.damaged.set(true);
                 let quarantine_key = self.quarantine(&raw).ok();
                 LoadOutcome::Damaged(Damaged {
@@ -391,7 +409,7 @@ impl<S: KeyValueStore, C: Codec> Repository<S, C> {
             if over_lock {
                 self.quarantine(raw).map_err(SaveError::Store)?;
             }
-            if let Ok(text) = self.codec.decode(raw.clone()) {
+            if let Ok(text) = self.codec.decode(raw) {
                 if let Ok(d) = schema::decode(&text) {
                     self.revision.set(self.revision.get().max(d.revision));
                 }
