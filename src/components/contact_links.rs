@@ -1,7 +1,7 @@
 //! One-tap Call and Text links for the person's crisis contacts (the text is the message
 //! they wrote in advance; they still press send).
 
-use crate::domain::contacts::crisis_contacts;
+use crate::domain::contacts::{crisis_contacts, CrisisContact};
 use crate::state::use_app_state;
 use leptos::prelude::*;
 
@@ -24,4 +24,27 @@ pub fn ContactLinks() -> impl IntoView {
             }
         })
     }
+}
+
+/// "My people": each crisis contact by name, with one-tap Call and Text, as Get help and the
+/// lock screen show them. Nothing when there are none.
+pub fn people_card(people: Vec<CrisisContact>, heading_id: &'static str) -> impl IntoView {
+    (!people.is_empty()).then(|| {
+        view! {
+            <section class="card" aria-labelledby=heading_id>
+                <h2 id=heading_id>"My people"</h2>
+                <ul class="lines">
+                    {people.into_iter().map(|c| view! {
+                        <li>
+                            <h3>{c.name.clone()}</h3>
+                            <div class="row">
+                                <a class="call" href=format!("tel:{}", c.number)>{format!("Call {}", c.name)}</a>
+                                <a class="call" href=c.sms>{format!("Text {}", c.name)}</a>
+                            </div>
+                        </li>
+                    }).collect_view()}
+                </ul>
+            </section>
+        }
+    })
 }

@@ -58,22 +58,7 @@ pub fn LockScreen() -> impl IntoView {
                 <DeleteEverything/>
             </details>
         </section>
-        {(!contacts.is_empty()).then(|| view! {
-            <section class="card" aria-labelledby="locked-people">
-                <h2 id="locked-people">"My people"</h2>
-                <ul class="lines">
-                    {contacts.into_iter().map(|c| view! {
-                        <li>
-                            <h3>{c.name.clone()}</h3>
-                            <div class="row">
-                                <a class="call" href=format!("tel:{}", c.number)>{format!("Call {}", c.name)}</a>
-                                <a class="call" href=c.sms>{format!("Text {}", c.name)}</a>
-                            </div>
-                        </li>
-                    }).collect_view()}
-                </ul>
-            </section>
-        })}
+        {crate::components::contact_links::people_card(contacts, "locked-people")}
         <NationalLines/>
         <p><a href="/naloxone.html">"The overdose steps as a plain page"</a></p>
     }

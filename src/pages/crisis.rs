@@ -34,25 +34,7 @@ pub fn CrisisPage() -> impl IntoView {
                 </section>
             })
         }}
-        {move || {
-            let people = contacts();
-            (!people.is_empty()).then(|| view! {
-                <section class="card" aria-labelledby="my-people">
-                    <h2 id="my-people">"My people"</h2>
-                    <ul class="lines">
-                        {people.into_iter().map(|c| view! {
-                            <li>
-                                <h3>{c.name.clone()}</h3>
-                                <div class="row">
-                                    <a class="call" href=format!("tel:{}", c.number)>{format!("Call {}", c.name)}</a>
-                                    <a class="call" href=c.sms>{format!("Text {}", c.name)}</a>
-                                </div>
-                            </li>
-                        }).collect_view()}
-                    </ul>
-                </section>
-            })
-        }}
+        {move || crate::components::contact_links::people_card(contacts(), "my-people")}
         {own_list("What helps me", |p| p.relapse.coping.iter().map(|c| c.text.clone()).collect())}
         {own_list("Why I'm doing this", reason_texts)}
         <NationalLines/>
