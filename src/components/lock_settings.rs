@@ -116,7 +116,7 @@ pub fn LockSettings() -> impl IntoView {
                 </form>
                 <form on:submit=turn_off>
                     <h3>"Turn the lock off"</h3>
-                    {secret("lock-off", "Passcode", off, false)}
+                    {secret("lock-off", "Passcode, to turn the lock off", off, false)}
                     <p><button type="submit" class="danger">"Turn the lock off"</button></p>
                 </form>
             }>

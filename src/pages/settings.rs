@@ -66,7 +66,7 @@ pub fn SettingsPage() -> impl IntoView {
                 view! {
                     <form on:submit=export_locked>
                         <p>"The lock is on, so the backup is locked with your passcode too."</p>
-                        <label for="backup-passcode">"Passcode"</label>
+                        <label for="backup-passcode">"Passcode, to lock the backup"</label>
                         <input id="backup-passcode" type="password" autocomplete="current-password"
                             prop:value=backup_code on:input=move |ev| backup_code.set(event_target_value(&ev))/>
                         <p><button type="submit" class="primary">"Export a locked backup"</button></p>

@@ -163,7 +163,7 @@ test('locking in one tab locks every tab; a new passcode, and the lock off', asy
   await expect(b.page.getByRole('heading', { name: 'Today', level: 1 })).toBeVisible();
   // Off again: the plan is stored plain.
   const lock = a.page.getByRole('region', { name: 'Lock Safety Net with a passcode' });
-  await lock.getByLabel('Passcode', { exact: true }).fill('a long passphrase');
+  await lock.getByLabel('Passcode, to turn the lock off').fill('a long passphrase');
   await lock.getByRole('button', { name: 'Turn the lock off' }).click();
   await expect(a.page.getByText('The lock is off.')).toBeVisible({ timeout: 20_000 });
   expect(await a.storedRaw()).toMatch(/^\{"app":"safety-net","version"/);
@@ -173,7 +173,7 @@ test('backups follow the lock: locked by default, a plain one only after a secon
   await app.open('/plan/relapse');
   await app.addReason('Keep my job');
   await turnOn(app, page);
-  await page.getByRole('region', { name: 'Backup' }).getByLabel('Passcode', { exact: true }).fill('246810');
+  await page.getByRole('region', { name: 'Backup' }).getByLabel('Passcode, to lock the backup').fill('246810');
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     page.getByRole('button', { name: 'Export a locked backup' }).click(),
@@ -263,7 +263,7 @@ test('a forgotten passcode: a backup restored in its place from the lock screen,
   await app.open('/plan/relapse');
   await app.addReason('From the backup');
   await turnOn(app, page);
-  await page.getByRole('region', { name: 'Backup' }).getByLabel('Passcode', { exact: true }).fill('246810');
+  await page.getByRole('region', { name: 'Backup' }).getByLabel('Passcode, to lock the backup').fill('246810');
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     page.getByRole('button', { name: 'Export a locked backup' }).click(),
