@@ -435,8 +435,10 @@ impl AppState {
         let raw = self
             .stored_raw()
             .ok_or("There is no locked plan on this device.")?;
-        match lock::open(&raw, passcode) {
-            Ok((keys, _)) => {
+        // Only the key is unwrapped here; the plan is decrypted once, as it is read (a
+        // damaged plan then goes to the recovery screen, kept aside, like any other).
+        match lock::unwrap(&raw, passcode) {
+            Ok(keys) => {
                 self.set_attempts(Attempts::default());
                 self.repo.with_value(|r| r.codec().set(Some(keys)));
                 self.reload();
@@ -487,23 +489,26 @@ impl AppState {
         self.change_lock(Some(keys), true)
     }
 
-    /// Turns the lock off after the passcode is given: the plan is saved plain again.
-    pub fn turn_lock_off(self, passcode: &str) -> Result<(), String> {
+    /// The stored locked plan's keys, if `passcode` is its passcode (the plan itself is not
+    /// decrypted: checking a passcode needs only the key).
+    fn keys_for(self, passcode: &str) -> Result<lock::Keys, String> {
         let raw = self
             .stored_raw()
             .ok_or("There is no locked plan on this device.")?;
-        lock::open(&raw, passcode).map_err(|e| e.to_string())?;
+        lock::unwrap(&raw, passcode).map_err(|e| e.to_string())
+    }
+
+    /// Turns the lock off after the passcode is given: the plan is saved plain again.
+    pub fn turn_lock_off(self, passcode: &str) -> Result<(), String> {
+        self.keys_for(passcode)?;
         self.change_lock(None, false)
     }
 
     /// A new passcode: the data key is wrapped again (the plan is not re-encrypted).
     pub fn change_passcode(self, old: &str, new: &str) -> Result<(), String> {
         lock::check_passcode(new)?;
-        let raw = self
-            .stored_raw()
-            .ok_or("There is no locked plan on this device.")?;
-        let (keys, _) = lock::open(&raw, old).map_err(|e| e.to_string())?;
-        let keys = keys
+        let keys = self
+            .keys_for(old)?
             .rewrap(new, &mut crate::storage::random)
             .map_err(|e| e.to_string())?;
         self.change_lock(Some(keys), true)
@@ -587,11 +592,8 @@ impl AppState {
         passcode: &str,
         record: &crate::domain::safekeeping::LastBackup,
     ) -> Result<String, String> {
-        let raw = self
-            .stored_raw()
-            .ok_or("There is no locked plan on this device.")?;
-        let (keys, _) = lock::open(&raw, passcode).map_err(|e| e.to_string())?;
-        let keys = keys
+        let keys = self
+            .keys_for(passcode)?
             .rewrap(passcode, &mut crate::storage::random)
             .map_err(|e| e.to_string())?;
         let text = self.backup_text(record)?;

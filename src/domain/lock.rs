@@ -291,6 +291,14 @@ fn open_data(data_key: &[u8; 32], s: &Sealed) -> Result<String, LockError> {
 /// Opens a sealed text with the passcode: the keys (to keep while unlocked) and the plan's
 /// JSON. A wrong passcode is `WrongPasscode`; anything else wrong is `Damaged`.
 pub fn open(text: &str, passcode: &str) -> Result<(Keys, String), LockError> {
+    let keys = unwrap(text, passcode)?;
+    let plain = keys.open_with(text)?;
+    Ok((keys, plain))
+}
+
+/// The keys of a sealed text, if `passcode` is its passcode: the data key is unwrapped, the
+/// plan itself is not decrypted (that is done once, where the plan is read).
+pub fn unwrap(text: &str, passcode: &str) -> Result<Keys, LockError> {
     let s = read(text)?;
     let kdf = s.kdf.check()?;
     let salt: [u8; 16] = B64
@@ -312,8 +320,7 @@ pub fn open(text: &str, passcode: &str) -> Result<(Keys, String), LockError> {
         salt,
         wrapped_key: wrapped,
     };
-    let plain = open_data(&keys.data_key, &s)?;
-    Ok((keys, plain))
+    Ok(keys)
 }
 
 /// Whether a text is a sealed Safety Net plan (stored or backup), without opening it.
