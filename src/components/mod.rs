@@ -14,6 +14,7 @@ pub mod lock_settings;
 pub mod meetings_today;
 pub mod naloxone_where;
 pub mod pillar_body;
+pub mod problem;
 pub mod record_list;
 pub mod recovery_counter;
 pub mod recovery_date;

@@ -2,6 +2,7 @@
 //! stays exactly as it was, can be downloaded, and the person decides what happens next.
 
 use crate::components::import_backup::ImportBackup;
+use crate::components::problem::WhatWentWrong;
 use crate::router::Route;
 use crate::state::use_app_state;
 use crate::storage::Damaged;
@@ -19,7 +20,7 @@ pub fn DamagedDataScreen(damaged: Damaged) -> impl IntoView {
         <h1>"Your saved plan could not be opened"</h1>
         <section class="card warn">
             <p><strong>"Nothing has been deleted."</strong>" Your saved data is still on this device, exactly as it was."</p>
-            <p class="small">"What went wrong: "{damaged.reason.clone()}</p>
+            <WhatWentWrong reason=damaged.reason.clone() raw=damaged.raw.clone()/>
             <div class="row">
                 <button type="button" class="primary" on:click=move |_| {
                     let name = format!("safety-net-saved-data-{}.json", crate::domain::dates::iso(crate::web::today()));

@@ -39,3 +39,14 @@ test('corrupt storage shows the recovery screen, offers the data for download an
   const [again] = await Promise.all([page.waitForEvent('download'), section.getByRole('button', { name: 'Download' }).click()]);
   expect((await readFile(await again.path())).toString()).toBe(DAMAGED);
 });
+
+test('a saved plan with a part in the wrong form: the recovery screen names the place', async ({ app, page }) => {
+  await app.open('/');
+  const wrong = '{"app":"safety-net","version":1,"revision":3,"saved_at":"2026-11-20T08:00:00.000Z","data":{"people":[{"id":"a","name":7,"role":"sponsor","phone":"1","call_in_crisis":true,"best_times":"","crisis_message":"","notes":""}]}}';
+  await page.evaluate(([k, v]) => localStorage.setItem(k, v), [PLAN_KEY, wrong]);
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Your saved plan could not be opened' })).toBeVisible();
+  // The quick reader says what; the place follows from its own chunk.
+  await expect(page.getByText('What went wrong: Part of the plan is not in the expected form: plan.people[0].name: invalid type: integer `7`, expected a string.')).toBeVisible();
+  expect(await app.storedRaw()).toBe(wrong);
+});
