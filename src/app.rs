@@ -134,11 +134,12 @@ fn screen(route: Route) -> AnyView {
 }
 
 /// A screen that arrives with its chunk.
-type Arriving = std::pin::Pin<Box<dyn std::future::Future<Output = AnyView> + Send + Sync>>;
+pub(crate) type Arriving =
+    std::pin::Pin<Box<dyn std::future::Future<Output = AnyView> + Send + Sync>>;
 
 /// Shows a screen whose code is in a chunk: a calm word while it is fetched (from the
 /// service worker's cache once installed), then the screen.
-fn later(load: impl Fn() -> Arriving + Send + Sync + 'static) -> AnyView {
+pub(crate) fn later(load: impl Fn() -> Arriving + Send + Sync + 'static) -> AnyView {
     view! {
         <Suspense fallback=|| view! { <p class="loading">"Opening…"</p> }>
             {move || Suspend::new(load())}
@@ -147,6 +148,12 @@ fn later(load: impl Fn() -> Arriving + Send + Sync + 'static) -> AnyView {
     .into_any()
 }
 
+/// The recovery screen for a saved plan that cannot be opened: rare, so not in the first
+/// load either.
+#[lazy]
+fn damaged_data_page(damaged: crate::storage::Damaged) -> AnyView {
+    view! { <DamagedDataScreen damaged=damaged/> }.into_any()
+}
 #[lazy]
 fn plan_page() -> AnyView {
     view! { <PlanPage/> }.into_any()
@@ -215,7 +222,7 @@ fn NotOpen(boot: Boot) -> impl IntoView {
     view! {
         {(boot == Boot::Locked).then(|| view! { <crate::components::lock_screen::LockScreen/> })}
         {loading.then(|| view! { <p class="loading">"Opening your plan…"</p> })}
-        {damaged.map(|d| view! { <DamagedDataScreen damaged=d/> })}
+        {damaged.map(|d| later(move || Box::pin(damaged_data_page(d.clone()))))}
         {unavailable.map(|why| view! { <StorageUnavailable why=why/> })}
     }
 }

@@ -162,9 +162,12 @@ pub fn ImportBackup() -> impl IntoView {
                         <div class="row">
                             <button type="button" class="primary" on:click=move |_| {
                                 if let Some((_, plan)) = pending.get_untracked() {
-                                    state.restore(plan, keys.try_update_value(Option::take).flatten());
+                                    let opened = keys.try_update_value(Option::take).flatten();
                                     pending.set(None);
                                     done.set(true);
+                                    // Last: on the lock screen, this closes the screen
+                                    // this view is part of.
+                                    state.restore(plan, opened);
                                 }
                             }>"Replace my plan"</button>
                             <button type="button" on:click=move |_| { pending.set(None); keys.set_value(None); }>"Cancel"</button>
@@ -174,4 +177,15 @@ pub fn ImportBackup() -> impl IntoView {
             })}
         </div>
     }
+}
+
+/// [`ImportBackup`] from a chunk of its own, for the screens in the first load that offer
+/// it (the lock screen's "Forgot the passcode?"): it is fetched when it is shown.
+pub fn import_backup_later() -> AnyView {
+    crate::app::later(|| Box::pin(import_backup_view()))
+}
+
+#[lazy]
+fn import_backup_view() -> AnyView {
+    view! { <ImportBackup/> }.into_any()
 }

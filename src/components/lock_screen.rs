@@ -4,7 +4,6 @@
 
 use crate::components::crisis_lines::NationalLines;
 use crate::components::delete_everything::DeleteEverything;
-use crate::components::import_backup::ImportBackup;
 use crate::domain::resources::EMERGENCY;
 use crate::router::Route;
 use crate::state::use_app_state;
@@ -54,7 +53,7 @@ pub fn LockScreen() -> impl IntoView {
                 <summary>"Forgot the passcode?"</summary>
                 <p>"No one can open the plan without it, not even Safety Net. You can restore a backup in its place, or delete everything and start again."</p>
                 <p class="small">"After five wrong tries in a row, each next try waits longer. That slows someone at the screen; it cannot stop someone who has copied the data, which is why the plan is encrypted."</p>
-                <ImportBackup/>
+                {crate::components::import_backup::import_backup_later()}
                 <DeleteEverything/>
             </details>
         </section>
