@@ -202,3 +202,98 @@ fn phone_numbers_live_only_in_resources() {
             && !toll_free("5550102030")
     );
 }
+
+/// The Spanish twin of the static page (public/naloxone-es.html).
+const PAGE_ES: &str = include_str!("../public/naloxone-es.html");
+
+/// How many times `needle` occurs in `hay`.
+fn count(hay: &str, needle: &str) -> usize {
+    hay.matches(needle).count()
+}
+
+/// The text between `from` and the next `to`, from the first `from` on.
+fn between<'a>(page: &'a str, from: &str, to: &str) -> &'a str {
+    let start = page.find(from).unwrap_or_else(|| panic!("no {from}"));
+    let end = page[start..].find(to).expect("end") + start;
+    &page[start..end]
+}
+
+#[test]
+fn the_spanish_page_is_the_english_one_in_spanish_step_for_step() {
+    // A plain page too: no script, the same CSP, in Spanish, and the two link to each other.
+    assert!(!PAGE_ES.contains("<script"));
+    assert!(PAGE_ES.contains("default-src 'none'"));
+    assert!(PAGE_ES.contains("<html lang=\"es\">"));
+    assert!(PAGE_ES.contains("href=\"/naloxone.html\" hreflang=\"en\" lang=\"en\">In English</a>"));
+    assert!(PAGE.contains("href=\"/naloxone-es.html\" hreflang=\"es\" lang=\"es\">En español</a>"));
+    // The same shape: as many steps, lines in each step, signs, waking lines and don'ts,
+    // and the same one-tap calls.
+    let steps = |p: &str| between(p, "<ol class=\"steps\">", "</ol>").to_string();
+    let (en, es) = (steps(PAGE), steps(PAGE_ES));
+    assert_eq!(count(&en, "<h3>"), STEPS.len());
+    assert_eq!(count(&es, "<h3>"), STEPS.len());
+    let per_step = |s: &str| -> Vec<usize> { s.split("<h3>").map(|x| count(x, "<p>")).collect() };
+    assert_eq!(per_step(&en), per_step(&es));
+    let lists = |p: &str| -> Vec<usize> {
+        p.split("<h2")
+            .map(|section| count(section.split("</ul>").next().unwrap_or(""), "<li>"))
+            .collect()
+    };
+    // (All but the sources, which name the Spanish sources too.)
+    let (en_lists, es_lists) = (lists(PAGE), lists(PAGE_ES));
+    assert_eq!(en_lists.len(), es_lists.len());
+    assert_eq!(
+        en_lists[..en_lists.len() - 1],
+        es_lists[..es_lists.len() - 1]
+    );
+    for link in [
+        "href=\"tel:911\"",
+        "href=\"tel:988\"",
+        "href=\"sms:988\"",
+        "href=\"tel:18002221222\"",
+        "href=\"/\"",
+    ] {
+        assert_eq!(count(PAGE, link), count(PAGE_ES, link), "{link}");
+    }
+    // The facts that save lives, pinned in Spanish as they are in English.
+    let cpr = between(
+        PAGE_ES,
+        "<h3>No respira o solo jadea: empiece la RCP</h3>",
+        "</li>",
+    );
+    assert!(cpr.contains("centro del pecho"));
+    assert!(cpr.contains("2 respiraciones después de cada 30 compresiones"));
+    assert!(cpr.contains("RCP solo con las manos"));
+    let call = between(PAGE_ES, "<h3>Llame al 911</h3>", "</li>");
+    assert!(call.contains("href=\"tel:911\"") && call.contains("altavoz"));
+    let again = between(
+        PAGE_ES,
+        "<h3>Observe y, si hace falta, dé otra dosis</h3>",
+        "</li>",
+    );
+    assert!(again.contains("2 o 3 minutos") && again.contains("otra fosa nasal"));
+    let stay = between(PAGE_ES, "<h3>Quédese con la persona</h3>", "</li>");
+    assert!(stay.contains("mucho sueño") && stay.contains("todas las dosis del paquete"));
+    assert!(stay.contains("30 a 90 minutos"));
+    assert!(PAGE_ES.contains("Si no está seguro, trátela como si tuviera una sobredosis."));
+    assert!(PAGE_ES
+        .contains("Números de EE. UU. En otros países, llame a su número local de emergencias."));
+    // 988 in Spanish: press 2, or text AYUDA (988lifeline.org).
+    assert!(PAGE_ES.contains("llame al 988 y oprima el 2"));
+    assert!(PAGE_ES.contains("href=\"sms:988?body=AYUDA\""));
+    // The storage rule is not on either page (it is in the app, from the 2023 label), so
+    // the superseded 59–77 °F cannot slip in here.
+    assert!(!PAGE_ES.contains("59"));
+    // Sources named, and translation said to be translation.
+    for source in [
+        "CDC, Detener la sobredosis",
+        "NIDA, Naloxona",
+        "Asuntos de Veteranos",
+        "American Heart Association",
+        "Overdose Prevention and Response Toolkit",
+        "traducción fiel",
+        "988 Suicide &amp; Crisis Lifeline",
+    ] {
+        assert!(PAGE_ES.contains(source), "{source}");
+    }
+}

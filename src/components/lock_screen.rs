@@ -59,6 +59,7 @@ pub fn LockScreen() -> impl IntoView {
         </section>
         {crate::components::contact_links::people_card(contacts, "locked-people")}
         <NationalLines/>
-        <p><a href="/naloxone.html">"The overdose steps as a plain page"</a></p>
+        <p><a href="/naloxone.html">"The overdose steps as a plain page"</a>
+            " · "<a href="/naloxone-es.html" hreflang="es" lang="es">"Los pasos en español"</a></p>
     }
 }

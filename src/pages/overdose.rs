@@ -50,6 +50,8 @@ pub fn OverdosePage() -> impl IntoView {
     let call = format!("tel:{}", EMERGENCY.call);
     view! {
         <div class="od">
+            // For a helper who reads Spanish: the same steps on the plain Spanish page.
+            <p class="lang"><a href="/naloxone-es.html" hreflang="es" lang="es">"Los pasos en español"</a></p>
             <h1>"Someone may be overdosing"</h1>
             <a class="call-911" href=call.clone()>"Call 911"</a>
             <NaloxoneWhere/>

@@ -25,8 +25,10 @@ for (const scheme of ['light', 'dark']) {
       await expect(page.getByRole('heading', { name: heading, level: 1 })).toBeVisible();
       expect(await axeViolations(page), path).toEqual([]);
     }
-    await page.goto('/naloxone.html');
-    expect(await axeViolations(page), '/naloxone.html').toEqual([]);
+    for (const plain of ['/naloxone.html', '/naloxone-es.html']) {
+      await page.goto(plain);
+      expect(await axeViolations(page), plain).toEqual([]);
+    }
   });
 
   test(`axe finds no violations on the recovery screen and the import dialog (${scheme})`, async ({ app, page }, info) => {

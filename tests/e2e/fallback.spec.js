@@ -44,3 +44,38 @@ test('the static overdose page works with JavaScript off, at 360 px: CPR, the ca
   await page.screenshot({ path: 'target/screenshots/naloxone-static-360-nojs.png', fullPage: true });
   await context.close();
 });
+
+test('the Spanish overdose page works with JavaScript off, at 360 px, and the two pages link to each other', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 740 }, locale: 'es-US' });
+  const page = await context.newPage();
+  await page.goto('/naloxone.html');
+  await page.getByRole('link', { name: 'En español' }).click();
+  await expect(page).toHaveURL(/\/naloxone-es\.html$/);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'es');
+  await expect(page.getByRole('heading', { name: 'Alguien podría estar teniendo una sobredosis', level: 1 })).toBeVisible();
+  const step = (name) => page.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3, name, exact: true }) });
+  await expect(page.getByRole('list').filter({ has: page.getByRole('heading', { name: 'Administre naloxona' }) }).getByRole('heading', { level: 3 })).toHaveText([
+    'Compruebe si responde', 'Administre naloxona', 'Llame al 911', 'No respira o solo jadea: empiece la RCP',
+    'Observe y, si hace falta, dé otra dosis', 'Quédese con la persona',
+  ]);
+  await expect(step('Llame al 911').getByRole('link', { name: 'Llame al 911' })).toHaveAttribute('href', 'tel:911');
+  await expect(step('Llame al 911')).toContainText('Ponga el teléfono en altavoz');
+  await expect(step('No respira o solo jadea: empiece la RCP')).toContainText('2 respiraciones después de cada 30 compresiones');
+  await expect(page.getByRole('link', { name: 'envíe la palabra AYUDA al 988' })).toHaveAttribute('href', 'sms:988?body=AYUDA');
+  await expect(page.getByText('Números de EE. UU. En otros países, llame a su número local de emergencias.')).toBeVisible();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+  expect(overflow, 'no sideways scrolling at 360 px').toBe(false);
+  await page.screenshot({ path: 'target/screenshots/naloxone-es-static-360-nojs.png', fullPage: true });
+  await page.getByRole('link', { name: 'In English' }).click();
+  await expect(page.getByRole('heading', { name: 'Someone may be overdosing', level: 1 })).toBeVisible();
+  await context.close();
+});
+
+test('the overdose steps link to the Spanish page', async ({ app, page }) => {
+  await app.open('/overdose');
+  const link = page.getByRole('link', { name: 'Los pasos en español' });
+  await expect(link).toHaveAttribute('href', '/naloxone-es.html');
+  await expect(link).toHaveAttribute('lang', 'es');
+  await link.click();
+  await expect(page.getByRole('heading', { name: 'Alguien podría estar teniendo una sobredosis', level: 1 })).toBeVisible();
+});

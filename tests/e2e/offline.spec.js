@@ -19,6 +19,11 @@ test('after one online visit the app opens offline, deep links included', async 
   await expect(page.getByRole('heading', { level: 3, name: 'SAMHSA National Helpline' })).toBeVisible();
   await page.goto('/recovery');
   await expect(page.getByRole('heading', { name: 'My recovery', level: 1 })).toBeVisible();
+  // The plain overdose pages, English and Spanish, are precached too.
+  await page.goto('/naloxone.html');
+  await page.getByRole('link', { name: 'En español' }).click();
+  await expect(page.getByRole('heading', { name: 'Alguien podría estar teniendo una sobredosis', level: 1 })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'es');
   await page.goto('/plan/relapse');
   await app.addReason('Written while offline');
   expect(await app.storedReasons()).toEqual(['Written while offline']);

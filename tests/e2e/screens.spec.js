@@ -26,15 +26,17 @@ for (const scheme of ['light', 'dark']) {
         if (width === 360) await page.screenshot({ path: `target/screenshots/${name}-${scheme}.png`, fullPage: true });
       }
     }
-    // The plain overdose-steps page.
-    for (const width of [320, 360]) {
-      await page.setViewportSize({ width, height: 740 });
-      await page.goto('/naloxone.html');
-      await expect(page.getByRole('heading', { name: 'Someone may be overdosing', level: 1 })).toBeVisible();
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-      expect(overflow, `naloxone.html at ${width}px`).toBeLessThanOrEqual(0);
+    // The plain overdose-steps pages, English and Spanish.
+    for (const [file, heading] of [['naloxone.html', 'Someone may be overdosing'], ['naloxone-es.html', 'Alguien podría estar teniendo una sobredosis']]) {
+      for (const width of [320, 360]) {
+        await page.setViewportSize({ width, height: 740 });
+        await page.goto(`/${file}`);
+        await expect(page.getByRole('heading', { name: heading, level: 1 })).toBeVisible();
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        expect(overflow, `${file} at ${width}px`).toBeLessThanOrEqual(0);
+      }
+      await page.screenshot({ path: `target/screenshots/${file.replace('.html', '')}-static-${scheme}.png`, fullPage: true });
     }
-    await page.screenshot({ path: `target/screenshots/naloxone-static-${scheme}.png`, fullPage: true });
     // With something in it, and the recovery screen.
     await page.setViewportSize({ width: 360, height: 740 });
     await app.open('/plan/relapse');
