@@ -22,7 +22,23 @@ pub fn App() -> impl IntoView {
     DoseTimer::provide();
     crate::components::toast::Toasts::provide();
     let route = router::provide();
-    state.open();
+    // Start-up in turns, each a task of its own, so none holds the page long (#18): the
+    // header, navigation and listeners with the mount; then the plan is read; then Today's
+    // first view is drawn (its lower cards a turn later); then the app takes the shell's
+    // place. Until then the shell, painted before the WebAssembly, is what shows.
+    let drawn = RwSignal::new(false);
+    let turn = |f: Box<dyn FnOnce()>| set_timeout(f, std::time::Duration::ZERO);
+    turn(Box::new(move || {
+        state.open();
+        turn(Box::new(move || {
+            drawn.set(true);
+            turn(Box::new(|| {
+                crate::web::show_app();
+                // The real content is on screen: the start-up budget's mark.
+                request_animation_frame(|| crate::web::mark("sn-ready"));
+            }));
+        }));
+    }));
 
     // Another tab or window saved: pick it up without a reload.
     let listener = window_event_listener(leptos::ev::storage, move |ev| {
@@ -74,14 +90,6 @@ pub fn App() -> impl IntoView {
         committed.remove();
     });
 
-    // Mark the first render of the real content, for the start-up budget.
-    Effect::new(move |done: Option<bool>| {
-        if done == Some(true) || state.boot.get() == Boot::Loading {
-            return done.unwrap_or(false);
-        }
-        request_animation_frame(|| crate::web::mark("sn-ready"));
-        true
-    });
     // The wasm memory after each screen is drawn, for the memory budget ("sn-wasm-bytes:N").
     Effect::new(move |_| {
         route.0.track();
@@ -98,7 +106,7 @@ pub fn App() -> impl IntoView {
             <Header/>
             <SaveBanner/>
             <main id="main" tabindex="-1">
-                {move || screen(route.0.get())}
+                {move || drawn.get().then(|| screen(route.0.get()))}
             </main>
             <crate::components::toast::ToastHost/>
             <Nav/>

@@ -14,11 +14,14 @@ fn main() {
     // Start-up marks for the budget: the module is running, and the app is mounted.
     safety_net::web::mark("sn-main");
     // The module's start-up (instantiation, glue) was one task; mounting is the next, after
-    // the browser has had a turn. The shell stays on screen until the app replaces it.
+    // the browser has had a turn. The app is built out of sight, in turns (src/app.rs),
+    // while the shell stays on screen, and takes the shell's place once Today is drawn.
     leptos::prelude::set_timeout(
         || {
-            safety_net::web::remove_boot_placeholder();
-            leptos::mount::mount_to_body(safety_net::app::App);
+            match safety_net::web::app_root() {
+                Some(root) => leptos::mount::mount_to(root, safety_net::app::App).forget(),
+                None => leptos::mount::mount_to_body(safety_net::app::App),
+            }
             safety_net::web::mark("sn-mounted");
         },
         std::time::Duration::ZERO,

@@ -55,6 +55,30 @@ pub fn set_title(page: &str) {
     }
 }
 
+/// Where the app is built at start-up: `<div id="app" class="app-root" hidden>` at the end
+/// of the page, out of sight until [`show_app`] (with `display: contents` then, so the
+/// layout is the shell's).
+pub fn app_root() -> Option<web_sys::HtmlElement> {
+    let document = web_sys::window()?.document()?;
+    let root: web_sys::HtmlElement = document.create_element("div").ok()?.dyn_into().ok()?;
+    root.set_id("app");
+    root.set_class_name("app-root");
+    root.set_hidden(true);
+    document.body()?.append_child(&root).ok()?;
+    Some(root)
+}
+
+/// The app takes the start-up shell's place, in one step (no frame shows neither).
+pub fn show_app() {
+    remove_boot_placeholder();
+    if let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("app"))
+    {
+        let _ = root.remove_attribute("hidden");
+    }
+}
+
 pub fn remove_boot_placeholder() {
     if let Some(el) = web_sys::window()
         .and_then(|w| w.document())
