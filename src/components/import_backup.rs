@@ -1,7 +1,7 @@
 //! Import a backup file: read it, check all of it, show what it holds and what it will
 //! replace, and change nothing until the person confirms.
 
-use crate::components::problem::name_the_place;
+use crate::components::problem::with_its_place;
 use crate::domain::{backup, schema, Plan};
 use crate::state::use_app_state;
 use leptos::prelude::*;
@@ -47,36 +47,23 @@ pub fn ImportBackup() -> impl IntoView {
                     return;
                 }
             }
-            // A part in the wrong form: its place in the plan is named a moment later.
-            let result = bytes.map_err(|e| (e, None)).and_then(|bytes| {
-                backup::import_bytes(&bytes).map_err(|e| {
-                    let wrong_form = matches!(
-                        e,
-                        backup::ImportError::Decode(schema::DecodeError::Invalid(_))
-                    );
-                    (
-                        e.to_string(),
-                        wrong_form.then(|| String::from_utf8(bytes).ok()).flatten(),
-                    )
+            // A part in the wrong form: the message names its place in the plan.
+            let result = bytes.and_then(|bytes| {
+                backup::import_bytes(&bytes).map_err(|e| match e {
+                    backup::ImportError::Decode(schema::DecodeError::Invalid(_)) => {
+                        std::str::from_utf8(&bytes)
+                            .ok()
+                            .and_then(with_its_place)
+                            .unwrap_or_else(|| e.to_string())
+                    }
+                    e => e.to_string(),
                 })
             });
             match result {
                 Ok(plan) => pending.set(Some((name, plan))),
-                Err((e, text)) => {
-                    let say = move |e: &str| {
-                        format!("“{name}” can't be imported. {e} Nothing has been changed.")
-                    };
-                    let first = say(&e);
-                    error.set(Some(first.clone()));
-                    if let Some(text) = text {
-                        name_the_place(text, move |placed| {
-                            // Unless another file has been picked since.
-                            if error.get_untracked().as_ref() == Some(&first) {
-                                error.set(Some(say(&placed)));
-                            }
-                        });
-                    }
-                }
+                Err(e) => error.set(Some(format!(
+                    "“{name}” can't be imported. {e} Nothing has been changed."
+                ))),
             }
         });
     };

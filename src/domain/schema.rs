@@ -257,8 +257,8 @@ pub fn decode(text: &str) -> Result<Decoded, DecodeError> {
 /// [`decode`], but a problem in the plan names its place (`plan.people[0].name: …`).
 ///
 /// Tracking the place is a second copy of the plan's whole reader (measured: 18 KB gzip of
-/// the first load), so the app calls this only after [`decode`] has failed, from a chunk
-/// of its own (`explain` in src/components/problem.rs), to say where.
+/// the first load), so the app calls this only after [`decode`] has failed, from views in
+/// chunks of their own (src/components/problem.rs), to say where.
 pub fn decode_placed(text: &str) -> Result<Decoded, DecodeError> {
     decode_with(text, read_plan_placed)
 }

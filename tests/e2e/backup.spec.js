@@ -72,7 +72,7 @@ for (const [name, content, message] of [
   ['a backup from a newer version', '{"app":"safety-net","kind":"backup","version":9,"data":{}}', 'newer version of Safety Net'],
   ['a spreadsheet', 'name,phone\nDana,555-0100\n', 'not readable'],
   ['an empty file', '', 'This file is empty.'],
-  // The place is named a moment later, from the chunk with the reader that tracks it.
+  // The place is named by the reader that tracks it (in a chunk: the import is in Settings).
   ['a backup with a part in the wrong form',
     '{"app":"safety-net","kind":"backup","version":1,"data":{"people":[{"id":"a","name":7,"role":"sponsor","phone":"1","call_in_crisis":true,"best_times":"","crisis_message":"","notes":""}]}}',
     'Part of the plan is not in the expected form: plan.people[0].name: invalid type: integer `7`, expected a string.'],

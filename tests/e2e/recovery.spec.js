@@ -46,7 +46,7 @@ test('a saved plan with a part in the wrong form: the recovery screen names the 
   await page.evaluate(([k, v]) => localStorage.setItem(k, v), [PLAN_KEY, wrong]);
   await page.reload();
   await expect(page.getByRole('heading', { name: 'Your saved plan could not be opened' })).toBeVisible();
-  // The quick reader says what; the place follows from its own chunk.
+  // The quick reader says what; the reader that tracks the place (in the screen's chunk) says where.
   await expect(page.getByText('What went wrong: Part of the plan is not in the expected form: plan.people[0].name: invalid type: integer `7`, expected a string.')).toBeVisible();
   expect(await app.storedRaw()).toBe(wrong);
 });
