@@ -93,6 +93,10 @@ pub fn App() -> impl IntoView {
     // The wasm memory after each screen is drawn, for the memory budget ("sn-wasm-bytes:N").
     Effect::new(move |_| {
         route.0.track();
+        // Not before the screen is drawn (the plan is read at start-up after the mount).
+        if !drawn.get() {
+            return;
+        }
         request_animation_frame(|| {
             crate::web::mark(&format!(
                 "sn-wasm-bytes:{}",

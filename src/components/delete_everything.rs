@@ -18,8 +18,14 @@ pub fn DeleteEverything() -> impl IntoView {
             <input id="delete-confirm" type="text" autocomplete="off" autocapitalize="characters"
                 prop:value=move || typed.get() on:input=move |ev| typed.set(event_target_value(&ev))/>
             <button type="button" class="danger" disabled=move || !confirmed() on:click=move |_| {
-                result.set(Some(state.delete_everything()));
-                typed.set(String::new());
+                // On the lock screen, deleting closes the screen and this card with it:
+                // nothing of it may change after (unless it failed, and the screen stays).
+                let stays = state.boot.get_untracked() == crate::state::Boot::Ready;
+                let done = state.delete_everything();
+                if stays || done.is_err() {
+                    typed.set(String::new());
+                    result.set(Some(done));
+                }
             }>"Delete everything"</button>
             {move || result.get().map(|r| match r {
                 Ok(()) => view! { <p class="ok" role="status">"Everything has been deleted from this device."</p> }.into_any(),

@@ -150,10 +150,13 @@ pub fn ImportBackup() -> impl IntoView {
                             <button type="button" class="primary" on:click=move |_| {
                                 if let Some((_, plan)) = pending.get_untracked() {
                                     let opened = keys.try_update_value(Option::take).flatten();
-                                    pending.set(None);
-                                    done.set(true);
-                                    // Last: on the lock screen, this closes the screen
-                                    // this view is part of.
+                                    // On the lock screen or the recovery screen, restoring
+                                    // closes the screen and this view with it: nothing of
+                                    // it may change after.
+                                    if state.boot.get_untracked() == crate::state::Boot::Ready {
+                                        pending.set(None);
+                                        done.set(true);
+                                    }
                                     state.restore(plan, opened);
                                 }
                             }>"Replace my plan"</button>
@@ -164,15 +167,4 @@ pub fn ImportBackup() -> impl IntoView {
             })}
         </div>
     }
-}
-
-/// [`ImportBackup`] from a chunk of its own, for the screens in the first load that offer
-/// it (the lock screen's "Forgot the passcode?"): it is fetched when it is shown.
-pub fn import_backup_later() -> AnyView {
-    crate::app::later(|| Box::pin(import_backup_view()))
-}
-
-#[lazy]
-fn import_backup_view() -> AnyView {
-    view! { <ImportBackup/> }.into_any()
 }

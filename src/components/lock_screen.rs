@@ -4,6 +4,7 @@
 
 use crate::components::crisis_lines::NationalLines;
 use crate::components::delete_everything::DeleteEverything;
+use crate::components::import_backup::ImportBackup;
 use crate::domain::resources::EMERGENCY;
 use crate::router::Route;
 use crate::state::use_app_state;
@@ -13,10 +14,33 @@ use leptos::prelude::*;
 pub fn LockScreen() -> impl IntoView {
     crate::web::set_title("Locked");
     let state = use_app_state();
+    let contacts = state.open_contacts();
+    view! {
+        <h1>"Safety Net is locked"</h1>
+        <a class="call-911" href=format!("tel:{}", EMERGENCY.call)>"Call 911"</a>
+        <a href=Route::Overdose.path() class="button primary wide">"Someone may be overdosing: what to do"</a>
+        // The passcode's form (and the key derivation behind it) arrives with its chunk; the
+        // crisis help around it is in the first load, never waiting for it.
+        {crate::app::later(|| Box::pin(unlock_card()))}
+        {crate::components::contact_links::people_card(contacts, "locked-people")}
+        <NationalLines/>
+        <p><a href="/naloxone.html">"The overdose steps as a plain page"</a>
+            " · "<a href="/naloxone-es.html" hreflang="es" lang="es">"Los pasos en español"</a></p>
+    }
+}
+
+#[lazy]
+fn unlock_card() -> AnyView {
+    view! { <UnlockCard/> }.into_any()
+}
+
+/// "Open my plan": the passcode, and what to do when it is forgotten.
+#[component]
+fn UnlockCard() -> impl IntoView {
+    let state = use_app_state();
     let passcode = RwSignal::new(String::new());
     let message = RwSignal::new(String::new());
     let busy = RwSignal::new(false);
-    let contacts = state.open_contacts();
     let unlock = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if busy.get_untracked() {
@@ -28,18 +52,18 @@ pub fn LockScreen() -> impl IntoView {
         set_timeout(
             move || {
                 let code = passcode.get_untracked();
-                let result = state.unlock(&code);
                 passcode.set(String::new());
-                busy.set(false);
-                message.set(result.err().unwrap_or_default());
+                // Unlocked, the lock screen closes, and this card with it: only a wrong
+                // passcode (or a wait) is left to say here.
+                if let Err(e) = state.unlock(&code) {
+                    busy.try_set(false);
+                    message.try_set(e);
+                }
             },
             std::time::Duration::from_millis(30),
         );
     };
     view! {
-        <h1>"Safety Net is locked"</h1>
-        <a class="call-911" href=format!("tel:{}", EMERGENCY.call)>"Call 911"</a>
-        <a href=Route::Overdose.path() class="button primary wide">"Someone may be overdosing: what to do"</a>
         <section class="card" aria-labelledby="unlock-heading">
             <h2 id="unlock-heading">"Open my plan"</h2>
             <form on:submit=unlock>
@@ -53,13 +77,9 @@ pub fn LockScreen() -> impl IntoView {
                 <summary>"Forgot the passcode?"</summary>
                 <p>"No one can open the plan without it, not even Safety Net. You can restore a backup in its place, or delete everything and start again."</p>
                 <p class="small">"After five wrong tries in a row, each next try waits longer. That slows someone at the screen; it cannot stop someone who has copied the data, which is why the plan is encrypted."</p>
-                {crate::components::import_backup::import_backup_later()}
+                <ImportBackup/>
                 <DeleteEverything/>
             </details>
         </section>
-        {crate::components::contact_links::people_card(contacts, "locked-people")}
-        <NationalLines/>
-        <p><a href="/naloxone.html">"The overdose steps as a plain page"</a>
-            " · "<a href="/naloxone-es.html" hreflang="es" lang="es">"Los pasos en español"</a></p>
     }
 }

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { test, expect, PLAN_KEY } from './fixtures.js';
 
 const DAMAGED = '{"app":"safety-net","version":1,"revision":12,"saved_at":"2026-11-20T08:00:00.000Z","data":{"relapse":{"reasons":[{"id":"a1","text":"Be there for Ma';
@@ -49,4 +49,20 @@ test('a saved plan with a part in the wrong form: the recovery screen names the 
   // The quick reader says what; the reader that tracks the place (in the screen's chunk) says where.
   await expect(page.getByText('What went wrong: Part of the plan is not in the expected form: plan.people[0].name: invalid type: integer `7`, expected a string.')).toBeVisible();
   expect(await app.storedRaw()).toBe(wrong);
+});
+
+test('the recovery screen restores a backup in place of the damaged data, which stays kept aside', async ({ app, page }, info) => {
+  await app.open('/');
+  await page.evaluate(([k, v]) => localStorage.setItem(k, v), [PLAN_KEY, DAMAGED]);
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Your saved plan could not be opened' })).toBeVisible();
+  const file = info.outputPath('good.json');
+  await writeFile(file, JSON.stringify({ app: 'safety-net', kind: 'backup', version: 1, data: { relapse: { reasons: [{ id: 'r1', text: 'From the backup' }] } } }));
+  await page.getByLabel('Import a backup…').setInputFiles(file);
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Replace my plan' }).click();
+  await expect(page.getByRole('heading', { name: 'Your saved plan could not be opened' })).toHaveCount(0);
+  expect(await app.storedReasons()).toEqual(['From the backup']);
+  const kept = await page.evaluate(() =>
+    Object.keys(localStorage).filter((k) => k.startsWith('safety-net:quarantine:')).map((k) => localStorage.getItem(k)));
+  expect(kept).toEqual([DAMAGED]);
 });
