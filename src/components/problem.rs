@@ -12,6 +12,11 @@ use leptos::prelude::*;
 /// The message for `text`'s problem with its place in the plan, when the problem is a part
 /// of the plan in the wrong form (`None` for every other problem, or none).
 pub fn with_its_place(text: &str) -> Option<String> {
+    // Naming the place reads the file a second time: not worth a second wait on a file far
+    // larger than any plan (ten years of daily check-ins are under 1 MB).
+    if text.len() > 2 * 1024 * 1024 {
+        return None;
+    }
     match schema::decode_placed(text.trim_start_matches('\u{feff}')) {
         Err(e @ DecodeError::Invalid(_)) => Some(e.to_string()),
         _ => None,

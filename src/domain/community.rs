@@ -272,7 +272,7 @@ pub const DIRECTORY: [Resource; 9] = [
         name: "988 Suicide & Crisis Lifeline",
         what: "Free, confidential support 24/7 for any mental-health or substance-use crisis.",
         who: "Anyone in crisis, or worried about someone.",
-        how: "Call or text 988, or chat at 988lifeline.org.",
+        how: "Call or text 988, or chat at 988lifeline.org. In Spanish: call 988 and press 2, or text AYUDA to 988.",
         url: "https://988lifeline.org",
         phone: Some(&LIFELINE_988),
         note: None,

@@ -41,10 +41,11 @@ pub const NATIONAL_LINES: [CrisisLine; 4] =
 pub const LIFELINE_988: CrisisLine = CrisisLine {
         name: "988 Suicide & Crisis Lifeline",
     short: "988 Lifeline",
-        purpose: "Free, confidential support 24/7 for any mental-health or substance-use crisis. Call or text 988, or chat at 988lifeline.org.",
+        purpose: "Free, confidential support 24/7 for any mental-health or substance-use crisis. Call or text 988, or chat at 988lifeline.org. In Spanish: call 988 and press 2, or text AYUDA to 988.",
         display: "988",
         call: "988",
         text: Some("988"),
+        // Spanish: 988lifeline.org, "What to expect" (press 2 on a call; text AYUDA).
         source: "988lifeline.org; SAMHSA",
 };
 
@@ -100,6 +101,10 @@ mod tests {
         assert_eq!(EMERGENCY.call, "911");
         assert_eq!(NATIONAL_LINES[0].call, "988");
         assert_eq!(NATIONAL_LINES[0].text, Some("988"));
+        // The Lifeline's Spanish options, for someone who reads Spanish first.
+        assert!(LIFELINE_988
+            .purpose
+            .contains("In Spanish: call 988 and press 2, or text AYUDA to 988."));
         assert_eq!(NATIONAL_LINES[1].call, "18006624357");
         assert_eq!(NATIONAL_LINES[2].call, "18002221222");
         assert_eq!(NATIONAL_LINES[3].call, "18004843731");

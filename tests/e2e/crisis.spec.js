@@ -164,6 +164,7 @@ test('Get help shows my crisis contacts (call, or text my own message), my copin
   await expect(lines).toContainText('US numbers. Elsewhere, call your local emergency number.');
   await expect(lines.getByRole('link', { name: 'Call 988' })).toHaveAttribute('href', 'tel:988');
   await expect(lines.getByRole('link', { name: 'Text 988' })).toHaveAttribute('href', 'sms:988');
+  await expect(lines).toContainText('In Spanish: call 988 and press 2, or text AYUDA to 988.');
   await expect(lines.getByRole('link', { name: /Call 1-800-662-4357/ })).toHaveAttribute('href', 'tel:18006624357');
   await expect(lines.getByRole('link', { name: 'Call 1-800-222-1222' })).toHaveAttribute('href', 'tel:18002221222');
   await expect(lines.getByRole('heading', { name: 'Never Use Alone (US)' })).toBeVisible();
