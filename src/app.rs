@@ -26,19 +26,41 @@ pub fn App() -> impl IntoView {
     // header, navigation and listeners with the mount; then the plan is read; then Today's
     // first view is drawn (its lower cards a turn later); then the app takes the shell's
     // place. Until then the shell, painted before the WebAssembly, is what shows.
-    let drawn = RwSignal::new(false);
+    // Get help and the overdose steps need no plan: opened cold, they are drawn with the
+    // mount and shown at once, and the plan is read after.
+    let crisis = route
+        .0
+        .with_untracked(|r| matches!(r, Route::Help | Route::Overdose));
+    let drawn = RwSignal::new(crisis);
     let turn = |f: Box<dyn FnOnce()>| set_timeout(f, std::time::Duration::ZERO);
+    let show = || {
+        crate::web::show_app();
+        // The real content is on screen: the start-up budget's mark.
+        request_animation_frame(|| crate::web::mark("sn-ready"));
+    };
+    if crisis {
+        // Shown as soon as the mount is done (a microtask, queued before any effect's): the
+        // steps' own effects then measure them on screen.
+        leptos::task::spawn_local(async move { show() });
+    }
     turn(Box::new(move || {
         state.open();
         turn(Box::new(move || {
-            drawn.set(true);
-            turn(Box::new(|| {
-                crate::web::show_app();
-                // The real content is on screen: the start-up budget's mark.
-                request_animation_frame(|| crate::web::mark("sn-ready"));
-            }));
+            if !crisis {
+                drawn.set(true);
+                turn(Box::new(show));
+            }
         }));
     }));
+    // With the lock on, the passcode form's chunk is fetched now, while this build's files
+    // are surely there, not first when the app locks (perhaps after an update elsewhere).
+    Effect::new(move |done: Option<bool>| {
+        if done != Some(true) && state.unlocked.get() {
+            crate::components::lock_screen::preload_unlock_card();
+            return true;
+        }
+        done.unwrap_or(false)
+    });
 
     // Another tab or window saved: pick it up without a reload.
     let listener = window_event_listener(leptos::ev::storage, move |ev| {

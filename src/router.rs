@@ -155,7 +155,10 @@ pub fn provide() -> Current {
             return;
         };
         let href = a.get_attribute("href").unwrap_or_default();
-        if a.has_attribute("target") || a.has_attribute("download") || !in_app(&href) {
+        // A link in the start-up shell (the app not shown yet, or unable to start) is a
+        // plain page load: it must work whatever state the hidden app is in.
+        let in_shell = a.closest("#boot").ok().flatten().is_some();
+        if in_shell || a.has_attribute("target") || a.has_attribute("download") || !in_app(&href) {
             return;
         }
         ev.prevent_default();

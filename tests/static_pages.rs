@@ -280,7 +280,7 @@ fn the_spanish_page_is_the_english_one_in_spanish_step_for_step() {
         .contains("Números de EE. UU. En otros países, llame a su número local de emergencias."));
     // 988 in Spanish: press 2, or text AYUDA (988lifeline.org).
     assert!(PAGE_ES.contains("llame al 988 y oprima el 2"));
-    assert!(PAGE_ES.contains("href=\"sms:988?body=AYUDA\""));
+    assert!(PAGE_ES.contains("href=\"sms:988?&amp;body=AYUDA\""));
     // The storage rule is not on either page (it is in the app, from the 2023 label), so
     // the superseded 59–77 °F cannot slip in here.
     assert!(!PAGE_ES.contains("59"));

@@ -29,6 +29,11 @@ pub fn LockScreen() -> impl IntoView {
     }
 }
 
+/// Fetches the passcode form's chunk ahead of need (see src/app.rs).
+pub fn preload_unlock_card() {
+    leptos::task::spawn_local(__preload_unlock_card());
+}
+
 #[lazy]
 fn unlock_card() -> AnyView {
     view! { <UnlockCard/> }.into_any()
@@ -51,7 +56,10 @@ fn UnlockCard() -> impl IntoView {
         // Let "Unlocking…" show before the key is derived (about a second on a slow phone).
         set_timeout(
             move || {
-                let code = passcode.get_untracked();
+                // (The card may have closed meanwhile: another tab unlocked or deleted.)
+                let Some(code) = passcode.try_get_untracked() else {
+                    return;
+                };
                 passcode.set(String::new());
                 // Unlocked, the lock screen closes, and this card with it: only a wrong
                 // passcode (or a wait) is left to say here.

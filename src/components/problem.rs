@@ -27,6 +27,11 @@ pub fn with_its_place(text: &str) -> Option<String> {
 /// problem when there is one to name.
 #[component]
 pub fn WhatWentWrong(reason: String, raw: String) -> impl IntoView {
-    let said = with_its_place(&raw).unwrap_or(reason);
+    // A locked plan is stored sealed: its reason says what went wrong inside.
+    let said = if crate::domain::lock::is_sealed(&raw) {
+        reason
+    } else {
+        with_its_place(&raw).unwrap_or(reason)
+    };
     view! { <p class="small">"What went wrong: "{said}</p> }
 }

@@ -50,7 +50,9 @@ pub fn OverdosePage() -> impl IntoView {
     let call = format!("tel:{}", EMERGENCY.call);
     view! {
         <div class="od">
-            // For a helper who reads Spanish: the same steps on the plain Spanish page.
+            // For a helper who reads Spanish: the same steps on the plain Spanish page. Above
+            // the heading, where it is seen first; below it, it would come between Call 911
+            // and where the naloxone is, and push the step off a small screen at 200% text.
             <p class="lang"><a href="/naloxone-es.html" hreflang="es" lang="es">"Los pasos en español"</a></p>
             <h1>"Someone may be overdosing"</h1>
             <a class="call-911" href=call.clone()>"Call 911"</a>

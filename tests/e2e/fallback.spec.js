@@ -61,7 +61,7 @@ test('the Spanish overdose page works with JavaScript off, at 360 px, and the tw
   await expect(step('Llame al 911').getByRole('link', { name: 'Llame al 911' })).toHaveAttribute('href', 'tel:911');
   await expect(step('Llame al 911')).toContainText('Ponga el teléfono en altavoz');
   await expect(step('No respira o solo jadea: empiece la RCP')).toContainText('2 respiraciones después de cada 30 compresiones');
-  await expect(page.getByRole('link', { name: 'envíe la palabra AYUDA al 988' })).toHaveAttribute('href', 'sms:988?body=AYUDA');
+  await expect(page.getByRole('link', { name: 'envíe la palabra AYUDA al 988' })).toHaveAttribute('href', 'sms:988?&body=AYUDA');
   await expect(page.getByText('Números de EE. UU. En otros países, llame a su número local de emergencias.')).toBeVisible();
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
   expect(overflow, 'no sideways scrolling at 360 px').toBe(false);

@@ -8,6 +8,8 @@ test('after one online visit the app opens offline, deep links included', async 
 
   await context.setOffline(true);
   await page.reload();
+  // The app itself, not the start-up shell (which has the same heading).
+  await expect(page.locator('#boot')).toHaveCount(0);
   await expect(page.getByRole('heading', { name: 'Today', level: 1 })).toBeVisible();
 
   for (const [path, heading] of [['/settings', 'Settings'], ['/plan', 'My plan'], ['/help', 'Get help now']]) {
