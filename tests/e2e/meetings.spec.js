@@ -65,6 +65,8 @@ test('the fit journal asks after three visits, and the calendar file is in the d
     localStorage.setItem(k, JSON.stringify(s));
   }, [PLAN_KEY, id]);
   await page.reload();
+  // The app, not the start-up shell (whose heading is Today's).
+  await expect(page.locator('#boot')).toHaveCount(0);
   await expect(page.locator('main h1')).toBeVisible();
   await openRecords(page);
   await expect(page.locator('li.record').getByText('Been 3 times. Does it fit? Keep going, or try another group.')).toBeVisible();

@@ -90,6 +90,8 @@ test('every pillar: add, edit, delete, undo, reload, still there', async ({ app,
     await undo.click();
     await expect.poll(async () => read(await stored(page)).length, where).toBe(count);
     await page.reload();
+    // The app, not the start-up shell (whose heading is Today's).
+    await expect(page.locator('#boot')).toHaveCount(0);
     await expect(page.locator('main h1')).toBeVisible();
     await openRecords(page);
     await expect(section.getByLabel(fieldLabel, { exact: true }).last(), where).toHaveValue(value);
@@ -130,6 +132,8 @@ test('ordered steps move, ideas are added with one tap, coping links to triggers
   await page.getByTestId('toast').getByRole('button', { name: 'Undo' }).click();
   await expect.poll(async () => (await stored(page)).relapse.coping[0].trigger_ids.length).toBe(1);
   await page.reload();
+  // The app, not the start-up shell (whose heading is Today's).
+  await expect(page.locator('#boot')).toHaveCount(0);
   await expect(page.locator('main h1')).toBeVisible();
   await openRecords(page);
   await expect(page.getByRole('group', { name: 'It helps with these triggers' }).getByRole('checkbox', { name: 'Tired' })).toBeChecked();
