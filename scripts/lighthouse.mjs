@@ -27,6 +27,10 @@ await new Promise((ok, fail) => {
 });
 
 const runs = [];
+// Lighthouse's own trace recording fails now and then (NO_NAVSTART, seen once in ~20 runs
+// here): such a run is made again, at most twice in all. Any other failure stops the test.
+const RETRY = new Set(['NO_NAVSTART', 'NO_TRACING_STARTED', 'PROTOCOL_TIMEOUT']);
+let retries = 0;
 try {
   for (let i = 0; i < RUNS; i++) {
     const userDataDir = await mkdtemp(join(tmpdir(), 'sn-lh-'));
@@ -44,6 +48,12 @@ try {
       });
       const a = r.lhr.audits;
       const failed = r.lhr.runtimeError?.message;
+      if (failed && RETRY.has(r.lhr.runtimeError.code) && retries < 2) {
+        retries += 1;
+        console.error(`lighthouse: ${r.lhr.runtimeError.code}; run ${i + 1} again`);
+        i -= 1;
+        continue;
+      }
       if (failed) throw new Error(`Lighthouse could not measure the page: ${failed}`);
       runs.push({
         performance: Math.round(r.lhr.categories.performance.score * 100),
