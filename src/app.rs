@@ -17,6 +17,7 @@ use leptos::prelude::*;
 
 #[component]
 pub fn App() -> impl IntoView {
+    let language = Language::provide();
     let state = AppState::new();
     provide_context(state);
     DoseTimer::provide();
@@ -127,8 +128,11 @@ pub fn App() -> impl IntoView {
         });
     });
 
-    view! {
-        <a class="skip" href="#main">"Skip to content"</a>
+    // A change of language draws the whole app again in the new one (src/lang.rs).
+    move || {
+        language.0.track();
+        view! {
+            <a class="skip" href="#main">{tr!(common.skip)}</a>
             <Header/>
             <SaveBanner/>
             <main id="main" tabindex="-1">
@@ -136,7 +140,40 @@ pub fn App() -> impl IntoView {
             </main>
             <crate::components::toast::ToastHost/>
             <Nav/>
+        }
     }
+}
+
+/// The language the app is drawn in, chosen in Settings or on the first screen.
+#[derive(Clone, Copy)]
+pub struct Language(RwSignal<crate::lang::Locale>);
+
+impl Language {
+    fn provide() -> Self {
+        let language = Language(RwSignal::new(crate::web::start_language()));
+        provide_context(language);
+        language
+    }
+
+    pub fn now(self) -> crate::lang::Locale {
+        self.0.get()
+    }
+
+    /// Draws the app in `lang` from now on, and keeps the choice on this device.
+    pub fn choose(self, lang: crate::lang::Locale) {
+        if self.0.get_untracked() == lang {
+            return;
+        }
+        // If the choice cannot be kept (storage blocked or full), the app still changes
+        // now; the browser's language decides again next time.
+        let _ = crate::storage::browser::save_language(crate::lang::code(lang));
+        crate::web::use_language(lang);
+        self.0.set(lang);
+    }
+}
+
+pub fn use_language() -> Language {
+    expect_context::<Language>()
 }
 
 /// The screen for a route. Each waits for the plan to open, but Get help and the overdose
@@ -175,7 +212,7 @@ pub(crate) type Arriving =
 /// service worker's cache once installed), then the screen.
 pub(crate) fn later(load: impl Fn() -> Arriving + Send + Sync + 'static) -> AnyView {
     view! {
-        <Suspense fallback=|| view! { <p class="loading">"Opening…"</p> }>
+        <Suspense fallback=|| view! { <p class="loading">{tr!(common.opening)}</p> }>
             {move || Suspend::new(load())}
         </Suspense>
     }
@@ -255,7 +292,7 @@ fn NotOpen(boot: Boot) -> impl IntoView {
     };
     view! {
         {(boot == Boot::Locked).then(|| view! { <crate::components::lock_screen::LockScreen/> })}
-        {loading.then(|| view! { <p class="loading">"Opening your plan…"</p> })}
+        {loading.then(|| view! { <p class="loading">{tr!(common.opening_plan)}</p> })}
         {damaged.map(|d| later(move || Box::pin(damaged_data_page(d.clone()))))}
         {unavailable.map(|why| view! { <StorageUnavailable why=why/> })}
     }
@@ -271,13 +308,13 @@ fn Header() -> impl IntoView {
         <header class="top" class:calm=move || route.with(|r| *r == Route::Overdose)>
             <a href=Route::Today.path() class="brand">"Safety Net"</a>
             // The emergency control: on every screen, one tap to help.
-            <a href=Route::Help.path() class="get-help">"Get help"</a>
+            <a href=Route::Help.path() class="get-help">{tr!(common.get_help)}</a>
             // With the lock on: lock now, in one tap.
             <Show when=move || state.unlocked.get()>
                 <button type="button" class="lock-now" on:click=move |_| {
                     state.lock_now(true);
                     crate::router::go(&Route::Today.path());
-                }>"Lock now"</button>
+                }>{tr!(common.lock_now)}</button>
             </Show>
             // The re-dose timer, on every screen while it runs.
             <DoseTimerStrip/>
@@ -294,11 +331,11 @@ fn Nav() -> impl IntoView {
     let hide =
         move || route.with(|r| *r == Route::Overdose) || state.boot.with(|b| *b == Boot::Locked);
     view! {
-        <nav class="bottom" aria-label="Main" hidden=hide>
-            <a href=Route::Today.path() aria-current=router::current(Route::Today)>"Today"</a>
-            <a href=Route::Plan.path() aria-current=router::current(Route::Plan)>"My plan"</a>
-            <a href=Route::Meetings.path() aria-current=router::current(Route::Meetings)>"Meetings"</a>
-            <a href=Route::Settings.path() aria-current=router::current(Route::Settings)>"Settings"</a>
+        <nav class="bottom" aria-label=tr!(common.nav.label) hidden=hide>
+            <a href=Route::Today.path() aria-current=router::current(Route::Today)>{tr!(common.nav.today)}</a>
+            <a href=Route::Plan.path() aria-current=router::current(Route::Plan)>{tr!(common.nav.plan)}</a>
+            <a href=Route::Meetings.path() aria-current=router::current(Route::Meetings)>{tr!(common.nav.meetings)}</a>
+            <a href=Route::Settings.path() aria-current=router::current(Route::Settings)>{tr!(common.nav.settings)}</a>
         </nav>
     }
 }
@@ -307,11 +344,11 @@ fn Nav() -> impl IntoView {
 fn StorageUnavailable(why: String) -> impl IntoView {
     view! {
         <section class="card warn" role="alert">
-            <h1>"This browser is not letting Safety Net save"</h1>
-            <p>"Your plan can't be kept on this device right now, so nothing you type would be saved."</p>
-            <p>"This happens in some private or incognito windows, or when site data is blocked in the browser's settings. Open Safety Net in a normal window, or allow this site to store data, then reload."</p>
-            <p class="small">"Details: "{why}</p>
-            <p><a href=Route::Help.path()>"Get help now"</a></p>
+            <h1>{tr!(common.unavailable.title)}</h1>
+            <p>{tr!(common.unavailable.nothing_saved)}</p>
+            <p>{tr!(common.unavailable.why)}</p>
+            <p class="small">{tr!(common.unavailable.details)}" "{why}</p>
+            <p><a href=Route::Help.path()>{tr!(common.get_help_now)}</a></p>
         </section>
     }
 }

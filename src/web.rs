@@ -49,6 +49,39 @@ pub fn mark(name: &str) {
     }
 }
 
+/// The language to draw the app in at start: the one chosen on this device, or else the
+/// browser's (src/lang.rs). `<html lang>` follows, so screen readers read it right.
+pub fn start_language() -> crate::lang::Locale {
+    let saved = crate::storage::browser::saved_language()
+        .as_deref()
+        .and_then(crate::lang::parse);
+    let lang = saved.unwrap_or_else(|| {
+        let languages: Vec<String> = web_sys::window()
+            .map(|w| {
+                w.navigator()
+                    .languages()
+                    .iter()
+                    .filter_map(|l| l.as_string())
+                    .collect()
+            })
+            .unwrap_or_default();
+        crate::lang::from_browser(languages.iter().map(String::as_str))
+    });
+    use_language(lang);
+    lang
+}
+
+/// Draws from now on in `lang`, and says so on `<html lang>`.
+pub fn use_language(lang: crate::lang::Locale) {
+    crate::lang::set(lang);
+    if let Some(html) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = html.set_attribute("lang", crate::lang::code(lang));
+    }
+}
+
 pub fn set_title(page: &str) {
     if let Some(d) = web_sys::window().and_then(|w| w.document()) {
         d.set_title(&format!("{page} · Safety Net"));

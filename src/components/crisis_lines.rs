@@ -3,8 +3,7 @@
 //! only in `domain::resources`.
 
 use crate::domain::resources::{
-    CrisisLine, NATIONAL_LINES, NEVER_USE_ALONE, TOLERANCE_SOURCE, TOLERANCE_TITLE,
-    TOLERANCE_WARNING, US_NUMBERS,
+    national_lines, never_use_alone, tolerance, us_numbers, CrisisLine,
 };
 use leptos::prelude::*;
 
@@ -14,13 +13,13 @@ pub fn NationalLines() -> impl IntoView {
     view! {
         <section class="card" aria-labelledby="lines">
             <h2 id="lines">"Crisis lines"</h2>
-            <p class="hint" data-testid="us-numbers">{US_NUMBERS}</p>
-            <ul class="lines">{NATIONAL_LINES.iter().map(line).collect_view()}</ul>
+            <p class="hint" data-testid="us-numbers">{us_numbers()}</p>
+            <ul class="lines">{national_lines().into_iter().map(line).collect_view()}</ul>
         </section>
     }
 }
 
-fn line(l: &'static CrisisLine) -> impl IntoView {
+fn line(l: CrisisLine) -> impl IntoView {
     view! {
         <li>
             <h3>{l.name}</h3>
@@ -38,13 +37,14 @@ fn line(l: &'static CrisisLine) -> impl IntoView {
 /// one-tap call. `inline`: inside another card (after a slip), else a card of its own.
 #[component]
 pub fn ToleranceWarning(#[prop(optional)] inline: bool) -> impl IntoView {
+    let (t, nua) = (tolerance(), never_use_alone());
     let body = view! {
-        <p><strong>{TOLERANCE_TITLE}"."</strong>" "{TOLERANCE_WARNING}</p>
-        <p><a class="call" href=format!("tel:{}", NEVER_USE_ALONE.call)>
-            {format!("Call {}: {}", NEVER_USE_ALONE.name, NEVER_USE_ALONE.display)}
+        <p><strong>{t.title}"."</strong>" "{t.warning}</p>
+        <p><a class="call" href=format!("tel:{}", nua.call)>
+            {format!("Call {}: {}", nua.name, nua.display)}
         </a></p>
-        <p class="small">{NEVER_USE_ALONE.purpose}" "{US_NUMBERS}</p>
-        <p class="small">"Sources: "{TOLERANCE_SOURCE}"; "{NEVER_USE_ALONE.source}"."</p>
+        <p class="small">{nua.purpose}" "{us_numbers()}</p>
+        <p class="small">"Sources: "{t.source}"; "{nua.source}"."</p>
     };
     if inline {
         view! { <div class="warn-text" data-testid="tolerance">{body}</div> }.into_any()

@@ -5,7 +5,7 @@
 use crate::components::crisis_lines::NationalLines;
 use crate::components::delete_everything::DeleteEverything;
 use crate::components::import_backup::ImportBackup;
-use crate::domain::resources::EMERGENCY;
+use crate::domain::resources::emergency;
 use crate::router::Route;
 use crate::state::use_app_state;
 use leptos::prelude::*;
@@ -17,7 +17,7 @@ pub fn LockScreen() -> impl IntoView {
     let contacts = state.open_contacts();
     view! {
         <h1>"Safety Net is locked"</h1>
-        <a class="call-911" href=format!("tel:{}", EMERGENCY.call)>"Call 911"</a>
+        <a class="call-911" href=format!("tel:{}", emergency().call)>"Call 911"</a>
         <a href=Route::Overdose.path() class="button primary wide">"Someone may be overdosing: what to do"</a>
         // The passcode's form (and the key derivation behind it) arrives with its chunk; the
         // crisis help around it is in the first load, never waiting for it.

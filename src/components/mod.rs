@@ -9,6 +9,7 @@ pub mod dose_timer;
 pub mod editor;
 pub mod import_backup;
 pub mod kits_editor;
+pub mod language_choice;
 pub mod lock_screen;
 pub mod lock_settings;
 pub mod meetings_today;

@@ -3,9 +3,9 @@
 //! with its sources).
 
 use super::meetings::{FitDecision, Meeting, Meetings};
-use super::resources::{CrisisLine, LIFELINE_988, SAMHSA_HELPLINE};
+use super::resources::{lifeline_988, samhsa_helpline, CrisisLine};
 use super::Id;
-use chrono::{Datelike, Days, NaiveDate, NaiveTime, Timelike, Weekday};
+use chrono::{Datelike, Days, NaiveDate, NaiveTime, Weekday};
 
 pub const WEEK: [Weekday; 7] = [
     Weekday::Mon,
@@ -17,23 +17,7 @@ pub const WEEK: [Weekday; 7] = [
     Weekday::Sun,
 ];
 
-pub fn day_name(d: Weekday) -> &'static str {
-    match d {
-        Weekday::Mon => "Monday",
-        Weekday::Tue => "Tuesday",
-        Weekday::Wed => "Wednesday",
-        Weekday::Thu => "Thursday",
-        Weekday::Fri => "Friday",
-        Weekday::Sat => "Saturday",
-        Weekday::Sun => "Sunday",
-    }
-}
-
-/// "7:30 pm".
-pub fn clock_time(t: NaiveTime) -> String {
-    let (pm, h) = t.hour12();
-    format!("{h}:{:02} {}", t.minute(), if pm { "pm" } else { "am" })
-}
+pub use super::dates::{clock_time, day_name};
 
 /// The meetings on a weekday, by start time (those without a time last).
 pub fn on_day(m: &Meetings, day: Weekday) -> Vec<&Meeting> {
@@ -175,7 +159,7 @@ pub struct Resource {
     /// Opened in the browser when tapped; the app itself fetches nothing.
     pub url: &'static str,
     /// Its phone line, from `resources` (where every number lives).
-    pub phone: Option<&'static CrisisLine>,
+    pub phone: Option<CrisisLine>,
     /// Something to know before going, with its own source in the text's comment.
     pub note: Option<&'static str>,
     pub source: &'static str,
@@ -187,14 +171,15 @@ pub struct Resource {
 pub const MOUD_NOTE: &str = "Taking methadone or buprenorphine? Some groups limit what people on medication may do in meetings, such as sharing or leading; each group decides. Ask the group, look for a medication-friendly meeting, or try SMART Recovery, where medication for opioid use disorder is welcome.";
 
 /// The offline directory (US, national). Verified against ../shared/design/CONTENT-FACTS.md.
-pub const DIRECTORY: [Resource; 9] = [
+pub fn directory() -> [Resource; 9] {
+    [
     Resource {
         name: "SAMHSA National Helpline",
         what: "Free, confidential treatment referral and information, 24/7, in English and Spanish.",
         who: "Anyone with a substance use problem, and their families.",
         how: "Call the helpline and say what kind of help you are looking for.",
         url: "https://www.samhsa.gov/find-help/helplines/national-helpline",
-        phone: Some(&SAMHSA_HELPLINE),
+        phone: Some(samhsa_helpline()),
         note: None,
         source: "samhsa.gov",
     },
@@ -274,11 +259,12 @@ pub const DIRECTORY: [Resource; 9] = [
         who: "Anyone in crisis, or worried about someone.",
         how: "Call or text 988, or chat at 988lifeline.org. In Spanish: call 988 and press 2, or text AYUDA to 988.",
         url: "https://988lifeline.org",
-        phone: Some(&LIFELINE_988),
+        phone: Some(lifeline_988()),
         note: None,
         source: "988lifeline.org; SAMHSA",
     },
-];
+    ]
+}
 
 /// Scripts for asking for a referral, to copy and adapt.
 /// Naloxone (Narcan 4 mg) is sold over the counter since 2023; a prescription can still
@@ -450,12 +436,12 @@ mod tests {
 
     #[test]
     fn every_directory_entry_has_a_source_and_a_secure_link() {
-        for r in &DIRECTORY {
+        for r in &directory() {
             assert!(!r.source.is_empty(), "{}", r.name);
             assert!(r.url.starts_with("https://"), "{}", r.name);
             assert!(!r.what.is_empty() && !r.who.is_empty() && !r.how.is_empty());
         }
-        let names: Vec<_> = DIRECTORY.iter().map(|r| r.name).collect();
+        let names: Vec<_> = directory().iter().map(|r| r.name).collect();
         for want in [
             "SAMHSA",
             "FindTreatment",
@@ -474,7 +460,7 @@ mod tests {
     #[test]
     fn what_people_on_medication_and_newcomers_need_to_know() {
         // Beside NA, HA and PA: some groups limit what people on MOUD may do; SMART welcomes it.
-        for r in &DIRECTORY {
+        for r in &directory() {
             let drug_named = ["Narcotics", "Pills", "Heroin"]
                 .iter()
                 .any(|n| r.name.contains(n));
@@ -485,7 +471,7 @@ mod tests {
                 && MOUD_NOTE.contains("SMART Recovery")
         );
         assert_eq!(
-            DIRECTORY
+            directory()
                 .iter()
                 .filter(|r| r.note.is_some_and(|n| n.contains("each group decides")))
                 .count(),

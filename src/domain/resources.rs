@@ -18,79 +18,133 @@ pub struct CrisisLine {
     pub source: &'static str,
 }
 
+use crate::i18n::td_string;
+use crate::lang::{self, Locale};
+
 /// Said with every list of lines (Get help, the directory, the wallet card, the static
 /// page): these are US services. Source: CONTENT-FACTS.md (crisis lines, US).
-pub const US_NUMBERS: &str = "US numbers. Elsewhere, call your local emergency number.";
+pub fn us_numbers() -> &'static str {
+    tr!(crisis.lines.us_numbers)
+}
 
-/// Emergency services (US). Source: 911.gov; CDC "Stop Overdose".
-pub const EMERGENCY: CrisisLine = CrisisLine {
-    name: "Emergency services",
-    short: "Emergency",
-    purpose: "If someone may be overdosing, is not breathing, or is in danger right now.",
-    display: "911",
-    call: "911",
-    text: None,
-    source: "911.gov; CDC, Stop Overdose",
-};
+/// Emergency services (US). Source: 911.gov; CDC "Stop Overdose" (Spanish: "Detener la
+/// sobredosis"). The text is in locales/<lang>/crisis.json, lines.emergency.
+pub fn emergency() -> CrisisLine {
+    emergency_in(lang::current())
+}
+
+pub fn emergency_in(l: Locale) -> CrisisLine {
+    CrisisLine {
+        name: td_string!(l, crisis.lines.emergency.name),
+        short: td_string!(l, crisis.lines.emergency.short),
+        purpose: td_string!(l, crisis.lines.emergency.purpose),
+        display: "911",
+        call: "911",
+        text: None,
+        source: td_string!(l, crisis.lines.emergency.source),
+    }
+}
 
 /// Lines after 911, in the order the crisis screen shows them.
-pub const NATIONAL_LINES: [CrisisLine; 4] =
-    [LIFELINE_988, SAMHSA_HELPLINE, POISON_HELP, NEVER_USE_ALONE];
+pub fn national_lines() -> [CrisisLine; 4] {
+    national_lines_in(lang::current())
+}
 
-/// The 988 Suicide & Crisis Lifeline. Source: 988lifeline.org; SAMHSA.
-pub const LIFELINE_988: CrisisLine = CrisisLine {
-        name: "988 Suicide & Crisis Lifeline",
-    short: "988 Lifeline",
-        purpose: "Free, confidential support 24/7 for any mental-health or substance-use crisis. Call or text 988, or chat at 988lifeline.org. In Spanish: call 988 and press 2, or text AYUDA to 988.",
+pub fn national_lines_in(l: Locale) -> [CrisisLine; 4] {
+    [
+        lifeline_988_in(l),
+        samhsa_helpline_in(l),
+        poison_help_in(l),
+        never_use_alone_in(l),
+    ]
+}
+
+/// The 988 Suicide & Crisis Lifeline. Source: 988lifeline.org; SAMHSA. Its Spanish options
+/// (press 2 on a call; text AYUDA): 988lifeline.org, "What to expect".
+pub fn lifeline_988() -> CrisisLine {
+    lifeline_988_in(lang::current())
+}
+
+pub fn lifeline_988_in(l: Locale) -> CrisisLine {
+    CrisisLine {
+        name: td_string!(l, crisis.lines.l988.name),
+        short: td_string!(l, crisis.lines.l988.short),
+        purpose: td_string!(l, crisis.lines.l988.purpose),
         display: "988",
         call: "988",
         text: Some("988"),
-        // Spanish: 988lifeline.org, "What to expect" (press 2 on a call; text AYUDA).
-        source: "988lifeline.org; SAMHSA",
-};
+        source: td_string!(l, crisis.lines.l988.source),
+    }
+}
 
-/// SAMHSA's National Helpline. Source: samhsa.gov.
-pub const SAMHSA_HELPLINE: CrisisLine = CrisisLine {
-    name: "SAMHSA National Helpline",
-    short: "SAMHSA Helpline",
-    purpose: "Free, confidential treatment referral and information, 24/7, in English and Spanish.",
-    display: "1-800-662-4357 (1-800-662-HELP)",
-    call: "18006624357",
-    text: None,
-    source: "samhsa.gov/find-help/national-helpline",
-};
+/// SAMHSA's National Helpline (English and Spanish). Source: samhsa.gov.
+pub fn samhsa_helpline() -> CrisisLine {
+    samhsa_helpline_in(lang::current())
+}
 
-/// Poison Help. Source: poisonhelp.hrsa.gov.
-pub const POISON_HELP: CrisisLine = CrisisLine {
-    name: "Poison Help",
-    short: "Poison Help",
-    purpose: "Expert advice on a poisoning or a medicine taken by mistake, 24/7.",
-    display: "1-800-222-1222",
-    call: "18002221222",
-    text: None,
-    source: "poisonhelp.hrsa.gov",
-};
+pub fn samhsa_helpline_in(l: Locale) -> CrisisLine {
+    CrisisLine {
+        name: td_string!(l, crisis.lines.samhsa.name),
+        short: td_string!(l, crisis.lines.samhsa.short),
+        purpose: td_string!(l, crisis.lines.samhsa.purpose),
+        display: "1-800-662-4357 (1-800-662-HELP)",
+        call: "18006624357",
+        text: None,
+        source: td_string!(l, crisis.lines.samhsa.source),
+    }
+}
+
+/// Poison Help (interpreters in Spanish and other languages). Source: poisonhelp.hrsa.gov,
+/// and its Spanish page "Quiénes somos".
+pub fn poison_help_in(l: Locale) -> CrisisLine {
+    CrisisLine {
+        name: td_string!(l, crisis.lines.poison.name),
+        short: td_string!(l, crisis.lines.poison.short),
+        purpose: td_string!(l, crisis.lines.poison.purpose),
+        display: "1-800-222-1222",
+        call: "18002221222",
+        text: None,
+        source: td_string!(l, crisis.lines.poison.source),
+    }
+}
 
 /// The overdose-spotting line, US only. The number is the national line CONTENT-FACTS.md
 /// gives (widely published; neverusealone.com could not be read from the offline build
-/// machine). Any regional line also serves callers from any state.
-pub const NEVER_USE_ALONE: CrisisLine = CrisisLine {
-    name: "Never Use Alone (US)",
-    short: "Never Use Alone",
-    purpose: "If you are going to use alone: call, and someone stays on the line and sends help to where you are if you stop responding. Free, confidential, 24/7.",
-    display: "1-800-484-3731",
-    call: "18004843731",
-    text: None,
-    source: "Never Use Alone Inc., neverusealone.com (national line)",
-};
+/// machine). Any regional line also serves callers from any state. No Spanish page was
+/// found: its Spanish text is a faithful translation (locales/es/crisis.json says so).
+pub fn never_use_alone() -> CrisisLine {
+    never_use_alone_in(lang::current())
+}
+
+pub fn never_use_alone_in(l: Locale) -> CrisisLine {
+    CrisisLine {
+        name: td_string!(l, crisis.lines.nua.name),
+        short: td_string!(l, crisis.lines.nua.short),
+        purpose: td_string!(l, crisis.lines.nua.purpose),
+        display: "1-800-484-3731",
+        call: "18004843731",
+        text: None,
+        source: td_string!(l, crisis.lines.nua.source),
+    }
+}
 
 /// What to know after a slip or any time without opioids: tolerance drops, so a usual dose
 /// can be an overdose. Source: SAMHSA Overdose Prevention and Response Toolkit (and
-/// CONTENT-FACTS.md, post-relapse protocol); the Never Use Alone line as above.
-pub const TOLERANCE_TITLE: &str = "Your tolerance is lower now";
-/// Always shown with [`NEVER_USE_ALONE`] as a `tel:` link right after it.
-pub const TOLERANCE_WARNING: &str = "After days or weeks without opioids, a dose you used to take can stop your breathing. Don't use alone, carry naloxone, and make sure someone near you knows how to use it.";
-pub const TOLERANCE_SOURCE: &str = "SAMHSA Overdose Prevention and Response Toolkit";
+/// CONTENT-FACTS.md, post-relapse protocol); the Never Use Alone line as above. The
+/// warning is always shown with [`never_use_alone`] as a `tel:` link right after it.
+pub struct Tolerance {
+    pub title: &'static str,
+    pub warning: &'static str,
+    pub source: &'static str,
+}
+
+pub fn tolerance() -> Tolerance {
+    Tolerance {
+        title: tr!(crisis.tolerance.title),
+        warning: tr!(crisis.tolerance.warning),
+        source: tr!(crisis.tolerance.source),
+    }
+}
 
 #[cfg(test)]
 mod tests {
@@ -98,24 +152,31 @@ mod tests {
 
     #[test]
     fn numbers_that_must_not_drift() {
-        assert_eq!(EMERGENCY.call, "911");
-        assert_eq!(NATIONAL_LINES[0].call, "988");
-        assert_eq!(NATIONAL_LINES[0].text, Some("988"));
-        // The Lifeline's Spanish options, for someone who reads Spanish first.
-        assert!(LIFELINE_988
+        for l in [Locale::en, Locale::es] {
+            assert_eq!(emergency_in(l).call, "911");
+            let lines = national_lines_in(l);
+            assert_eq!(lines[0].call, "988");
+            assert_eq!(lines[0].text, Some("988"));
+            assert_eq!(lines[1].call, "18006624357");
+            assert_eq!(lines[2].call, "18002221222");
+            assert_eq!(lines[3].call, "18004843731");
+            assert_eq!(lines[3], never_use_alone_in(l));
+            assert!(lines[3].source.contains("neverusealone.com"));
+            for line in lines.iter().chain([&emergency_in(l)]) {
+                assert!(!line.source.is_empty(), "{} needs a source", line.name);
+                assert!(line.call.bytes().all(|b| b.is_ascii_digit()));
+            }
+        }
+        // The Lifeline's Spanish options, for someone who reads Spanish first: in English,
+        // and in Spanish as 988 says them.
+        assert!(lifeline_988_in(Locale::en)
             .purpose
             .contains("In Spanish: call 988 and press 2, or text AYUDA to 988."));
-        assert_eq!(NATIONAL_LINES[1].call, "18006624357");
-        assert_eq!(NATIONAL_LINES[2].call, "18002221222");
-        assert_eq!(NATIONAL_LINES[3].call, "18004843731");
-        assert_eq!(NATIONAL_LINES[3], NEVER_USE_ALONE);
         assert!(
-            NEVER_USE_ALONE.name.contains("US")
-                && NEVER_USE_ALONE.source.contains("neverusealone.com")
+            lifeline_988_in(Locale::es).purpose.contains("oprima el 2")
+                && lifeline_988_in(Locale::es).purpose.contains("AYUDA")
         );
-        for l in NATIONAL_LINES.iter().chain([&EMERGENCY]) {
-            assert!(!l.source.is_empty(), "{} needs a source", l.name);
-            assert!(l.call.bytes().all(|b| b.is_ascii_digit()));
-        }
+        assert!(never_use_alone_in(Locale::en).name.contains("US"));
+        assert!(samhsa_helpline_in(Locale::es).purpose.contains("español"));
     }
 }

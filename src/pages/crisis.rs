@@ -8,7 +8,7 @@ use crate::components::crisis_lines::NationalLines;
 use crate::components::naloxone_where::NaloxoneWhere;
 use crate::components::{own_list, reason_texts};
 use crate::domain::contacts::crisis_contacts;
-use crate::domain::resources::EMERGENCY;
+use crate::domain::resources::emergency;
 use crate::router::Route;
 use crate::state::use_app_state;
 use leptos::prelude::*;
@@ -20,9 +20,9 @@ pub fn CrisisPage() -> impl IntoView {
     let contacts = move || state.plan.with(crisis_contacts);
     view! {
         <h1>"Get help now"</h1>
-        <a class="call-911" href=format!("tel:{}", EMERGENCY.call)>"Call 911"</a>
+        <a class="call-911" href=format!("tel:{}", emergency().call)>"Call 911"</a>
         <NaloxoneWhere/>
-        <p class="hint">{EMERGENCY.purpose}</p>
+        <p class="hint">{emergency().purpose}</p>
         <a href=Route::Overdose.path() class="button primary wide">"Someone may be overdosing: what to do"</a>
         // The person's own "In a crisis" steps, in their order.
         {move || {

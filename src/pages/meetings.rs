@@ -5,11 +5,11 @@ use crate::components::meetings_today::MeetingsToday;
 use crate::components::record_list::RecordList;
 use crate::components::tables::{AFTER_FIRST_FEW, FIRST_MEETING, MEETINGS};
 use crate::domain::community::{
-    attendance_stats, clock_time, day_name, on_day, weekly_counts, Resource, AFTER_FIRST_FEW_IDEAS,
-    DIRECTORY, FIRST_MEETING_IDEAS, REFERRAL_SCRIPTS, WEEK,
+    attendance_stats, clock_time, day_name, directory, on_day, weekly_counts, Resource,
+    AFTER_FIRST_FEW_IDEAS, FIRST_MEETING_IDEAS, REFERRAL_SCRIPTS, WEEK,
 };
 use crate::domain::ics;
-use crate::domain::resources::US_NUMBERS;
+use crate::domain::resources::us_numbers;
 use crate::domain::words::plural;
 use crate::router::Route;
 use crate::state::use_app_state;
@@ -143,8 +143,8 @@ pub fn FindSupportPage() -> impl IntoView {
         </RecordList>
         <section class="card">
             <h2>"Where to find support"</h2>
-            <p class="hint">{US_NUMBERS}</p>
-            <ul class="plain">{DIRECTORY.iter().map(resource).collect_view()}</ul>
+            <p class="hint">{us_numbers()}</p>
+            <ul class="plain">{directory().into_iter().map(resource).collect_view()}</ul>
         </section>
         <section class="card" aria-labelledby="scripts">
             <h2 id="scripts">"Asking for a referral"</h2>
@@ -159,7 +159,7 @@ pub fn FindSupportPage() -> impl IntoView {
 }
 
 /// One place to find support, with what it is, who it is for, how to use it and its source.
-fn resource(r: &'static Resource) -> impl IntoView {
+fn resource(r: Resource) -> impl IntoView {
     let shown = r.url.trim_start_matches("https://").trim_end_matches('/');
     view! {
         <li class="resource">

@@ -7,7 +7,7 @@ use crate::components::naloxone_where::NaloxoneWhere;
 use crate::domain::naloxone::{
     sources, Step, DO_NOT, GOOD_SAMARITAN, ON_WAKING, OVERDOSE_SIGNS, STEPS,
 };
-use crate::domain::resources::EMERGENCY;
+use crate::domain::resources::emergency;
 use leptos::html::H2;
 use leptos::prelude::*;
 
@@ -47,7 +47,7 @@ pub fn OverdosePage() -> impl IntoView {
         });
         show_step();
     };
-    let call = format!("tel:{}", EMERGENCY.call);
+    let call = format!("tel:{}", emergency().call);
     view! {
         <div class="od">
             // For a helper who reads Spanish: the same steps on the plain Spanish page. Above
@@ -113,7 +113,7 @@ pub fn OverdosePage() -> impl IntoView {
 fn details(s: &'static Step) -> impl IntoView {
     view! {
         {s.detail.iter().map(|d| view! { <p>{*d}</p> }).collect_view()}
-        {s.call_911.then(|| view! { <a class="call-911" href=format!("tel:{}", EMERGENCY.call)>"Call 911"</a> })}
+        {s.call_911.then(|| view! { <a class="call-911" href=format!("tel:{}", emergency().call)>"Call 911"</a> })}
         <details class="source">
             <summary>"Sources"</summary>
             <p>{s.sources.join("; ")}</p>

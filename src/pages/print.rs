@@ -7,7 +7,7 @@ use crate::components::section_choice::{not_private, SectionChoice};
 use crate::components::tables::CARD_SETTINGS;
 use crate::domain::dates::full_date;
 use crate::domain::pillars::{section_lines, wallet_card, SHARE_SECTIONS};
-use crate::domain::resources::{EMERGENCY, NATIONAL_LINES, US_NUMBERS};
+use crate::domain::resources::{emergency, national_lines, us_numbers};
 use crate::domain::Id;
 use crate::domain::Plan;
 use crate::router::Route;
@@ -79,9 +79,9 @@ fn printout(p: &Plan, printed: String, chosen: &[&str]) -> impl IntoView + use<>
         }).collect_view()}
         <section>
             <h3>"Crisis lines"</h3>
-            <p>{US_NUMBERS}</p>
+            <p>{us_numbers()}</p>
             <ul>
-                {std::iter::once(&EMERGENCY).chain(&NATIONAL_LINES).map(|l| view! {
+                {std::iter::once(emergency()).chain(national_lines()).map(|l| view! {
                     <li>{format!("{}: {}", l.name, l.display)}</li>
                 }).collect_view()}
             </ul>
@@ -95,7 +95,7 @@ fn wallet(p: &Plan) -> impl IntoView + use<> {
     view! {
         <h2 class="no-print">"Wallet card"</h2>
         <div class="card-side" data-testid="card-front">
-            <p class="card-title">{format!("In an emergency call {}", EMERGENCY.display)}</p>
+            <p class="card-title">{format!("In an emergency call {}", emergency().display)}</p>
             {(!card.first_name.is_empty()).then(|| view! { <p class="card-line">{format!("My name: {}", card.first_name)}</p> })}
             {(!card.medication.is_empty()).then(|| view! {
                 <p class="card-line">{format!("I take: {}", card.medication.join("; "))}</p>
@@ -112,11 +112,11 @@ fn wallet(p: &Plan) -> impl IntoView + use<> {
             <p class="card-sub">"Lines, 24/7"</p>
             // 988 and the SAMHSA Helpline, then 911: the numbers come from domain::resources.
             <ul>
-                {NATIONAL_LINES[..2].iter().chain([&EMERGENCY]).map(|l| view! {
+                {national_lines().into_iter().take(2).chain([emergency()]).map(|l| view! {
                     <li>{format!("{}: {}", l.short, l.display)}</li>
                 }).collect_view()}
             </ul>
-            <p class="card-note">{US_NUMBERS}</p>
+            <p class="card-note">{us_numbers()}</p>
         </div>
     }
 }

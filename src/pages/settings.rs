@@ -54,6 +54,7 @@ pub fn SettingsPage() -> impl IntoView {
     view! {
         <h1>"Settings"</h1>
         <crate::components::safekeeping::SafariNotice/>
+        <crate::components::language_choice::LanguageChoice/>
         <section class="card" aria-labelledby="backup">
             <h2 id="backup">"Backup"</h2>
             <p>"Your plan lives only on this device. A backup file keeps a copy you control: save it somewhere safe, or use it to move to a new phone."</p>

@@ -199,3 +199,17 @@ impl KeyValueStore for BrowserStore {
         Ok(same)
     }
 }
+
+/// The language the person chose ("en" or "es"), if they chose one on this device. Not
+/// part of the plan: a plan opens the same in either language.
+pub fn saved_language() -> Option<String> {
+    guard().ok()?;
+    LocalStorage::get::<String>(super::LANG_KEY).ok()
+}
+
+/// Keeps the chosen language on this device (a full or blocked storage only means the
+/// choice is asked again next time).
+pub fn save_language(code: &str) -> Result<(), StoreError> {
+    guard()?;
+    LocalStorage::set(super::LANG_KEY, code).map_err(|e| StoreError::Failed(e.to_string()))
+}

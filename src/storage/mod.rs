@@ -25,6 +25,8 @@ pub const LOCK_SIGNAL_KEY: &str = "safety-net:lock-now";
 pub const ATTEMPTS_KEY: &str = "safety-net:unlock-attempts";
 /// Only when the person chose it: their crisis contacts, readable while the plan is locked.
 pub const OPEN_CONTACTS_KEY: &str = "safety-net:crisis-contacts";
+/// The language chosen on this device (src/lang.rs); not in the plan or its backups.
+pub const LANG_KEY: &str = "safety-net:lang";
 pub const QUARANTINE_PREFIX: &str = "safety-net:quarantine:";
 /// Every key the app owns starts with this.
 pub const KEY_PREFIX: &str = "safety-net:";
