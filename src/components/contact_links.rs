@@ -16,8 +16,8 @@ pub fn ContactLinks() -> impl IntoView {
                 <ul class="plain lines">
                     {people.into_iter().map(|c| view! {
                         <li>
-                            <a class="call" href=format!("tel:{}", c.number)>{format!("Call {}", c.name)}</a>" "
-                            <a class="call" href=c.sms>{format!("Text {}", c.name)}</a>
+                            <a class="call" href=format!("tel:{}", c.number)>{tr!(crisis.help.call, who = c.name.as_str())}</a>" "
+                            <a class="call" href=c.sms>{tr!(crisis.help.text, who = c.name.as_str())}</a>
                         </li>
                     }).collect_view()}
                 </ul>
@@ -32,14 +32,14 @@ pub fn people_card(people: Vec<CrisisContact>, heading_id: &'static str) -> impl
     (!people.is_empty()).then(|| {
         view! {
             <section class="card" aria-labelledby=heading_id>
-                <h2 id=heading_id>"My people"</h2>
+                <h2 id=heading_id>{tr!(crisis.help.my_people)}</h2>
                 <ul class="lines">
                     {people.into_iter().map(|c| view! {
                         <li>
                             <h3>{c.name.clone()}</h3>
                             <div class="row">
-                                <a class="call" href=format!("tel:{}", c.number)>{format!("Call {}", c.name)}</a>
-                                <a class="call" href=c.sms>{format!("Text {}", c.name)}</a>
+                                <a class="call" href=format!("tel:{}", c.number)>{tr!(crisis.help.call, who = c.name.as_str())}</a>
+                                <a class="call" href=c.sms>{tr!(crisis.help.text, who = c.name.as_str())}</a>
                             </div>
                         </li>
                     }).collect_view()}

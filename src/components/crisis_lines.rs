@@ -12,7 +12,7 @@ use leptos::prelude::*;
 pub fn NationalLines() -> impl IntoView {
     view! {
         <section class="card" aria-labelledby="lines">
-            <h2 id="lines">"Crisis lines"</h2>
+            <h2 id="lines">{tr!(crisis.help.lines)}</h2>
             <p class="hint" data-testid="us-numbers">{us_numbers()}</p>
             <ul class="lines">{national_lines().into_iter().map(line).collect_view()}</ul>
         </section>
@@ -25,10 +25,10 @@ fn line(l: CrisisLine) -> impl IntoView {
             <h3>{l.name}</h3>
             <p>{l.purpose}</p>
             <div class="row">
-                <a class="call" href=format!("tel:{}", l.call)>{format!("Call {}", l.display)}</a>
-                {l.text.map(|t| view! { <a class="call" href=format!("sms:{t}")>{format!("Text {t}")}</a> })}
+                <a class="call" href=format!("tel:{}", l.call)>{tr!(crisis.help.call, who = l.display)}</a>
+                {l.text.map(|t| view! { <a class="call" href=format!("sms:{t}")>{tr!(crisis.help.text, who = t)}</a> })}
             </div>
-            <p class="small">"Source: "{l.source}</p>
+            <p class="small" data-cite="">{tr!(crisis.help.source)}" "{l.source}</p>
         </li>
     }
 }
@@ -41,10 +41,10 @@ pub fn ToleranceWarning(#[prop(optional)] inline: bool) -> impl IntoView {
     let body = view! {
         <p><strong>{t.title}"."</strong>" "{t.warning}</p>
         <p><a class="call" href=format!("tel:{}", nua.call)>
-            {format!("Call {}: {}", nua.name, nua.display)}
+            {tr!(crisis.help.call_line, name = nua.name, number = nua.display)}
         </a></p>
         <p class="small">{nua.purpose}" "{us_numbers()}</p>
-        <p class="small">"Sources: "{t.source}"; "{nua.source}"."</p>
+        <p class="small" data-cite="">{tr!(crisis.help.sources)}" "{t.source}"; "{nua.source}"."</p>
     };
     if inline {
         view! { <div class="warn-text" data-testid="tolerance">{body}</div> }.into_any()

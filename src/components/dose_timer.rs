@@ -75,16 +75,12 @@ pub fn DoseTimerStrip() -> impl IntoView {
     // Built once and updated in place, so a focused button keeps its focus as the seconds
     // change.
     let text = move || match prompt() {
-        Some((d, DosePrompt::Watch(left))) => format!(
-            "Dose {} given. Next dose in {} if they don't respond.",
-            d.count,
-            clock(left)
-        ),
-        Some((d, DosePrompt::GiveAnother(since))) => format!(
-            "Give another dose now if they are not responding ({} since dose {}).",
-            clock(since),
-            d.count
-        ),
+        Some((d, DosePrompt::Watch(left))) => {
+            tr!(crisis.timer.watch, n = d.count, left = clock(left))
+        }
+        Some((d, DosePrompt::GiveAnother(since))) => {
+            tr!(crisis.timer.due, since = clock(since), n = d.count)
+        }
         None => String::new(),
     };
     let due = move || matches!(prompt(), Some((_, DosePrompt::GiveAnother(_))));
@@ -93,9 +89,9 @@ pub fn DoseTimerStrip() -> impl IntoView {
         <div class="dose-strip" class:due=due hidden=move || !t.active() data-testid="dose-timer">
             <p class="dose-state">{text}</p>
             <div class="row">
-                <a class="button help" href="tel:911">"Call 911"</a>
-                <button type="button" class="primary" on:click=move |_| t.give()>"I gave another dose"</button>
-                <button type="button" on:click=move |_| t.doses.set(None)>"Stop the timer"</button>
+                <a class="button help" href="tel:911">{tr!(crisis.help.call_911)}</a>
+                <button type="button" class="primary" on:click=move |_| t.give()>{tr!(crisis.timer.another)}</button>
+                <button type="button" on:click=move |_| t.doses.set(None)>{tr!(crisis.timer.stop)}</button>
             </div>
         </div>
     }

@@ -18,7 +18,7 @@ pub fn NaloxoneWhere() -> impl IntoView {
         (!places.is_empty()).then(|| {
             view! {
                 <p class="naloxone-where" data-testid="naloxone-where">
-                    <strong>"Naloxone: "</strong>{places.join("; ")}
+                    <strong>{tr!(crisis.naloxone_where)}" "</strong>{places.join("; ")}
                 </p>
             }
         })

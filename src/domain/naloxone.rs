@@ -3,6 +3,8 @@
 
 use super::list::impl_has_id;
 use super::Id;
+use crate::i18n::td_string;
+use crate::lang::Locale;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -80,17 +82,33 @@ impl NaloxoneKit {
     /// What Today says about this kit, if anything: from 30 days before it expires, and
     /// after. Source for "still better than none": state health departments (CONTENT-FACTS).
     pub fn notice(&self, today: NaiveDate) -> Option<String> {
-        let place = if self.location.trim().is_empty() {
-            "Your naloxone kit".to_string()
-        } else {
-            format!("The naloxone kit in {}", self.location.trim())
-        };
+        let location = self.location.trim();
         let date = |d: NaiveDate| super::dates::long_date(d, today);
+        let place = |with: &dyn Fn(&str) -> String, without: &dyn Fn() -> String| {
+            if location.is_empty() {
+                without()
+            } else {
+                with(location)
+            }
+        };
         match (self.status(today), self.expires) {
-            (KitStatus::ExpiresSoon(0), _) => Some(format!("{place} expires today. Get a new one soon.")),
-            (KitStatus::ExpiresSoon(1), Some(d)) => Some(format!("{place} expires tomorrow, {}. Get a new one soon.", date(d))),
-            (KitStatus::ExpiresSoon(n), Some(d)) => Some(format!("{place} expires in {n} days, on {}. Get a new one soon.", date(d))),
-            (KitStatus::Expired, Some(d)) => Some(format!("{place} expired on {}. Replace it, and keep the old one until you have: an expired kit is still better than none in an emergency.", date(d))),
+            (KitStatus::ExpiresSoon(0), _) => {
+                Some(place(&|p| tr!(crisis.kits.today_at, place = p), &|| {
+                    tr!(crisis.kits.today).to_string()
+                }))
+            }
+            (KitStatus::ExpiresSoon(1), Some(d)) => Some(place(
+                &|p| tr!(crisis.kits.tomorrow_at, place = p, date = date(d)),
+                &|| tr!(crisis.kits.tomorrow, date = date(d)),
+            )),
+            (KitStatus::ExpiresSoon(n), Some(d)) => Some(place(
+                &|p| tr!(crisis.kits.soon_at, place = p, n = n, date = date(d)),
+                &|| tr!(crisis.kits.soon, n = n, date = date(d)),
+            )),
+            (KitStatus::Expired, Some(d)) => Some(place(
+                &|p| tr!(crisis.kits.expired_at, place = p, date = date(d)),
+                &|| tr!(crisis.kits.expired, date = date(d)),
+            )),
             _ => None,
         }
     }
@@ -137,9 +155,9 @@ impl Doses {
     pub fn announcement(&self, due: bool) -> String {
         let n = self.count;
         if due {
-            format!("2 minutes since dose {n}. If they are not responding, give another dose now, with a new device in the other nostril.")
+            tr!(crisis.timer.say_due, n = n)
         } else {
-            format!("Dose {n} given. Stay with them and watch their breathing. If they don't respond, give another dose in 2 minutes.")
+            tr!(crisis.timer.say_watch, n = n)
         }
     }
 }
@@ -207,136 +225,204 @@ mod tests {
     }
 }
 
-/// Where a piece of overdose-response content comes from.
+/// Where a piece of overdose-response content comes from. The names are in
+/// locales/<lang>/crisis.json (`sources`): the Spanish names the Spanish source where its
+/// wording was taken from one (CDC "Detener la sobredosis", NIDA en español, the VA's
+/// Spanish naloxone page) and says "traducción fiel" where no Spanish text exists.
 pub mod sources {
-    pub const NARCAN_LABEL: &str =
-        "Narcan (naloxone HCl) 4 mg nasal spray, over-the-counter Drug Facts label, 2023 (DailyMed)";
+    use crate::i18n::td_string;
+    use crate::lang::Locale;
+
+    pub fn narcan_label(l: Locale) -> &'static str {
+        td_string!(l, crisis.sources.narcan_label)
+    }
     /// "Lay them on their back, tilt the head" is in narcan.com's instructions for
     /// professionals, not in the over-the-counter Drug Facts.
-    pub const NARCAN_PROFESSIONAL: &str =
-        "narcan.com, Directions for Use (instructions for health professionals)";
-    pub const SAMHSA_TOOLKIT: &str =
-        "SAMHSA, Overdose Prevention and Response Toolkit (PEP23-03-00-001)";
-    pub const CDC_STOP_OVERDOSE: &str = "CDC, Stop Overdose: Responding to an overdose";
-    pub const NIDA_NALOXONE: &str = "NIDA, Naloxone DrugFacts";
+    pub fn narcan_professional(l: Locale) -> &'static str {
+        td_string!(l, crisis.sources.narcan_professional)
+    }
+    pub fn samhsa_toolkit(l: Locale) -> &'static str {
+        td_string!(l, crisis.sources.samhsa_toolkit)
+    }
+    pub fn cdc_stop_overdose(l: Locale) -> &'static str {
+        td_string!(l, crisis.sources.cdc)
+    }
+    pub fn nida_naloxone(l: Locale) -> &'static str {
+        td_string!(l, crisis.sources.nida)
+    }
     /// The lay-rescuer algorithm for an opioid-associated emergency: CPR for someone not
     /// breathing normally, 2 breaths after every 30 compressions only if trained, naloxone
     /// as soon as it is at hand.
-    pub const AHA_OPIOID: &str = "American Heart Association, Opioid-Associated Emergency for Lay Rescuers algorithm (2020 Guidelines, 2023 focused update)";
+    pub fn aha_opioid(l: Locale) -> &'static str {
+        td_string!(l, crisis.sources.aha)
+    }
+    /// The VA's Spanish page, "Salvamento de sobredosis de opioides con espray nasal de
+    /// naloxona (4 mg)": the Spanish wording of checking for a response and of the call.
+    pub fn va_spanish(l: Locale) -> &'static str {
+        td_string!(l, crisis.sources.va)
+    }
+
+    /// Every source of the overdose screen, for its list at the end.
+    pub fn all(l: Locale) -> Vec<&'static str> {
+        let mut v = vec![
+            narcan_label(l),
+            narcan_professional(l),
+            aha_opioid(l),
+            samhsa_toolkit(l),
+            cdc_stop_overdose(l),
+            nida_naloxone(l),
+        ];
+        if l == Locale::es {
+            v.push(va_spanish(l));
+        }
+        v
+    }
 }
 
 /// One step of the overdose response: a short spoken-style heading, what to do, its sources,
 /// and whether the step carries its own one-tap Call 911.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Step {
     pub title: &'static str,
-    pub detail: &'static [&'static str],
-    pub sources: &'static [&'static str],
+    pub detail: Vec<&'static str>,
+    pub sources: Vec<&'static str>,
     pub call_911: bool,
 }
 
-/// Signs of an opioid overdose. Source: CDC Stop Overdose; SAMHSA toolkit.
-pub const OVERDOSE_SIGNS: [&str; 6] = [
-    "Can't be woken up, or is very sleepy and not responding",
-    "Slow, shallow or no breathing; gurgling or snoring sounds",
-    "Pale, blue or gray lips and fingertips",
-    "Cold, clammy skin; limp body",
-    "Very small (pinpoint) pupils",
-    "If you are not sure, treat it as an overdose.",
-];
+/// Signs of an opioid overdose. Source: CDC Stop Overdose; SAMHSA toolkit. Spanish: CDC
+/// "Detener la sobredosis" and NIDA en español, in their words.
+pub fn overdose_signs(l: Locale) -> [&'static str; 6] {
+    [
+        td_string!(l, crisis.signs.s1),
+        td_string!(l, crisis.signs.s2),
+        td_string!(l, crisis.signs.s3),
+        td_string!(l, crisis.signs.s4),
+        td_string!(l, crisis.signs.s5),
+        td_string!(l, crisis.signs.s6),
+    ]
+}
 
 /// The label's re-dose rule for someone who wakes and then fades again (Narcan OTC Drug
 /// Facts, step 5). Said in "Stay with them" and in "When they wake up".
-pub const SLEEPY_AGAIN: &str = "If they become very sleepy again or stop breathing, give another dose. You may need every dose in the pack.";
+pub fn sleepy_again(l: Locale) -> &'static str {
+    td_string!(l, crisis.steps.sleepy_again)
+}
 
 /// One instruction about staying (never a bare "don't leave them" beside "if you must
 /// leave"). Sources: SAMHSA toolkit; CDC (recovery position).
-pub const STAY_OR_SIDE: &str = "Stay with them. If you truly have to step away, roll them onto their side first, top knee bent (the recovery position).";
+pub fn stay_or_side(l: Locale) -> &'static str {
+    td_string!(l, crisis.steps.stay_or_side)
+}
 
 /// The response in the order of the naloxone label: check, first dose, call 911, CPR if
-/// they are not breathing, watch and re-dose every 2–3 minutes, stay.
-pub const STEPS: [Step; 6] = [
-    Step {
-        title: "Check if they respond",
-        detail: &[
-            "Shout their name or “Wake up!” and shake their shoulders.",
-            "Look and listen: are they breathing?",
-            "If they don't wake, give naloxone now (next step).",
-        ],
-        sources: &[sources::NARCAN_LABEL],
-        call_911: false,
-    },
-    Step {
-        title: "Give naloxone",
-        detail: &[
-            "Lay them on their back and tilt their head back.",
-            "Put the nozzle into one nostril and press the plunger firmly. One spray is one dose.",
-            "Don't test the spray first: each device sprays only once.",
-        ],
-        sources: &[sources::NARCAN_LABEL, sources::NARCAN_PROFESSIONAL],
-        call_911: false,
-    },
-    Step {
-        title: "Call 911",
-        detail: &[
-            "Call right after the first dose. Say “Someone is not breathing” and give the address.",
-            "Put the phone on speaker and stay with them. The dispatcher will tell you what to do.",
-        ],
-        sources: &[sources::NARCAN_LABEL],
-        call_911: true,
-    },
-    Step {
-        title: "Not breathing, or only gasping: start CPR",
-        detail: &[
-            "Push hard and fast in the center of the chest, 100 to 120 pushes a minute. Don't stop.",
-            "If you are trained, give 2 breaths after every 30 pushes. If not, keep pushing: hands-only CPR. The 911 dispatcher will coach you.",
-            "Give naloxone as soon as you have it.",
-            "Breathing but not awake: roll them onto their side, top knee bent (the recovery position), so they don't choke.",
-        ],
-        sources: &[sources::AHA_OPIOID],
-        call_911: false,
-    },
-    Step {
-        title: "Watch, and give another dose if needed",
-        detail: &[
-            "If they don't respond in 2–3 minutes, give another dose with a new device in the other nostril.",
-            "Keep giving a dose every 2–3 minutes until they respond or help arrives. More doses are safe.",
-        ],
-        sources: &[sources::NARCAN_LABEL],
-        call_911: false,
-    },
-    Step {
-        title: "Stay with them",
-        detail: &[
-            "Stay until help arrives, even if they wake up.",
-            "Naloxone wears off in about 30 to 90 minutes and the overdose can come back.",
-            SLEEPY_AGAIN,
-            STAY_OR_SIDE,
-        ],
-        sources: &[sources::NARCAN_LABEL, sources::NIDA_NALOXONE],
-        call_911: false,
-    },
-];
+/// they are not breathing, watch and re-dose every 2–3 minutes, stay. The words are in
+/// locales/<lang>/crisis.json (`steps`); the Spanish is the wording of
+/// public/naloxone-es.html, with the Spanish sources it names added to a step's sources.
+pub fn steps(l: Locale) -> [Step; 6] {
+    use sources::*;
+    let es = |v: &[fn(Locale) -> &'static str]| -> Vec<&'static str> {
+        if l == Locale::es {
+            v.iter().map(|f| f(l)).collect()
+        } else {
+            Vec::new()
+        }
+    };
+    let with = |mut base: Vec<&'static str>, extra: Vec<&'static str>| {
+        base.extend(extra);
+        base
+    };
+    [
+        Step {
+            title: td_string!(l, crisis.steps.check.title),
+            detail: vec![
+                td_string!(l, crisis.steps.check.d1),
+                td_string!(l, crisis.steps.check.d2),
+                td_string!(l, crisis.steps.check.d3),
+            ],
+            sources: with(vec![narcan_label(l)], es(&[va_spanish])),
+            call_911: false,
+        },
+        Step {
+            title: td_string!(l, crisis.steps.give.title),
+            detail: vec![
+                td_string!(l, crisis.steps.give.d1),
+                td_string!(l, crisis.steps.give.d2),
+                td_string!(l, crisis.steps.give.d3),
+            ],
+            sources: vec![narcan_label(l), narcan_professional(l)],
+            call_911: false,
+        },
+        Step {
+            title: td_string!(l, crisis.steps.call.title),
+            detail: vec![
+                td_string!(l, crisis.steps.call.d1),
+                td_string!(l, crisis.steps.call.d2),
+            ],
+            sources: with(vec![narcan_label(l)], es(&[va_spanish])),
+            call_911: true,
+        },
+        Step {
+            title: td_string!(l, crisis.steps.cpr.title),
+            detail: vec![
+                td_string!(l, crisis.steps.cpr.d1),
+                td_string!(l, crisis.steps.cpr.d2),
+                td_string!(l, crisis.steps.cpr.d3),
+                td_string!(l, crisis.steps.cpr.d4),
+            ],
+            sources: with(vec![aha_opioid(l)], es(&[cdc_stop_overdose])),
+            call_911: false,
+        },
+        Step {
+            title: td_string!(l, crisis.steps.watch.title),
+            detail: vec![
+                td_string!(l, crisis.steps.watch.d1),
+                td_string!(l, crisis.steps.watch.d2),
+            ],
+            sources: with(vec![narcan_label(l)], es(&[cdc_stop_overdose])),
+            call_911: false,
+        },
+        Step {
+            title: td_string!(l, crisis.steps.stay.title),
+            detail: vec![
+                td_string!(l, crisis.steps.stay.d1),
+                td_string!(l, crisis.steps.stay.d2),
+                sleepy_again(l),
+                stay_or_side(l),
+            ],
+            sources: with(
+                vec![narcan_label(l), nida_naloxone(l)],
+                es(&[cdc_stop_overdose]),
+            ),
+            call_911: false,
+        },
+    ]
+}
 
 /// What to expect when they wake. Source: Narcan label; SAMHSA toolkit.
-pub const ON_WAKING: [&str; 4] = [
-    "They may wake suddenly, confused, upset or in withdrawal: shaking, sweating, sick to their stomach. This is expected.",
-    "Keep them calm and stop them from taking more opioids.",
-    SLEEPY_AGAIN,
-    "Stay with them: the overdose can come back when the naloxone wears off.",
-];
+pub fn on_waking(l: Locale) -> [&'static str; 4] {
+    [
+        td_string!(l, crisis.waking.w1),
+        td_string!(l, crisis.waking.w2),
+        sleepy_again(l),
+        td_string!(l, crisis.waking.w4),
+    ]
+}
 
 /// What not to do. Source: SAMHSA Overdose Prevention and Response Toolkit. (Staying with
 /// them is said once, as an instruction, in "Stay with them".)
-pub const DO_NOT: [&str; 4] = [
-    "Don't slap or hurt them to wake them.",
-    "Don't put them in cold water or a cold bath.",
-    "Don't inject them with anything else (salt water, milk, stimulants).",
-    "Don't try to make them vomit.",
-];
+pub fn do_not(l: Locale) -> [&'static str; 4] {
+    [
+        td_string!(l, crisis.dont.n1),
+        td_string!(l, crisis.dont.n2),
+        td_string!(l, crisis.dont.n3),
+        td_string!(l, crisis.dont.n4),
+    ]
+}
 
-/// Good Samaritan laws. Source: CDC.
-pub const GOOD_SAMARITAN: &str = "Most US states have Good Samaritan laws that may protect you and the person from some drug charges when you call for help. What they cover differs from state to state.";
+/// Good Samaritan laws. Source: CDC (Spanish: CDC "Detener la sobredosis").
+pub fn good_samaritan(l: Locale) -> &'static str {
+    td_string!(l, crisis.good_samaritan)
+}
 
 /// Storing a kit. Source: Narcan 4 mg over-the-counter Drug Facts label (2023): store at
 /// 36–77°F (2–25 °C), do not freeze, avoid heat above 104°F (40 °C), keep in the blister
@@ -355,8 +441,8 @@ pub const STORAGE_SOURCE: &str = "Narcan (naloxone HCl) 4 mg nasal spray, over-t
 mod fact_tests {
     use super::*;
 
-    fn all_text() -> String {
-        STEPS
+    fn all_text(l: Locale) -> String {
+        steps(l)
             .iter()
             .flat_map(|s| std::iter::once(s.title).chain(s.detail.iter().copied()))
             .collect::<Vec<_>>()
@@ -365,17 +451,37 @@ mod fact_tests {
 
     #[test]
     fn steps_follow_the_label_order() {
-        let titles: Vec<_> = STEPS.iter().map(|s| s.title).collect();
-        let pos = |t: &str| titles.iter().position(|x| x.contains(t)).expect(t);
-        assert!(pos("Check") < pos("Give naloxone"));
-        assert!(pos("Give naloxone") < pos("Call 911"));
-        assert!(pos("Call 911") < pos("Watch"));
-        assert!(pos("Watch") < pos("Stay"));
+        for (l, check, give, call, watch, stay) in [
+            (
+                Locale::en,
+                "Check",
+                "Give naloxone",
+                "Call 911",
+                "Watch",
+                "Stay",
+            ),
+            (
+                Locale::es,
+                "Compruebe",
+                "Administre naloxona",
+                "Llame al 911",
+                "Observe",
+                "Quédese",
+            ),
+        ] {
+            let titles: Vec<_> = steps(l).iter().map(|s| s.title).collect();
+            let pos = |t: &str| titles.iter().position(|x| x.contains(t)).expect(t);
+            assert!(pos(check) < pos(give));
+            assert!(pos(give) < pos(call));
+            assert!(pos(call) < pos(watch));
+            assert!(pos(watch) < pos(stay));
+        }
     }
 
     #[test]
     fn facts_that_must_not_drift() {
-        let t = all_text();
+        let eng = Locale::en;
+        let t = all_text(eng);
         for fact in [
             "911",
             "2–3 minutes",
@@ -398,23 +504,18 @@ mod fact_tests {
         }
         // Rescue breaths alone are not the default for a bystander (AHA).
         assert!(!t.contains("every 5 seconds") && !t.contains("2 slow breaths"));
+        let s = steps(eng);
         // Step 1 ends by sending the rescuer to naloxone.
         assert_eq!(
-            STEPS[0].detail.last(),
+            s[0].detail.last(),
             Some(&"If they don't wake, give naloxone now (next step).")
         );
         // Step 3 is the call, and it carries its own Call 911; no other step does.
-        let calls: Vec<_> = STEPS
-            .iter()
-            .filter(|s| s.call_911)
-            .map(|s| s.title)
-            .collect();
+        let calls: Vec<_> = s.iter().filter(|s| s.call_911).map(|s| s.title).collect();
         assert_eq!(calls, ["Call 911"]);
-        assert!(
-            STEPS[2].title == "Call 911" && STEPS[2].detail.iter().any(|d| d.contains("speaker"))
-        );
+        assert!(s[2].detail.iter().any(|d| d.contains("speaker")));
         // The CPR step follows the AHA and cites it.
-        let cpr = STEPS
+        let cpr = s
             .iter()
             .find(|s| s.title.contains("CPR"))
             .expect("a CPR step");
@@ -427,20 +528,31 @@ mod fact_tests {
             .iter()
             .any(|d| d.contains("30 pushes") && d.contains("hands-only")));
         // The re-dose rule for "sleepy again" is in the step and on waking.
-        let stay = STEPS
+        let stay = s
             .iter()
             .find(|s| s.title == "Stay with them")
             .expect("stay");
-        assert!(stay.detail.contains(&SLEEPY_AGAIN));
-        assert!(ON_WAKING.contains(&SLEEPY_AGAIN));
+        assert!(stay.detail.contains(&sleepy_again(eng)));
+        assert!(on_waking(eng).contains(&sleepy_again(eng)));
         // One instruction about staying, never a bare "don't leave them alone".
-        assert!(stay.detail.contains(&STAY_OR_SIDE));
+        assert!(stay.detail.contains(&stay_or_side(eng)));
         assert!(!t.contains("If you must leave"));
-        assert!(DO_NOT.iter().all(|s| !s.contains("leave them alone")));
-        assert!(OVERDOSE_SIGNS
+        assert!(do_not(eng).iter().all(|s| !s.contains("leave them alone")));
+        assert!(overdose_signs(eng)
             .iter()
             .any(|s| s.contains("treat it as an overdose")));
-        // Storage from the current over-the-counter label; the 2020 range is gone.
+        assert!(s.iter().all(|s| !s.sources.is_empty()));
+        assert!(s[1].sources.contains(&sources::narcan_professional(eng)));
+        assert!(sources::samhsa_toolkit(eng)
+            .starts_with("SAMHSA, Overdose Prevention and Response Toolkit"));
+        // English names only the English sources.
+        assert!(s
+            .iter()
+            .all(|s| s.sources.iter().all(|x| !x.contains("VA"))));
+    }
+
+    #[test]
+    fn storage_from_the_current_label() {
         let storage = STORAGE_GUIDANCE.join(" ");
         assert!(storage.contains("36°F and 77°F") && storage.contains("2–25°C"));
         assert!(
@@ -456,10 +568,63 @@ mod fact_tests {
         }
         assert!(storage.contains("better than none"));
         assert!(STORAGE_SOURCE.contains("2023") && !STORAGE_SOURCE.contains("2020"));
-        assert!(STEPS.iter().all(|s| !s.sources.is_empty()));
-        assert!(STEPS[1].sources.contains(&sources::NARCAN_PROFESSIONAL));
-        assert!(
-            sources::SAMHSA_TOOLKIT.starts_with("SAMHSA, Overdose Prevention and Response Toolkit")
-        );
+    }
+
+    /// The Spanish steps say the same facts, in the words of public/naloxone-es.html, and
+    /// every step names where its Spanish comes from.
+    #[test]
+    fn spanish_facts_that_must_not_drift() {
+        let spa = Locale::es;
+        let t = all_text(spa);
+        for fact in [
+            "911",
+            "2 o 3 minutos",
+            "otra fosa nasal",
+            "posición de recuperación",
+            "Quédese hasta que llegue ayuda",
+            "30 a 90 minutos",
+            "puede volver",
+            "Es seguro dar más dosis",
+            "Si no se despierta, adminístrele naloxona ahora",
+            "centro del pecho",
+            "2 respiraciones después de cada 30 compresiones",
+            "RCP solo con las manos",
+            "operador del 911",
+            "altavoz",
+            "mucho sueño",
+            "todas las dosis del paquete",
+        ] {
+            assert!(t.contains(fact), "missing: {fact}");
+        }
+        let (s, english) = (steps(spa), steps(Locale::en));
+        for (a, b) in s.iter().zip(english.iter()) {
+            assert_eq!(a.detail.len(), b.detail.len(), "{}", a.title);
+            assert_eq!(a.call_911, b.call_911);
+            assert!(a.sources.len() >= b.sources.len());
+        }
+        let cpr = s.iter().find(|s| s.title.contains("RCP")).expect("RCP");
+        assert!(cpr
+            .sources
+            .iter()
+            .any(|x| x.contains("American Heart Association") && x.contains("traducción fiel")));
+        assert!(s[0].sources.iter().any(|x| x.contains("VA")));
+        assert!(overdose_signs(spa)
+            .iter()
+            .any(|x| x.contains("trátela como si tuviera una sobredosis")));
+        assert!(sources::all(spa)
+            .iter()
+            .any(|x| x.contains("Detener la sobredosis")));
+        // The same wording as the Spanish static page.
+        let page = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/public/naloxone-es.html"
+        ))
+        .expect("the Spanish page");
+        for line in s
+            .iter()
+            .flat_map(|s| std::iter::once(s.title).chain(s.detail.iter().copied()))
+        {
+            assert!(page.contains(line), "not on naloxone-es.html: {line}");
+        }
     }
 }

@@ -87,7 +87,8 @@ pub fn samhsa_helpline_in(l: Locale) -> CrisisLine {
         name: td_string!(l, crisis.lines.samhsa.name),
         short: td_string!(l, crisis.lines.samhsa.short),
         purpose: td_string!(l, crisis.lines.samhsa.purpose),
-        display: "1-800-662-4357 (1-800-662-HELP)",
+        // The letters of 1-800-662-HELP spell an English word: said in English only.
+        display: td_string!(l, crisis.lines.samhsa.display),
         call: "18006624357",
         text: None,
         source: td_string!(l, crisis.lines.samhsa.source),

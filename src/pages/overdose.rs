@@ -5,7 +5,7 @@
 use crate::components::dose_timer::use_dose_timer;
 use crate::components::naloxone_where::NaloxoneWhere;
 use crate::domain::naloxone::{
-    sources, Step, DO_NOT, GOOD_SAMARITAN, ON_WAKING, OVERDOSE_SIGNS, STEPS,
+    do_not, good_samaritan, on_waking, overdose_signs, sources, steps, Step,
 };
 use crate::domain::resources::emergency;
 use leptos::html::H2;
@@ -13,7 +13,11 @@ use leptos::prelude::*;
 
 #[component]
 pub fn OverdosePage() -> impl IntoView {
-    crate::web::set_title("Overdose: what to do");
+    crate::web::set_title(tr!(crisis.od.title));
+    let lang = crate::lang::current();
+    // The steps in the app's language, drawn once (a change of language draws again).
+    let steps = StoredValue::new(steps(lang));
+    let count = steps.with_value(|s| s.len());
     let timer = use_dose_timer();
     let at = RwSignal::new(0usize);
     let all = RwSignal::new(false);
@@ -53,55 +57,50 @@ pub fn OverdosePage() -> impl IntoView {
             // For a helper who reads Spanish: the same steps on the plain Spanish page. Above
             // the heading, where it is seen first; below it, it would come between Call 911
             // and where the naloxone is, and push the step off a small screen at 200% text.
-            <p class="lang"><a href="/naloxone-es.html" hreflang="es" lang="es">"Los pasos en español"</a></p>
-            <h1>"Someone may be overdosing"</h1>
-            <a class="call-911" href=call.clone()>"Call 911"</a>
+            <p class="lang"><a href=tr!(crisis.od.other_lang_href) hreflang=tr!(crisis.od.other_lang_code) lang=tr!(crisis.od.other_lang_code)>{tr!(crisis.od.other_lang)}</a></p>
+            <h1>{tr!(crisis.od.heading)}</h1>
+            <a class="call-911" href=call.clone()>{tr!(crisis.help.call_911)}</a>
             <NaloxoneWhere/>
             <Show when=move || !timer.active()>
-                <button type="button" class="primary big wide" on:click=move |_| timer.give()>"I gave a dose of naloxone"</button>
-                <p class="hint">"A timer will tell you when another dose is due."</p>
+                <button type="button" class="primary big wide" on:click=move |_| timer.give()>{tr!(crisis.od.gave)}</button>
+                <p class="hint">{tr!(crisis.od.timer_hint)}</p>
             </Show>
             <section class="step card" hidden=all aria-labelledby="step-title">
-                <p class="step-count">{move || format!("Step {} of {}", at.get() + 1, STEPS.len())}</p>
-                <h2 id="step-title" node_ref=heading tabindex="-1">{move || STEPS[at.get()].title}</h2>
+                <p class="step-count">{move || tr!(crisis.od.step_of, n = at.get() + 1, total = count)}</p>
+                <h2 id="step-title" node_ref=heading tabindex="-1">{move || steps.with_value(|s| s[at.get()].title)}</h2>
                 // Where the naloxone is, in the step that gives it.
                 {move || (at.get() == 1).then(|| view! { <NaloxoneWhere/> })}
-                {move || details(&STEPS[at.get()])}
+                {move || steps.with_value(|s| details(&s[at.get()]))}
             </section>
             // Back, Call 911 and Next stay on the screen (above the navigation) whatever the
             // text size, so the person never has to scroll to go on or to call.
-            <div class="od-bar" node_ref=bar hidden=all role="group" aria-label="Steps">
-                <button type="button" class="big" disabled=move || at.get() == 0 on:click=move |_| go(at.get_untracked().saturating_sub(1))>"Back"</button>
-                <a class="od-call" href=call>"Call 911"</a>
-                <button type="button" class="big primary" disabled=move || at.get() + 1 == STEPS.len() on:click=move |_| go((at.get_untracked() + 1).min(STEPS.len() - 1))>"Next"</button>
+            <div class="od-bar" node_ref=bar hidden=all role="group" aria-label=tr!(crisis.od.steps_group)>
+                <button type="button" class="big" disabled=move || at.get() == 0 on:click=move |_| go(at.get_untracked().saturating_sub(1))>{tr!(crisis.od.back)}</button>
+                <a class="od-call" href=call>{tr!(crisis.help.call_911)}</a>
+                <button type="button" class="big primary" disabled=move || at.get() + 1 == count on:click=move |_| go((at.get_untracked() + 1).min(count - 1))>{tr!(crisis.od.next)}</button>
             </div>
             <ol class="steps" hidden=move || !all.get()>
-                {STEPS.iter().map(|s| view! {
+                {steps.with_value(|all| all.iter().map(|s| view! {
                     <li class="card"><h2>{s.title}</h2>{details(s)}</li>
-                }).collect_view()}
+                }).collect_view())}
             </ol>
-            <div class="row switch" role="group" aria-label="Show the steps">
-                <button type="button" aria-pressed=move || (!all.get()).to_string() on:click=move |_| all.set(false)>"One at a time"</button>
-                <button type="button" aria-pressed=move || all.get().to_string() on:click=move |_| all.set(true)>"All steps"</button>
+            <div class="row switch" role="group" aria-label=tr!(crisis.od.show)>
+                <button type="button" aria-pressed=move || (!all.get()).to_string() on:click=move |_| all.set(false)>{tr!(crisis.od.one)}</button>
+                <button type="button" aria-pressed=move || all.get().to_string() on:click=move |_| all.set(true)>{tr!(crisis.od.all)}</button>
             </div>
-            <ListCard title="Signs of an overdose" items=&OVERDOSE_SIGNS/>
-            <ListCard title="When they wake up" items=&ON_WAKING/>
-            <ListCard title="Don't" items=&DO_NOT/>
+            <ListCard title=tr!(crisis.od.signs) items=overdose_signs(lang).to_vec()/>
+            <ListCard title=tr!(crisis.od.waking) items=on_waking(lang).to_vec()/>
+            <ListCard title=tr!(crisis.od.dont) items=do_not(lang).to_vec()/>
             <section class="card">
-                <h2>"Good Samaritan laws"</h2>
-                <p>{GOOD_SAMARITAN}</p>
+                <h2>{tr!(crisis.od.good_samaritan_title)}</h2>
+                <p>{good_samaritan(lang)}</p>
             </section>
             <details class="sources">
-                <summary>"Sources"</summary>
-                <ul class="small">
-                    {[
-                        sources::NARCAN_LABEL,
-                        sources::NARCAN_PROFESSIONAL,
-                        sources::AHA_OPIOID,
-                        sources::SAMHSA_TOOLKIT,
-                        sources::CDC_STOP_OVERDOSE,
-                        sources::NIDA_NALOXONE,
-                    ].into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}
+                <summary>{tr!(crisis.od.sources)}</summary>
+                // Where the Spanish is a translation, the list says so first.
+                {(lang == crate::lang::Locale::es).then(|| view! { <p class="small">{tr!(crisis.sources.note)}</p> })}
+                <ul class="small" data-cite="">
+                    {sources::all(lang).into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}
                 </ul>
             </details>
         </div>
@@ -110,24 +109,24 @@ pub fn OverdosePage() -> impl IntoView {
 
 /// What to do in a step, its own Call 911 where it has one, and its sources (behind a small
 /// disclosure, so the steps themselves fit the screen).
-fn details(s: &'static Step) -> impl IntoView {
+fn details(s: &Step) -> impl IntoView {
     view! {
         {s.detail.iter().map(|d| view! { <p>{*d}</p> }).collect_view()}
-        {s.call_911.then(|| view! { <a class="call-911" href=format!("tel:{}", emergency().call)>"Call 911"</a> })}
+        {s.call_911.then(|| view! { <a class="call-911" href=format!("tel:{}", emergency().call)>{tr!(crisis.help.call_911)}</a> })}
         <details class="source">
-            <summary>"Sources"</summary>
-            <p>{s.sources.join("; ")}</p>
+            <summary>{tr!(crisis.od.sources)}</summary>
+            <p data-cite="">{s.sources.join("; ")}</p>
         </details>
     }
 }
 
 /// A card with a heading and a bulleted list of fixed content.
 #[component]
-fn ListCard(title: &'static str, items: &'static [&'static str]) -> impl IntoView {
+fn ListCard(title: &'static str, items: Vec<&'static str>) -> impl IntoView {
     view! {
         <section class="card">
             <h2>{title}</h2>
-            <ul>{items.iter().map(|t| view! { <li>{*t}</li> }).collect_view()}</ul>
+            <ul>{items.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}</ul>
         </section>
     }
 }

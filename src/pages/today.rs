@@ -33,13 +33,14 @@ pub fn TodayPage() -> impl IntoView {
         <p class="date" data-testid="today-date">{move || { let t = state.today(); long_date(t, t) }}</p>
         <Show when=offer_start>
             <section class="card welcome" data-testid="guided-offer">
-                <crate::components::language_choice::OtherLanguage/>
                 <h2>"Welcome to your safety net"</h2>
                 <p>"Build your own recovery plan: your people, your triggers and what you'll do instead, where your naloxone is. It takes about five minutes and you can change it any time."</p>
                 <p>"Everything you write stays on this device. No account, nothing sent anywhere."</p>
                 <a href=Route::Start.path() class="button primary">"Start my safety net"</a>
                 <button type="button" class="link" on:click=move |_| state.edit(|p| p.settings.guided_start = GuidedStart::Skipped)>"Not now"</button>
             </section>
+            // Below the welcome, so the swap from the start-up shell moves nothing.
+            <crate::components::language_choice::OtherLanguage/>
         </Show>
         <crate::components::safekeeping::SafariNotice/>
         <ReviewDue/>

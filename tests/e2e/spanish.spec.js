@@ -1,0 +1,269 @@
+// Safety Net in Spanish (#17): a Spanish browser gets Spanish on first open; the choice can
+// be changed and stays; the crisis screens, dates, timer and every screen speak Spanish with
+// no English left; the plan is the same whatever the language.
+import { test, expect, axeViolations, PLAN_KEY } from './fixtures.js';
+
+test.use({ bypassCSP: true, locale: 'es-US' });
+
+const LANG_KEY = 'safety-net:lang';
+
+/**
+ * Spanish screens: path and the h1 each shows. A screen is listed here once it is
+ * translated; the scan below then fails on any English left on it.
+ */
+export const SPANISH_SCREENS = [
+  ['today', '/', 'Hoy'],
+  ['help', '/help', 'Pedir ayuda ahora'],
+  ['overdose', '/overdose', 'Alguien podría estar teniendo una sobredosis'],
+];
+
+/**
+ * Common English words that are not also Spanish words: any of them on a Spanish screen is
+ * English left behind. ("no", "me", "plan", "a", "solo", "come" are Spanish too.)
+ */
+const ENGLISH = [
+  'the', 'and', 'you', 'your', 'with', 'for', 'this', 'that', 'what', 'when', 'where', 'who',
+  "don't", "can't", 'is', 'are', 'was', 'will', 'have', 'has', 'it', 'of', 'to', 'in', 'on',
+  'at', 'my', 'now', 'here', 'get', 'call', 'text', 'back', 'next', 'step', 'steps', 'save',
+  'saved', 'open', 'close', 'add', 'edit', 'delete', 'cancel', 'settings', 'today', 'yes',
+  'help', 'day', 'days', 'week', 'meetings', 'people', 'reason', 'new', 'show', 'hide', 'from',
+  'by', 'or', 'if', 'not', 'about', 'how', 'why', 'start', 'done', 'keep', 'lock', 'choose',
+  'file', 'backup', 'print', 'share', 'review', 'check', 'give', 'stay', 'them', 'they',
+];
+
+/** Names that stay in English in Spanish: services, groups and the app. */
+const PROPER_NAMES = [
+  'Safety Net', 'Poison Help', 'Never Use Alone', 'SMART Recovery', 'Narcotics Anonymous',
+  'Nar-Anon', 'FindTreatment.gov', 'DrugFacts', 'Drug Facts',
+];
+
+/**
+ * The English words in what the page shows in Spanish: rendered text only (not what is
+ * hidden or behind a closed disclosure), leaving out what is marked as another language
+ * (lang="en": the link to the English page, the language choice), the titles of cited
+ * sources ([data-cite]: an English document keeps its English title) and the person's own
+ * words (inputs are not text).
+ */
+async function englishLeft(page) {
+  return page.evaluate(([words, names]) => {
+    const found = new Set();
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const el = n.parentElement;
+      if (!el || !el.getClientRects().length) continue;
+      if (el.closest('[hidden], noscript, script, style, [lang="en"], [data-cite], details:not([open]) > :not(summary)')) continue;
+      const text = names.reduce((t, name) => t.split(name).join(' '), n.textContent);
+      for (const w of text.toLowerCase().match(/[a-z’']+/g) || []) {
+        const word = w.replace(/’/g, "'");
+        if (words.includes(word)) found.add(`${word} (“${n.textContent.trim().slice(0, 60)}”)`);
+      }
+    }
+    return [...found];
+  }, [ENGLISH, PROPER_NAMES]);
+}
+
+async function openSpanish(page, path = '/') {
+  await page.goto(path);
+  await expect(page.locator('#boot')).toHaveCount(0);
+  await expect(page.getByRole('banner').getByRole('link', { name: 'Pedir ayuda' })).toBeVisible();
+  await expect(page.locator('main h1').first()).toBeVisible();
+  await expect(page.locator('main p.loading')).toHaveCount(0);
+}
+
+test('a Spanish browser opens Safety Net in Spanish the first time, dates and all', async ({ page }) => {
+  await page.clock.install({ time: new Date('2026-12-01T10:00:00-05:00') });
+  await openSpanish(page, '/');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'es');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Hoy');
+  await expect(page.getByTestId('today-date')).toHaveText('martes, 1 de diciembre');
+  const nav = page.getByRole('navigation', { name: 'Principal' });
+  await expect(nav.getByRole('link')).toHaveText(['Hoy', 'Mi plan', 'Reuniones', 'Ajustes']);
+  await expect(page.getByRole('link', { name: 'Saltar al contenido' })).toHaveCount(1);
+  // Nothing chosen yet: the browser's language decided, and nothing about it was stored.
+  expect(await page.evaluate((k) => localStorage.getItem(k), LANG_KEY)).toBeNull();
+  expect(await englishLeft(page)).toEqual([]);
+  await page.screenshot({ path: 'target/screenshots/es-today-360.png', fullPage: true });
+});
+
+test.describe('an English browser', () => {
+  test.use({ locale: 'en-US' });
+
+  test('switches to Spanish from the first screen and back in Settings; the choice stays, the plan does not change', async ({ page }) => {
+    await page.goto('/');
+    await expect(page.locator('#boot')).toHaveCount(0);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Today');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    // The first screen offers Spanish, in Spanish.
+    const toSpanish = page.getByRole('button', { name: 'Ver en español' });
+    await expect(toSpanish).toHaveAttribute('lang', 'es');
+    await toSpanish.click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Hoy');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'es');
+    expect(await page.evaluate((k) => localStorage.getItem(k), LANG_KEY)).toBe('"es"');
+    // It stays after a reload.
+    await page.reload();
+    await openSpanish(page, '/');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Hoy');
+
+    // Something in the plan, written while in Spanish.
+    await page.evaluate((k) => localStorage.setItem(k, JSON.stringify({
+      app: 'safety-net', version: 1, revision: 1, saved_at: '2026-11-23T10:00:00.000Z',
+      data: { relapse: { reasons: [{ id: 'r1', text: 'Por mi hija' }] } },
+    })), PLAN_KEY);
+    await page.reload();
+    await openSpanish(page, '/');
+    const before = await page.evaluate((k) => localStorage.getItem(k), PLAN_KEY);
+
+    // Back to English in Settings ("Ajustes"), where each language is named in itself.
+    await page.getByRole('navigation', { name: 'Principal' }).getByRole('link', { name: 'Ajustes' }).click();
+    const choice = page.getByTestId('language');
+    await expect(choice.getByRole('button', { name: 'Español' })).toHaveAttribute('aria-pressed', 'true');
+    await choice.getByRole('button', { name: 'English' }).click();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await expect(page.getByTestId('language').getByRole('button', { name: 'English' })).toHaveAttribute('aria-pressed', 'true');
+    await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link')).toHaveText(['Today', 'My plan', 'Meetings', 'Settings']);
+    await page.reload();
+    await expect(page.locator('#boot')).toHaveCount(0);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    expect(await page.evaluate((k) => localStorage.getItem(k), LANG_KEY)).toBe('"en"');
+    // The plan is byte for byte what it was: the language is not in it.
+    expect(await page.evaluate((k) => localStorage.getItem(k), PLAN_KEY)).toBe(before);
+  });
+});
+
+test('Get help in Spanish: 911, the crisis lines with their Spanish options', async ({ page }) => {
+  await openSpanish(page, '/help');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Pedir ayuda ahora');
+  await expect(page.getByRole('link', { name: 'Llame al 911' }).first()).toHaveAttribute('href', 'tel:911');
+  await expect(page.getByRole('link', { name: 'Alguien podría estar teniendo una sobredosis: qué hacer' })).toBeVisible();
+  const lines = page.getByRole('region', { name: 'Líneas de crisis' });
+  await expect(lines.getByRole('heading', { level: 3 })).toHaveText([
+    'Línea 988 de Prevención del Suicidio y Crisis', 'Línea Nacional de Ayuda de SAMHSA',
+    'Ayuda por envenenamiento (Poison Help)', 'Never Use Alone (EE. UU.)',
+  ]);
+  await expect(lines).toContainText('llame al 988 y oprima el 2, o envíe la palabra AYUDA al 988');
+  await expect(lines.getByRole('link', { name: 'Llamar a 988' })).toHaveAttribute('href', 'tel:988');
+  await expect(lines.getByRole('link', { name: 'Mensaje a 988' })).toHaveAttribute('href', 'sms:988');
+  await expect(page.getByTestId('us-numbers')).toHaveText('Números de EE. UU. En otros países, llame a su número local de emergencias.');
+  expect(await englishLeft(page)).toEqual([]);
+  await page.screenshot({ path: 'target/screenshots/es-help-360.png', fullPage: true });
+});
+
+test('the overdose steps in Spanish: one at a time, all at once, and the re-dose timer', async ({ page }) => {
+  await page.clock.install({ time: new Date('2026-12-01T22:00:00-05:00') });
+  await openSpanish(page, '/overdose');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Alguien podría estar teniendo una sobredosis');
+  // The link to the other language's plain page is now the English one.
+  const english = page.getByRole('link', { name: 'Steps in English' });
+  await expect(english).toHaveAttribute('href', '/naloxone.html');
+  await expect(english).toHaveAttribute('lang', 'en');
+  const titles = [
+    'Compruebe si responde', 'Administre naloxona', 'Llame al 911', 'No respira o solo jadea: empiece la RCP',
+    'Observe y, si hace falta, dé otra dosis', 'Quédese con la persona',
+  ];
+  const bar = page.getByRole('group', { name: 'Pasos' });
+  for (let i = 0; i < titles.length; i += 1) {
+    if (i > 0) await bar.getByRole('button', { name: 'Siguiente' }).click();
+    await expect(page.getByText(`Paso ${i + 1} de 6`)).toBeVisible();
+    await expect(page.locator('#step-title')).toHaveText(titles[i]);
+    expect(await englishLeft(page), `step ${i + 1}`).toEqual([]);
+  }
+  await expect(bar.getByRole('button', { name: 'Siguiente' })).toBeDisabled();
+  await bar.getByRole('button', { name: 'Atrás' }).click();
+  await expect(page.locator('#step-title')).toHaveText(titles[4]);
+  // Each step names its sources; the Spanish names the Spanish ones, and says where it is a translation.
+  const sources = page.locator('section.step details.source');
+  await expect(sources.locator('summary')).toHaveText('Fuentes');
+  await sources.locator('summary').click();
+  await expect(sources).toContainText('CDC, Detener la sobredosis');
+  // All at once.
+  await page.getByRole('button', { name: 'Todos los pasos' }).click();
+  await expect(page.locator('ol.steps > li h2')).toHaveText(titles);
+  for (const h of ['Signos de una sobredosis', 'Cuando se despierte', 'Lo que no debe hacer', 'Leyes del Buen Samaritano']) {
+    await expect(page.getByRole('heading', { name: h, level: 2 })).toBeVisible();
+  }
+  await expect(page.getByText('Si no está seguro, trátela como si tuviera una sobredosis.')).toBeVisible();
+  expect(await englishLeft(page)).toEqual([]);
+  await page.screenshot({ path: 'target/screenshots/es-overdose-all-360.png', fullPage: true });
+  // The timer, in Spanish, with its spoken announcement.
+  await page.getByRole('button', { name: 'Ya di una dosis de naloxona' }).click();
+  const strip = page.getByTestId('dose-timer');
+  await expect(strip).toContainText('Dosis 1 dada. Próxima dosis en 2:00 si no responde.');
+  await expect(page.locator('p.sr-only[role=status]')).toContainText('Quédese con la persona y vigile su respiración');
+  await page.clock.runFor(121_000);
+  await expect(strip).toContainText('Dé otra dosis ahora si no responde (2:01 desde la dosis 1).');
+  await expect(page.locator('p.sr-only[role=status]')).toContainText('Han pasado 2 minutos desde la dosis 1');
+  await expect(strip.getByRole('button', { name: 'Ya di otra dosis' })).toBeVisible();
+  expect(await englishLeft(page)).toEqual([]);
+  await page.screenshot({ path: 'target/screenshots/es-overdose-timer-360.png' });
+  await strip.getByRole('button', { name: 'Parar el temporizador' }).click();
+  await expect(strip).toBeHidden();
+});
+
+test("the Spanish overdose step fits one 360 × 740 screen at 200% text, with Spanish's longer words", async ({ page }) => {
+  await page.addInitScript(() => document.addEventListener('DOMContentLoaded', () => { document.documentElement.style.fontSize = '200%'; }));
+  await openSpanish(page, '/overdose');
+  const bar = page.getByRole('group', { name: 'Pasos' });
+  const onScreen = (el) => el.evaluate((e) => {
+    const r = e.getBoundingClientRect();
+    if (r.top < 0 || r.bottom > window.innerHeight || r.height === 0) return false;
+    return e.contains(document.elementFromPoint(r.left + r.width / 2, r.top + Math.min(r.height / 2, 20)));
+  });
+  for (let i = 0; i < 6; i += 1) {
+    if (i > 0) await bar.getByRole('button', { name: 'Siguiente' }).click();
+    await expect(page.getByText(`Paso ${i + 1} de 6`)).toBeVisible();
+    await page.waitForTimeout(100);
+    for (const [what, el] of [
+      ['the step', page.locator('#step-title')],
+      ['Atrás', bar.getByRole('button', { name: 'Atrás' })],
+      ['Siguiente', bar.getByRole('button', { name: 'Siguiente' })],
+      ['Llame al 911', bar.getByRole('link', { name: 'Llame al 911' })],
+    ]) {
+      expect(await onScreen(el), `step ${i + 1}: ${what} visible at 200%`).toBe(true);
+    }
+  }
+  await page.screenshot({ path: 'target/screenshots/es-overdose-step-360-text-200.png' });
+});
+
+test('at 200% text every Spanish screen fits 360 px, with no word cut', async ({ page }) => {
+  for (const [name, path, heading] of SPANISH_SCREENS) {
+    await openSpanish(page, path);
+    await page.evaluate(() => { document.documentElement.style.fontSize = '200%'; });
+    await expect(page.getByRole('heading', { name: heading, level: 1 })).toBeVisible();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow, `${name} at 200% text`).toBeLessThanOrEqual(0);
+    const broken = await page.evaluate(() => {
+      const out = [];
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const el = n.parentElement;
+        if (!el || !el.getClientRects().length || el.closest('[hidden], noscript')) continue;
+        for (const m of n.textContent.matchAll(/[^\s\-–]{2,}/g)) {
+          if (/[./]/.test(m[0].slice(0, -1))) continue;
+          const r = document.createRange();
+          r.setStart(n, m.index);
+          r.setEnd(n, m.index + m[0].length);
+          const lines = new Set([...r.getClientRects()].filter((x) => x.width > 0).map((x) => Math.round(x.top)));
+          if (lines.size > 1) out.push(m[0]);
+        }
+      }
+      return out;
+    });
+    expect(broken, `${name}: words broken across lines at 200% text`).toEqual([]);
+    await page.screenshot({ path: `target/screenshots/es-${name}-text-200.png`, fullPage: true });
+  }
+});
+
+for (const scheme of ['light', 'dark']) {
+  test(`every Spanish screen passes axe at 320 px, ${scheme}, and has no English left`, async ({ page }) => {
+    await page.setViewportSize({ width: 320, height: 740 });
+    await page.emulateMedia({ colorScheme: scheme });
+    for (const [name, path] of SPANISH_SCREENS) {
+      await openSpanish(page, path);
+      await expect(page.locator('html')).toHaveAttribute('lang', 'es');
+      expect(await axeViolations(page), `${name} (${scheme})`).toEqual([]);
+      expect(await englishLeft(page), `${name}: English on a Spanish screen`).toEqual([]);
+      await page.screenshot({ path: `target/screenshots/es-${name}-320-${scheme}.png`, fullPage: true });
+    }
+  });
+}
