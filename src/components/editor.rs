@@ -12,15 +12,24 @@ use crate::domain::{Id, Plan};
 use chrono::NaiveDate;
 use std::marker::PhantomData;
 
+/// Words of the form in the app's language, looked up when the form is drawn (a table of
+/// fields is a constant, and the language is chosen at run time): `|| tr!(editors.x)`.
+pub type Text = fn() -> &'static str;
+
+/// No example in an empty field.
+pub fn no_example() -> &'static str {
+    ""
+}
+
 /// What kind of input a field is.
 #[derive(Clone, Copy)]
 pub enum Input {
     /// Text, with an example as placeholder.
-    Text(&'static str),
+    Text(Text),
     /// Text with ideas to pick from (a list under the field); the person may type anything.
-    Idea(&'static str, &'static [&'static str]),
+    Idea(Text, &'static [Text]),
     /// Longer text, in a box that shows several lines.
-    Long(&'static str),
+    Long(Text),
     /// A phone number (the phone's number pad).
     Tel,
     Date,
@@ -32,8 +41,9 @@ pub enum Input {
     Number,
     /// A yes/no box; the value is "true" or "false".
     Check,
-    /// One of some choices: (saved word, label).
-    Choice(&'static [(&'static str, &'static str)]),
+    /// One of some choices: (saved word, label). The word is stored; only the label is
+    /// translated.
+    Choice(&'static [(&'static str, Text)]),
     /// Links to other things (a coping strategy to the triggers it answers, a meeting to
     /// its days): the value is the linked ids separated by spaces; a change is written
     /// "id true" or "id false".
@@ -73,7 +83,7 @@ pub struct Field<T: 'static> {
     /// The field's name in the saved plan ("phone"): `data-field` in the page, so a test
     /// can find the stored value of what it typed.
     pub key: &'static str,
-    pub label: &'static str,
+    pub label: Text,
     pub input: Input,
     pub access: Access<T>,
 }
@@ -81,7 +91,7 @@ pub struct Field<T: 'static> {
 impl<T> Field<T> {
     pub const fn text(
         key: &'static str,
-        label: &'static str,
+        label: Text,
         input: Input,
         get: fn(&T) -> &String,
         get_mut: fn(&mut T) -> &mut String,
@@ -96,7 +106,7 @@ impl<T> Field<T> {
 
     pub const fn flag(
         key: &'static str,
-        label: &'static str,
+        label: Text,
         get: fn(&T) -> &bool,
         get_mut: fn(&mut T) -> &mut bool,
     ) -> Self {
@@ -110,7 +120,7 @@ impl<T> Field<T> {
 
     pub const fn own(
         key: &'static str,
-        label: &'static str,
+        label: Text,
         input: Input,
         get: fn(&T) -> String,
         set: fn(&mut T, &str) -> Result<(), Refused>,
@@ -125,7 +135,7 @@ impl<T> Field<T> {
 
     pub const fn plan(
         key: &'static str,
-        label: &'static str,
+        label: Text,
         input: Input,
         get: fn(&Plan, &Id, NaiveDate) -> String,
         set: fn(&mut Plan, &Id, &str, &Ctx) -> Result<(), Refused>,
@@ -203,7 +213,7 @@ impl<S: Source> Form for Fields<S> {
 
     fn meta(&self, i: usize) -> (&'static str, &'static str, Input) {
         let f = &self.fields[i];
-        (f.key, f.label, f.input)
+        (f.key, (f.label)(), f.input)
     }
 
     fn get(&self, p: &Plan, id: &Id, i: usize, today: NaiveDate) -> String {
@@ -378,13 +388,13 @@ pub fn choose<T: serde::de::DeserializeOwned>(slot: &mut T, word: &str) -> Resul
             *slot = v;
             Ok(())
         }
-        None => Err("Choose one of the options.".into()),
+        None => Err(tr!(editors.errors.choose_option).into()),
     }
 }
 
 /// Toggles `id` in a list of links from the form's "id true" / "id false".
 pub fn toggle(list: &mut Vec<Id>, v: &str) -> Result<(), Refused> {
-    let (id, on) = v.split_once(' ').ok_or("Not a choice.")?;
+    let (id, on) = v.split_once(' ').ok_or(tr!(editors.errors.not_a_choice))?;
     let id = Id::parse(id).map_err(|e| e.to_string())?;
     list.retain(|x| *x != id);
     if on == "true" {

@@ -9,13 +9,13 @@ use leptos::prelude::*;
 #[component]
 pub fn KitsEditor() -> impl IntoView {
     view! {
-        <RecordList anchor="naloxone" title="Naloxone kits" noun="kit" records=&KITS
-            hint="Where your naloxone is, so you and the people around you can find it fast."
-            add_label="Add a kit: where is it kept?" placeholder="Kitchen drawer">
+        <RecordList anchor="naloxone" title=tr!(editors.kits.title) noun=tr!(editors.kits.noun) records=&KITS
+            hint=tr!(editors.kits.hint)
+            add_label=tr!(editors.kits.add_label) placeholder=tr!(editors.kits.location_example)>
             <details class="guidance">
-                <summary>"How to store naloxone"</summary>
+                <summary>{tr!(editors.kits.storage)}</summary>
                 <ul>{STORAGE_GUIDANCE.iter().map(|t| view! { <li>{*t}</li> }).collect_view()}</ul>
-                <p class="small">{format!("Source: {STORAGE_SOURCE}.")}</p>
+                <p class="small">{tr!(editors.kits.source, source = STORAGE_SOURCE)}</p>
             </details>
         </RecordList>
     }

@@ -72,7 +72,7 @@ pub fn RecordList(
                 let label = name();
                 let mut back = None;
                 state.edit(|p| back = records.remove(p, &id));
-                toasts.show(format!("Deleted “{label}”."), back);
+                toasts.show(tr!(editors.list.deleted, name = label), back);
             }
         };
         let shift = {
@@ -102,12 +102,12 @@ pub fn RecordList(
             <div class="record-actions">
                 {records.ordered().then(|| view! {
                     <button type="button" on:click=up disabled=first
-                        aria-label=move || format!("Move up: {}", name_up())>"Move up"</button>
+                        aria-label=move || tr!(editors.list.move_up_named, name = name_up())>{tr!(editors.list.move_up)}</button>
                     <button type="button" on:click=down disabled=last
-                        aria-label=move || format!("Move down: {}", name_down())>"Move down"</button>
+                        aria-label=move || tr!(editors.list.move_down_named, name = name_down())>{tr!(editors.list.move_down)}</button>
                 })}
                 <button type="button" class="danger" on:click=delete
-                    aria-label=move || format!("Delete this {}: {}", noun, name())>{format!("Delete this {noun}")}</button>
+                    aria-label=move || tr!(editors.list.delete_named, noun = noun, name = name())>{tr!(editors.list.delete, noun = noun)}</button>
             </div>
         };
         // A record of one field (a reason, a step) is its own compact row; a record of
@@ -127,7 +127,7 @@ pub fn RecordList(
                     <summary>
                         <span class="record-name">{move || {
                             let n = shown();
-                            if n.trim().is_empty() { "(not named yet)".to_string() } else { n }
+                            if n.trim().is_empty() { tr!(editors.list.not_named).to_string() } else { n }
                         }}</span>
                         <span class="record-detail">{detail}</span>
                     </summary>
@@ -142,7 +142,7 @@ pub fn RecordList(
         <section class="card" id=anchor aria-labelledby=heading>
             <h2 id=format!("{anchor}-heading")>{title}</h2>
             <p class="hint">{hint}</p>
-            <p class="empty" hidden=move || ids.with(|v| !v.is_empty())>"Nothing here yet."</p>
+            <p class="empty" hidden=move || ids.with(|v| !v.is_empty())>{tr!(editors.list.empty)}</p>
             <ul class="records" class:ordered=records.ordered()>
                 {super::keyed_rows(ids, row)}
             </ul>
@@ -151,12 +151,12 @@ pub fn RecordList(
                 <div class="row">
                     <input id=add_id type="text" placeholder=placeholder prop:value=draft
                         on:input=move |ev| draft.set(event_target_value(&ev))/>
-                    <button type="submit">"Add"</button>
+                    <button type="submit">{tr!(editors.list.add)}</button>
                 </div>
             </form>
             {(!suggestions.is_empty()).then(|| view! {
                 <div class="ideas">
-                    <p class="small">"Ideas (tap to add, then change as you like):"</p>
+                    <p class="small">{tr!(editors.list.ideas)}</p>
                     {suggestions.iter().map(|idea| {
                         let taken = move || state.plan.with(|p| records.ids(p).iter().any(|id| records.name(p, id) == *idea));
                         view! {
@@ -178,7 +178,7 @@ pub fn RecordList(
                                         add_one(p, idea.to_string(), today);
                                     }
                                 })
-                            }>"Add all of these"</button>
+                            }>{tr!(editors.list.add_all)}</button>
                     })}
                 </div>
             })}
@@ -252,7 +252,7 @@ fn field(state: AppState, form: &'static dyn Form, id: Id, i: usize) -> AnyView 
             <select id=input_id data-field=key on:change=change aria-invalid=invalid aria-describedby=describedby>
                 {options.iter().map(|(word, text)| {
                     let value = value.clone();
-                    view! { <option value=*word selected=move || value() == *word>{*text}</option> }
+                    view! { <option value=*word selected=move || value() == *word>{text()}</option> }
                 }).collect_view()}
             </select>
             {message}
@@ -262,15 +262,15 @@ fn field(state: AppState, form: &'static dyn Form, id: Id, i: usize) -> AnyView 
             let list = format!("{input_id}-ideas");
             view! {
                 <label for=input_id.clone()>{label}</label>
-                <input id=input_id type="text" data-field=key list=list.clone() placeholder=example prop:value=value on:change=change/>
-                <datalist id=list>{ideas.iter().map(|i| view! { <option value=*i></option> }).collect_view()}</datalist>
+                <input id=input_id type="text" data-field=key list=list.clone() placeholder=example() prop:value=value on:change=change/>
+                <datalist id=list>{ideas.iter().map(|i| view! { <option value=i()></option> }).collect_view()}</datalist>
             }
             .into_any()
         }
         Input::Note => view! { <p class="small note" data-field=key>{value}</p> }.into_any(),
         Input::Long(example) => view! {
             <label for=input_id.clone()>{label}</label>
-            <textarea id=input_id data-field=key rows="3" placeholder=example prop:value=value on:change=change></textarea>
+            <textarea id=input_id data-field=key rows="3" placeholder=example() prop:value=value on:change=change></textarea>
         }
         .into_any(),
         Input::Links(options) => {
@@ -315,7 +315,7 @@ fn field(state: AppState, form: &'static dyn Form, id: Id, i: usize) -> AnyView 
                 _ => "text",
             };
             let example = match input {
-                Input::Text(example) => example,
+                Input::Text(example) => example(),
                 _ => "",
             };
             // Numbers may have a decimal ("7.5" hours of sleep); each field checks its own

@@ -33,7 +33,7 @@ pub fn SectionChoice(legend: &'static str, chosen: RwSignal<Vec<&'static str>>) 
                                     }
                                 });
                             }/>
-                        {s.title}{s.private.then_some(" (private)")}
+                        {s.title}{s.private.then(|| format!(" {}", tr!(editors.share.private)))}
                     </label>
                 }
             }).collect_view()}

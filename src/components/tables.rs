@@ -3,7 +3,8 @@
 //! code, so a new field costs a line, and a field that does not exist does not compile.
 
 use super::editor::{
-    choose, ids_text, lists, toggle, Field, Fields, Input, ListTable, Restore, Source,
+    choose, ids_text, lists, no_example, toggle, Field, Fields, Input, ListTable, Restore, Source,
+    Text,
 };
 use crate::domain::care::{
     Appointment, AppointmentKind, Medication, MedicationKind, Therapy, TherapyKind,
@@ -49,36 +50,43 @@ lists! {
 
 // ---- The support network ----
 
-const ROLES: &[(&str, &str)] = &[
-    ("sponsor", "Sponsor"),
-    ("family", "Family"),
-    ("friend", "Friend"),
-    ("recovery_coach", "Recovery coach"),
-    ("peer_recovery_specialist", "Peer recovery specialist"),
-    ("therapist", "Therapist"),
-    ("doctor", "Doctor"),
-    ("other", "Other"),
+const ROLES: &[(&str, Text)] = &[
+    ("sponsor", || tr!(editors.roles.sponsor)),
+    ("family", || tr!(editors.roles.family)),
+    ("friend", || tr!(editors.roles.friend)),
+    ("recovery_coach", || tr!(editors.roles.recovery_coach)),
+    ("peer_recovery_specialist", || {
+        tr!(editors.roles.peer_recovery_specialist)
+    }),
+    ("therapist", || tr!(editors.roles.therapist)),
+    ("doctor", || tr!(editors.roles.doctor)),
+    ("other", || tr!(editors.roles.other)),
 ];
 
 const PERSON_NAME: Field<SupportPerson> = Field::text(
     "name",
-    "Name",
-    Input::Text("Sam"),
+    || tr!(editors.field.name),
+    Input::Text(|| tr!(editors.people.name_example)),
     |r| &r.name,
     |r| &mut r.name,
 );
 const PERSON_ROLE: Field<SupportPerson> = Field::own(
     "role",
-    "Role",
+    || tr!(editors.people.role),
     Input::Choice(ROLES),
     |r| word(&r.role),
     |r, v| choose(&mut r.role, v),
 );
-const PERSON_PHONE: Field<SupportPerson> =
-    Field::text("phone", "Phone", Input::Tel, |r| &r.phone, |r| &mut r.phone);
+const PERSON_PHONE: Field<SupportPerson> = Field::text(
+    "phone",
+    || tr!(editors.field.phone),
+    Input::Tel,
+    |r| &r.phone,
+    |r| &mut r.phone,
+);
 const PERSON_CRISIS: Field<SupportPerson> = Field::flag(
     "call_in_crisis",
-    "Call me in a crisis (they said yes)",
+    || tr!(editors.people.call_in_crisis),
     |r| &r.call_in_crisis,
     |r| &mut r.call_in_crisis,
 );
@@ -104,22 +112,22 @@ pub static PEOPLE: ListTable<People> = ListTable::<People>::new(
         PERSON_CRISIS,
         Field::text(
             "best_times",
-            "Best times to reach them",
-            Input::Text("Evenings after 6"),
+            || tr!(editors.people.best_times),
+            Input::Text(|| tr!(editors.people.best_times_example)),
             |r| &r.best_times,
             |r| &mut r.best_times,
         ),
         Field::text(
             "crisis_message",
-            "Text to send them in a crisis",
-            Input::Long("I'm having a hard time. Can you call me?"),
+            || tr!(editors.people.crisis_message),
+            Input::Long(|| tr!(editors.people.crisis_message_example)),
             |r| &r.crisis_message,
             |r| &mut r.crisis_message,
         ),
         Field::text(
             "notes",
-            "Notes",
-            Input::Long(""),
+            || tr!(editors.field.notes),
+            Input::Long(no_example),
             |r| &r.notes,
             |r| &mut r.notes,
         ),
@@ -132,7 +140,7 @@ pub static PEOPLE: ListTable<People> = ListTable::<People>::new(
 /// "Sponsor, 555 010 2030, call in a crisis".
 fn person_detail(r: &SupportPerson) -> String {
     let crisis = if r.call_in_crisis {
-        "call in a crisis"
+        tr!(editors.people.detail_crisis)
     } else {
         ""
     };
@@ -161,15 +169,15 @@ pub static PEOPLE_CRISIS_TEXT: ListTable<People> = ListTable::<People>::new(
     &[
         Field::own(
             "name",
-            "Name",
+            || tr!(editors.field.name),
             Input::Note,
             |r| r.name.clone(),
             |_, _| Ok(()),
         ),
         Field::text(
             "crisis_message",
-            "Text to send them in a crisis",
-            Input::Long("I'm having a hard time. Can you call me?"),
+            || tr!(editors.people.crisis_message),
+            Input::Long(|| tr!(editors.people.crisis_message_example)),
             |r| &r.crisis_message,
             |r| &mut r.crisis_message,
         ),
@@ -189,7 +197,7 @@ fn entry_name(e: &Entry) -> String {
 }
 
 /// The one field of a plain entry, with its label and example.
-const fn entry_field(label: &'static str, example: &'static str) -> Field<Entry> {
+const fn entry_field(label: Text, example: Text) -> Field<Entry> {
     Field::text(
         "text",
         label,
@@ -200,33 +208,51 @@ const fn entry_field(label: &'static str, example: &'static str) -> Field<Entry>
 }
 
 pub static KEEP_DISTANCE: ListTable<KeepDistance> = ListTable::<KeepDistance>::new(
-    &[entry_field("Person or place", "My old dealer")],
+    &[entry_field(
+        || tr!(editors.entries.keep_distance),
+        || tr!(editors.entries.keep_distance_example),
+    )],
     new_entry,
     entry_name,
 );
 pub static REASONS: ListTable<Reasons> = ListTable::<Reasons>::new(
-    &[entry_field("Reason", "Be there for my daughter")],
+    &[entry_field(
+        || tr!(editors.entries.reason),
+        || tr!(editors.entries.reason_example),
+    )],
     new_entry,
     entry_name,
 );
 pub static WARNING_SIGNS: ListTable<WarningSigns> = ListTable::<WarningSigns>::new(
-    &[entry_field("Warning sign", "Skipping meetings")],
+    &[entry_field(
+        || tr!(editors.entries.warning_sign),
+        || tr!(editors.entries.warning_sign_example),
+    )],
     new_entry,
     entry_name,
 );
 pub static PLACES: ListTable<Places> = ListTable::<Places>::new(
-    &[entry_field("Place", "The corner by the old apartment")],
+    &[entry_field(
+        || tr!(editors.entries.place),
+        || tr!(editors.entries.place_example),
+    )],
     new_entry,
     entry_name,
 );
 pub static CRISIS_STEPS: ListTable<CrisisSteps> = ListTable::<CrisisSteps>::new(
-    &[entry_field("Step", "Call my sponsor")],
+    &[entry_field(
+        || tr!(editors.entries.step),
+        || tr!(editors.entries.crisis_step_example),
+    )],
     new_entry,
     entry_name,
 )
 .ordered();
 pub static SLIP_STEPS: ListTable<SlipSteps> = ListTable::<SlipSteps>::new(
-    &[entry_field("Step", "Call my sponsor the same day")],
+    &[entry_field(
+        || tr!(editors.entries.step),
+        || tr!(editors.entries.slip_step_example),
+    )],
     new_entry,
     entry_name,
 )
@@ -234,72 +260,73 @@ pub static SLIP_STEPS: ListTable<SlipSteps> = ListTable::<SlipSteps>::new(
 
 // ---- Medication and care ----
 
-const MEDICATION_KINDS: &[(&str, &str)] = &[
-    (
-        "buprenorphine_naloxone",
-        "Buprenorphine with naloxone (e.g. Suboxone)",
-    ),
-    ("buprenorphine", "Buprenorphine"),
-    (
-        "buprenorphine_injection",
-        "Buprenorphine monthly injection (e.g. Sublocade)",
-    ),
-    ("naltrexone_oral", "Naltrexone tablets"),
-    (
-        "naltrexone_injection",
-        "Naltrexone monthly injection (e.g. Vivitrol)",
-    ),
-    ("methadone", "Methadone"),
-    ("other", "Other"),
+const MEDICATION_KINDS: &[(&str, Text)] = &[
+    ("buprenorphine_naloxone", || {
+        tr!(editors.medications.kinds.buprenorphine_naloxone)
+    }),
+    ("buprenorphine", || {
+        tr!(editors.medications.kinds.buprenorphine)
+    }),
+    ("buprenorphine_injection", || {
+        tr!(editors.medications.kinds.buprenorphine_injection)
+    }),
+    ("naltrexone_oral", || {
+        tr!(editors.medications.kinds.naltrexone_oral)
+    }),
+    ("naltrexone_injection", || {
+        tr!(editors.medications.kinds.naltrexone_injection)
+    }),
+    ("methadone", || tr!(editors.medications.kinds.methadone)),
+    ("other", || tr!(editors.medications.kinds.other)),
 ];
 
 pub static MEDICATIONS: ListTable<Medications> = ListTable::<Medications>::new(
     &[
         Field::text(
             "name",
-            "Name",
-            Input::Text("Suboxone"),
+            || tr!(editors.field.name),
+            Input::Text(|| tr!(editors.medications.name_example)),
             |r| &r.name,
             |r| &mut r.name,
         ),
         Field::own(
             "kind",
-            "Kind",
+            || tr!(editors.field.kind),
             Input::Choice(MEDICATION_KINDS),
             |r| word(&r.kind),
             |r, v| choose(&mut r.kind, v),
         ),
         Field::text(
             "dose",
-            "Dose",
-            Input::Text("8 mg"),
+            || tr!(editors.medications.dose),
+            Input::Text(|| tr!(editors.medications.dose_example)),
             |r| &r.dose,
             |r| &mut r.dose,
         ),
         Field::text(
             "schedule",
-            "When I take it",
-            Input::Text("Every morning"),
+            || tr!(editors.medications.schedule),
+            Input::Text(|| tr!(editors.medications.schedule_example)),
             |r| &r.schedule,
             |r| &mut r.schedule,
         ),
         Field::text(
             "prescriber",
-            "Prescriber",
-            Input::Text("Dr. Lee"),
+            || tr!(editors.medications.prescriber),
+            Input::Text(|| tr!(editors.medications.prescriber_example)),
             |r| &r.prescriber,
             |r| &mut r.prescriber,
         ),
         Field::text(
             "pharmacy",
-            "Pharmacy",
-            Input::Text("Main Street Pharmacy"),
+            || tr!(editors.medications.pharmacy),
+            Input::Text(|| tr!(editors.medications.pharmacy_example)),
             |r| &r.pharmacy,
             |r| &mut r.pharmacy,
         ),
         Field::own(
             "next_refill",
-            "Next refill",
+            || tr!(editors.medications.next_refill),
             Input::Date,
             |r| input::date_text(r.next_refill),
             |r, v| {
@@ -309,8 +336,8 @@ pub static MEDICATIONS: ListTable<Medications> = ListTable::<Medications>::new(
         ),
         Field::text(
             "notes",
-            "Notes",
-            Input::Long(""),
+            || tr!(editors.field.notes),
+            Input::Long(no_example),
             |r| &r.notes,
             |r| &mut r.notes,
         ),
@@ -331,41 +358,54 @@ pub static MEDICATIONS: ListTable<Medications> = ListTable::<Medications>::new(
 .detail(|r| {
     let refill = r
         .next_refill
-        .map(|d| format!("refill {}", crate::domain::dates::full_date(d)))
+        .map(|d| {
+            tr!(
+                editors.medications.detail_refill,
+                date = crate::domain::dates::full_date(d)
+            )
+        })
         .unwrap_or_default();
     join(&[r.dose.trim(), r.schedule.trim(), &refill])
 });
 
-const APPOINTMENT_KINDS: &[(&str, &str)] = &[
-    ("prescriber", "Prescriber (medication)"),
-    ("counselling", "Counseling"),
-    ("primary_care", "Primary care"),
-    ("dental", "Dental"),
-    ("hepatitis_c", "Hepatitis C"),
-    ("hiv", "HIV"),
-    ("mental_health", "Mental health"),
-    ("other", "Other"),
+const APPOINTMENT_KINDS: &[(&str, Text)] = &[
+    ("prescriber", || tr!(editors.appointments.kinds.prescriber)),
+    ("counselling", || {
+        tr!(editors.appointments.kinds.counselling)
+    }),
+    ("primary_care", || {
+        tr!(editors.appointments.kinds.primary_care)
+    }),
+    ("dental", || tr!(editors.appointments.kinds.dental)),
+    ("hepatitis_c", || {
+        tr!(editors.appointments.kinds.hepatitis_c)
+    }),
+    ("hiv", || tr!(editors.appointments.kinds.hiv)),
+    ("mental_health", || {
+        tr!(editors.appointments.kinds.mental_health)
+    }),
+    ("other", || tr!(editors.appointments.kinds.other)),
 ];
 
 pub static APPOINTMENTS: ListTable<Appointments> = ListTable::<Appointments>::new(
     &[
         Field::text(
             "with_whom",
-            "With",
-            Input::Text("Dr. Lee"),
+            || tr!(editors.appointments.with_whom),
+            Input::Text(|| tr!(editors.appointments.with_whom_example)),
             |r| &r.with_whom,
             |r| &mut r.with_whom,
         ),
         Field::own(
             "kind",
-            "Kind",
+            || tr!(editors.field.kind),
             Input::Choice(APPOINTMENT_KINDS),
             |r| word(&r.kind),
             |r, v| choose(&mut r.kind, v),
         ),
         Field::own(
             "at",
-            "Date and time",
+            || tr!(editors.appointments.at),
             Input::DateTime,
             |r| input::datetime_text(r.at),
             |r, v| {
@@ -375,15 +415,15 @@ pub static APPOINTMENTS: ListTable<Appointments> = ListTable::<Appointments>::ne
         ),
         Field::text(
             "place",
-            "Where",
-            Input::Text("Riverside Clinic"),
+            || tr!(editors.appointments.place),
+            Input::Text(|| tr!(editors.appointments.place_example)),
             |r| &r.place,
             |r| &mut r.place,
         ),
         Field::text(
             "notes",
-            "Notes",
-            Input::Long(""),
+            || tr!(editors.field.notes),
+            Input::Long(no_example),
             |r| &r.notes,
             |r| &mut r.notes,
         ),
@@ -411,35 +451,41 @@ pub static APPOINTMENTS: ListTable<Appointments> = ListTable::<Appointments>::ne
     join(&[&when, r.place.trim()])
 });
 
-const THERAPY_KINDS: &[(&str, &str)] = &[
-    ("cbt", "Cognitive behavioral therapy (CBT)"),
-    ("dbt", "Dialectical behavior therapy (DBT)"),
-    ("contingency_management", "Contingency management"),
-    ("family_couples", "Family or couples"),
-    ("group", "Group"),
-    ("intensive_outpatient", "Intensive outpatient program"),
-    ("other", "Other"),
+const THERAPY_KINDS: &[(&str, Text)] = &[
+    ("cbt", || tr!(editors.therapy.kinds.cbt)),
+    ("dbt", || tr!(editors.therapy.kinds.dbt)),
+    ("contingency_management", || {
+        tr!(editors.therapy.kinds.contingency_management)
+    }),
+    ("family_couples", || {
+        tr!(editors.therapy.kinds.family_couples)
+    }),
+    ("group", || tr!(editors.therapy.kinds.group)),
+    ("intensive_outpatient", || {
+        tr!(editors.therapy.kinds.intensive_outpatient)
+    }),
+    ("other", || tr!(editors.therapy.kinds.other)),
 ];
 
 pub static THERAPY: ListTable<Therapies> = ListTable::<Therapies>::new(
     &[
         Field::text(
             "provider",
-            "Therapist or program",
-            Input::Text("Ms. Ortiz"),
+            || tr!(editors.therapy.provider),
+            Input::Text(|| tr!(editors.therapy.provider_example)),
             |r| &r.provider,
             |r| &mut r.provider,
         ),
         Field::own(
             "kind",
-            "Kind",
+            || tr!(editors.field.kind),
             Input::Choice(THERAPY_KINDS),
             |r| word(&r.kind),
             |r, v| choose(&mut r.kind, v),
         ),
         Field::own(
             "next_session",
-            "Next session",
+            || tr!(editors.therapy.next_session),
             Input::DateTime,
             |r| input::datetime_text(r.next_session),
             |r, v| {
@@ -449,12 +495,18 @@ pub static THERAPY: ListTable<Therapies> = ListTable::<Therapies>::new(
         ),
         Field::text(
             "working_on",
-            "What I'm working on",
-            Input::Long("Saying no without guilt"),
+            || tr!(editors.therapy.working_on),
+            Input::Long(|| tr!(editors.therapy.working_on_example)),
             |r| &r.working_on,
             |r| &mut r.working_on,
         ),
-        Field::text("phone", "Phone", Input::Tel, |r| &r.phone, |r| &mut r.phone),
+        Field::text(
+            "phone",
+            || tr!(editors.field.phone),
+            Input::Tel,
+            |r| &r.phone,
+            |r| &mut r.phone,
+        ),
     ],
     |id, provider, _| Therapy {
         id,
@@ -469,40 +521,45 @@ pub static THERAPY: ListTable<Therapies> = ListTable::<Therapies>::new(
 
 // ---- Life goals ----
 
-const AREAS: &[(&str, &str)] = &[
-    ("work", "Work"),
-    ("education", "Education"),
-    ("money", "Money"),
-    ("housing", "Housing"),
-    ("health", "Health"),
-    ("leisure", "Leisure"),
-    ("other", "Other"),
+const AREAS: &[(&str, Text)] = &[
+    ("work", || tr!(editors.goals.areas.work)),
+    ("education", || tr!(editors.goals.areas.education)),
+    ("money", || tr!(editors.goals.areas.money)),
+    ("housing", || tr!(editors.goals.areas.housing)),
+    ("health", || tr!(editors.goals.areas.health)),
+    ("leisure", || tr!(editors.goals.areas.leisure)),
+    ("other", || tr!(editors.goals.areas.other)),
 ];
 
 pub static GOALS: ListTable<Goals> = ListTable::<Goals>::new(
     &[
         Field::text(
             "goal",
-            "Goal",
-            Input::Text("Get my GED"),
+            || tr!(editors.goals.goal),
+            Input::Text(|| tr!(editors.goals.goal_example)),
             |r| &r.goal,
             |r| &mut r.goal,
         ),
         Field::own(
             "area",
-            "Area",
+            || tr!(editors.goals.area),
             Input::Choice(AREAS),
             |r| word(&r.area),
             |r, v| choose(&mut r.area, v),
         ),
         Field::text(
             "next_step",
-            "Next small step",
-            Input::Text("Call the adult learning center"),
+            || tr!(editors.goals.next_step),
+            Input::Text(|| tr!(editors.goals.next_step_example)),
             |r| &r.next_step,
             |r| &mut r.next_step,
         ),
-        Field::flag("done", "Done", |r| &r.done, |r| &mut r.done),
+        Field::flag(
+            "done",
+            || tr!(editors.field.done),
+            |r| &r.done,
+            |r| &mut r.done,
+        ),
     ],
     |id, goal, _| Goal {
         id,
@@ -516,19 +573,19 @@ pub static GOALS: ListTable<Goals> = ListTable::<Goals>::new(
 
 // ---- Relapse prevention ----
 
-const TRIGGER_KINDS: &[(&str, &str)] = &[
-    ("feeling", "A feeling"),
-    ("person", "A person"),
-    ("place", "A place"),
-    ("time", "A time"),
-    ("thing", "A thing"),
-    ("other", "Other"),
+const TRIGGER_KINDS: &[(&str, Text)] = &[
+    ("feeling", || tr!(editors.triggers.kinds.feeling)),
+    ("person", || tr!(editors.triggers.kinds.person)),
+    ("place", || tr!(editors.triggers.kinds.place)),
+    ("time", || tr!(editors.triggers.kinds.time)),
+    ("thing", || tr!(editors.triggers.kinds.thing)),
+    ("other", || tr!(editors.triggers.kinds.other)),
 ];
 
 const TRIGGER_TEXT: Field<Trigger> = Field::text(
     "text",
-    "Trigger",
-    Input::Text("Payday"),
+    || tr!(editors.triggers.text),
+    Input::Text(|| tr!(editors.triggers.text_example)),
     |r| &r.text,
     |r| &mut r.text,
 );
@@ -554,7 +611,7 @@ pub static TRIGGERS: ListTable<Triggers> = ListTable {
             TRIGGER_TEXT,
             Field::own(
                 "kind",
-                "Kind",
+                || tr!(editors.field.kind),
                 Input::Choice(TRIGGER_KINDS),
                 |r| word(&r.kind),
                 |r, v| choose(&mut r.kind, v),
@@ -574,16 +631,16 @@ pub static TRIGGERS_WITH_COPING: ListTable<Triggers> = ListTable {
             TRIGGER_TEXT,
             Field::plan(
                 "coping",
-                "What I'll do instead",
+                || tr!(editors.triggers.instead),
                 Input::Idea(
-                    "Call my sponsor",
+                    || tr!(editors.coping.ideas.call_sponsor),
                     &[
-                        "Call my sponsor",
-                        "Go to an extra meeting",
-                        "Leave the place",
-                        "Eat something and rest",
-                        "Take a walk",
-                        "Text someone from my meeting",
+                        || tr!(editors.coping.ideas.call_sponsor),
+                        || tr!(editors.coping.ideas.extra_meeting),
+                        || tr!(editors.coping.ideas.leave),
+                        || tr!(editors.coping.ideas.eat_rest),
+                        || tr!(editors.coping.ideas.walk),
+                        || tr!(editors.coping.ideas.text_someone),
                     ],
                 ),
                 |p, id, _| {
@@ -608,14 +665,14 @@ pub static COPING: ListTable<Coping> = ListTable::<Coping>::new(
     &[
         Field::text(
             "text",
-            "Coping strategy",
-            Input::Long("Call my sponsor"),
+            || tr!(editors.coping.text),
+            Input::Long(|| tr!(editors.coping.ideas.call_sponsor)),
             |r| &r.text,
             |r| &mut r.text,
         ),
         Field::plan(
             "trigger_ids",
-            "It helps with these triggers",
+            || tr!(editors.coping.trigger_ids),
             Input::Links(|p| {
                 p.relapse
                     .triggers
@@ -631,7 +688,7 @@ pub static COPING: ListTable<Coping> = ListTable::<Coping>::new(
                     .unwrap_or_default()
             },
             |p, id, v, _| {
-                let (trigger, on) = v.split_once(' ').ok_or("Not a choice.")?;
+                let (trigger, on) = v.split_once(' ').ok_or(tr!(editors.errors.not_a_choice))?;
                 let trigger = Id::parse(trigger).map_err(|e| e.to_string())?;
                 p.relapse.set_link(id, &trigger, on == "true");
                 Ok(())
@@ -652,13 +709,13 @@ pub static KITS: ListTable<Kits> = ListTable::<Kits>::new(
     &[
         Field::own(
             "location",
-            "Where it's kept",
-            Input::Text("Kitchen drawer"),
+            || tr!(editors.kits.location),
+            Input::Text(|| tr!(editors.kits.location_example)),
             |r| r.location.clone(),
             |r, v| {
                 // A kit keeps a place: an emptied field is not saved.
                 if v.trim().is_empty() {
-                    return Err("Say where the kit is kept.".into());
+                    return Err(tr!(editors.kits.location_missing).into());
                 }
                 r.location = v.to_string();
                 Ok(())
@@ -666,18 +723,18 @@ pub static KITS: ListTable<Kits> = ListTable::<Kits>::new(
         ),
         Field::own(
             "kind",
-            "Kind",
+            || tr!(editors.field.kind),
             Input::Choice(&[
-                ("nasal_spray", "Nasal spray"),
-                ("injectable", "Injectable"),
-                ("other", "Other"),
+                ("nasal_spray", || tr!(editors.kits.kinds.nasal_spray)),
+                ("injectable", || tr!(editors.kits.kinds.injectable)),
+                ("other", || tr!(editors.kits.kinds.other)),
             ]),
             |r| word(&r.kind),
             |r, v| choose(&mut r.kind, v),
         ),
         Field::own(
             "expires",
-            "Expiration date (on the box)",
+            || tr!(editors.kits.expires),
             Input::Date,
             |r| input::date_text(r.expires),
             |r, v| {
@@ -687,7 +744,7 @@ pub static KITS: ListTable<Kits> = ListTable::<Kits>::new(
         ),
         Field::own(
             "doses",
-            "Doses in the kit",
+            || tr!(editors.kits.doses),
             Input::Number,
             |r| r.doses.to_string(),
             |r, v| {
@@ -698,14 +755,14 @@ pub static KITS: ListTable<Kits> = ListTable::<Kits>::new(
         ),
         Field::text(
             "who_knows",
-            "Who else knows where it is",
-            Input::Text("My roommate Jo"),
+            || tr!(editors.kits.who_knows),
+            Input::Text(|| tr!(editors.kits.who_knows_example)),
             |r| &r.who_knows,
             |r| &mut r.who_knows,
         ),
         Field::flag(
             "others_trained",
-            "They have been shown how to use it",
+            || tr!(editors.kits.others_trained),
             |r| &r.others_trained,
             |r| &mut r.others_trained,
         ),
@@ -715,90 +772,98 @@ pub static KITS: ListTable<Kits> = ListTable::<Kits>::new(
 )
 .detail(|r| {
     r.expires
-        .map(|d| format!("expires {}", crate::domain::dates::full_date(d)))
+        .map(|d| {
+            tr!(
+                editors.kits.detail_expires,
+                date = crate::domain::dates::full_date(d)
+            )
+        })
         .unwrap_or_default()
 });
 
 // ---- Meetings ----
 
-const FELLOWSHIPS: &[(&str, &str)] = &[
-    ("narcotics_anonymous", "Narcotics Anonymous (NA)"),
-    ("smart_recovery", "SMART Recovery"),
-    ("pills_anonymous", "Pills Anonymous"),
-    ("heroin_anonymous", "Heroin Anonymous"),
-    ("celebrate_recovery", "Celebrate Recovery"),
-    ("nar_anon", "Nar-Anon or family group"),
-    ("peer_support", "Peer support group"),
-    ("other", "Other"),
+/// The names of fellowships are their own (not translated).
+const FELLOWSHIPS: &[(&str, Text)] = &[
+    ("narcotics_anonymous", || "Narcotics Anonymous (NA)"),
+    ("smart_recovery", || "SMART Recovery"),
+    ("pills_anonymous", || "Pills Anonymous"),
+    ("heroin_anonymous", || "Heroin Anonymous"),
+    ("celebrate_recovery", || "Celebrate Recovery"),
+    ("nar_anon", || tr!(editors.meetings.fellowships.nar_anon)),
+    ("peer_support", || {
+        tr!(editors.meetings.fellowships.peer_support)
+    }),
+    ("other", || tr!(editors.meetings.fellowships.other)),
 ];
 
 pub static MEETINGS: ListTable<MeetingList> = ListTable::<MeetingList>::new(
     &[
         Field::text(
             "name",
-            "Name",
-            Input::Text("Tuesday Night Hope Group"),
+            || tr!(editors.field.name),
+            Input::Text(|| tr!(editors.meetings.name_example)),
             |r| &r.name,
             |r| &mut r.name,
         ),
         Field::own(
             "fellowship",
-            "Fellowship or kind",
+            || tr!(editors.meetings.fellowship),
             Input::Choice(FELLOWSHIPS),
             |r| word(&r.fellowship),
             |r, v| choose(&mut r.fellowship, v),
         ),
         Field::own(
             "format",
-            "Format",
+            || tr!(editors.meetings.format),
             Input::Choice(&[
-                ("in_person", "In person"),
-                ("online", "Online"),
-                ("hybrid", "In person and online"),
+                ("in_person", || tr!(editors.meetings.formats.in_person)),
+                ("online", || tr!(editors.meetings.formats.online)),
+                ("hybrid", || tr!(editors.meetings.formats.hybrid)),
             ]),
             |r| word(&r.format),
             |r, v| choose(&mut r.format, v),
         ),
         Field::text(
             "address",
-            "Address",
-            Input::Text("12 Elm St, side door"),
+            || tr!(editors.meetings.address),
+            Input::Text(|| tr!(editors.meetings.address_example)),
             |r| &r.address,
             |r| &mut r.address,
         ),
         Field::text(
             "link",
-            "Link (online)",
-            Input::Text("https://…"),
+            || tr!(editors.meetings.link),
+            Input::Text(|| "https://…"),
             |r| &r.link,
             |r| &mut r.link,
         ),
         Field::own(
             "access",
-            "Open or closed",
+            || tr!(editors.meetings.access),
             Input::Choice(&[
-                ("open", "Open: anyone may come"),
-                ("closed", "Closed: for people who want to stop using"),
-                ("not_sure", "Not sure"),
+                ("open", || tr!(editors.meetings.accesses.open)),
+                ("closed", || tr!(editors.meetings.accesses.closed)),
+                ("not_sure", || tr!(editors.meetings.accesses.not_sure)),
             ]),
             |r| word(&r.access),
             |r, v| choose(&mut r.access, v),
         ),
         Field::own(
             "style",
-            "Kind of meeting",
+            || tr!(editors.meetings.style),
             Input::Choice(&[
-                ("speaker", "Speaker"),
-                ("discussion", "Discussion"),
-                ("step_study", "Step study"),
-                ("other", "Other"),
+                ("speaker", || tr!(editors.meetings.styles.speaker)),
+                ("discussion", || tr!(editors.meetings.styles.discussion)),
+                ("step_study", || tr!(editors.meetings.styles.step_study)),
+                ("other", || tr!(editors.meetings.styles.other)),
             ]),
             |r| word(&r.style),
             |r, v| choose(&mut r.style, v),
         ),
         Field::own(
             "days",
-            "Days",
+            || tr!(editors.meetings.days),
             Input::Links(|_| {
                 WEEK.iter()
                     .filter_map(|d| {
@@ -815,8 +880,8 @@ pub static MEETINGS: ListTable<MeetingList> = ListTable::<MeetingList>::new(
                     .join(" ")
             },
             |r, v| {
-                let (day, on) = v.split_once(' ').ok_or("Not a day.")?;
-                let day = datefmt::parse_weekday(day).ok_or("Not a day.")?;
+                let (day, on) = v.split_once(' ').ok_or(tr!(editors.meetings.not_a_day))?;
+                let day = datefmt::parse_weekday(day).ok_or(tr!(editors.meetings.not_a_day))?;
                 r.days.retain(|d| *d != day);
                 if on == "true" {
                     r.days.push(day);
@@ -826,7 +891,7 @@ pub static MEETINGS: ListTable<MeetingList> = ListTable::<MeetingList>::new(
         ),
         Field::own(
             "time",
-            "Starts at",
+            || tr!(editors.meetings.time),
             Input::Time,
             |r| input::time_text(r.time),
             |r, v| {
@@ -836,7 +901,7 @@ pub static MEETINGS: ListTable<MeetingList> = ListTable::<MeetingList>::new(
         ),
         Field::own(
             "duration_minutes",
-            "How long (minutes)",
+            || tr!(editors.meetings.duration),
             Input::Number,
             |r| {
                 r.duration_minutes
@@ -850,14 +915,14 @@ pub static MEETINGS: ListTable<MeetingList> = ListTable::<MeetingList>::new(
         ),
         Field::text(
             "notes",
-            "Notes",
-            Input::Long(""),
+            || tr!(editors.field.notes),
+            Input::Long(no_example),
             |r| &r.notes,
             |r| &mut r.notes,
         ),
         Field::plan(
             "attended",
-            "I went today",
+            || tr!(editors.meetings.attended),
             Input::Check,
             |p, id, today| p.meetings.attended(id, today).to_string(),
             |p, id, v, ctx| {
@@ -872,7 +937,7 @@ pub static MEETINGS: ListTable<MeetingList> = ListTable::<MeetingList>::new(
         // A meeting gone to on another day, marked afterwards (not in the future).
         Field::plan(
             "attended_on",
-            "I went on another day",
+            || tr!(editors.meetings.attended_on),
             Input::Date,
             |_, _, _| String::new(),
             |p, id, v, ctx| {
@@ -880,7 +945,7 @@ pub static MEETINGS: ListTable<MeetingList> = ListTable::<MeetingList>::new(
                     return Ok(());
                 };
                 if day > ctx.today {
-                    return Err("That date is in the future. Choose today or a day before.".into());
+                    return Err(tr!(editors.meetings.future).into());
                 }
                 p.meetings.mark_attended(id, day);
                 Ok(())
@@ -888,7 +953,7 @@ pub static MEETINGS: ListTable<MeetingList> = ListTable::<MeetingList>::new(
         ),
         Field::plan(
             "fit",
-            "Fit",
+            || tr!(editors.meetings.fit),
             Input::Note,
             |p, id, _| {
                 p.meetings
@@ -901,25 +966,27 @@ pub static MEETINGS: ListTable<MeetingList> = ListTable::<MeetingList>::new(
         ),
         Field::text(
             "liked",
-            "What I liked",
-            Input::Long("People stayed after to talk"),
+            || tr!(editors.meetings.liked),
+            Input::Long(|| tr!(editors.meetings.liked_example)),
             |r| &r.liked,
             |r| &mut r.liked,
         ),
         Field::text(
             "disliked",
-            "What I didn't like",
-            Input::Long(""),
+            || tr!(editors.meetings.disliked),
+            Input::Long(no_example),
             |r| &r.disliked,
             |r| &mut r.disliked,
         ),
         Field::own(
             "decision",
-            "Keep going or try another?",
+            || tr!(editors.meetings.decision),
             Input::Choice(&[
-                ("undecided", "Not decided yet"),
-                ("keep", "Keep going"),
-                ("try_another", "Try another group"),
+                ("undecided", || tr!(editors.meetings.decisions.undecided)),
+                ("keep", || tr!(editors.meetings.decisions.keep)),
+                ("try_another", || {
+                    tr!(editors.meetings.decisions.try_another)
+                }),
             ]),
             |r| word(&r.decision),
             |r, v| choose(&mut r.decision, v),
@@ -958,11 +1025,16 @@ pub static MEETINGS: ListTable<MeetingList> = ListTable::<MeetingList>::new(
 });
 
 const CHECKLIST: &[Field<ChecklistItem>] = &[
-    Field::flag("done", "Done", |r| &r.done, |r| &mut r.done),
+    Field::flag(
+        "done",
+        || tr!(editors.field.done),
+        |r| &r.done,
+        |r| &mut r.done,
+    ),
     Field::text(
         "text",
-        "To do",
-        Input::Long(""),
+        || tr!(editors.checklist.text),
+        Input::Long(no_example),
         |r| &r.text,
         |r| &mut r.text,
     ),
@@ -987,7 +1059,7 @@ pub static SLIPS: ListTable<Slips> = ListTable::<Slips>::new(
     &[
         Field::plan(
             "date",
-            "Date",
+            || tr!(editors.field.date),
             Input::Date,
             |p, id, _| {
                 p.recovery
@@ -997,7 +1069,7 @@ pub static SLIPS: ListTable<Slips> = ListTable::<Slips>::new(
                     .unwrap_or_default()
             },
             |p, id, v, ctx| {
-                let date = input::date(v)?.ok_or("Enter the date of the slip.")?;
+                let date = input::date(v)?.ok_or(tr!(editors.slips.date_missing))?;
                 p.recovery
                     .move_slip(id, date, ctx.today)
                     .map_err(|e| e.to_string())
@@ -1005,8 +1077,8 @@ pub static SLIPS: ListTable<Slips> = ListTable::<Slips>::new(
         ),
         Field::text(
             "note",
-            "What happened (for you only)",
-            Input::Long(""),
+            || tr!(editors.slips.note),
+            Input::Long(no_example),
             |r| &r.note,
             |r| &mut r.note,
         ),
@@ -1023,18 +1095,18 @@ pub static PERSONAL: ListTable<Personal> = ListTable::<Personal>::new(
     &[
         Field::text(
             "title",
-            "Milestone",
-            Input::Text("First paycheck"),
+            || tr!(editors.personal.title),
+            Input::Text(|| tr!(editors.personal.title_example)),
             |r| &r.title,
             |r| &mut r.title,
         ),
         Field::own(
             "date",
-            "Date",
+            || tr!(editors.field.date),
             Input::Date,
             |r| datefmt::write_date(r.date),
             |r, v| {
-                r.date = input::date(v)?.ok_or("Enter the date of the milestone.")?;
+                r.date = input::date(v)?.ok_or(tr!(editors.personal.date_missing))?;
                 Ok(())
             },
         ),
@@ -1065,22 +1137,22 @@ impl Source for LovedOnesPart {
 pub static LOVED_ONES: Fields<LovedOnesPart> = Fields::<LovedOnesPart>::new(&[
     Field::text(
         "what_to_know",
-        "What I want you to know",
-        Input::Long("Recovery is a long road and I'm on it. Some days are hard."),
+        || tr!(editors.loved_ones.what_to_know),
+        Input::Long(|| tr!(editors.loved_ones.what_to_know_example)),
         |r| &r.what_to_know,
         |r| &mut r.what_to_know,
     ),
     Field::text(
         "how_to_help",
-        "How you can help (without enabling)",
-        Input::Long("Ask me how my day was. Don't give me cash; help with groceries instead."),
+        || tr!(editors.loved_ones.how_to_help),
+        Input::Long(|| tr!(editors.loved_ones.how_to_help_example)),
         |r| &r.how_to_help,
         |r| &mut r.how_to_help,
     ),
     Field::text(
         "boundaries",
-        "My boundaries",
-        Input::Long("I won't come to parties with drinking for now."),
+        || tr!(editors.loved_ones.boundaries),
+        Input::Long(|| tr!(editors.loved_ones.boundaries_example)),
         |r| &r.boundaries,
         |r| &mut r.boundaries,
     ),
@@ -1101,7 +1173,7 @@ impl Source for SettingsPart {
 
 pub static REVIEW_EVERY: Fields<SettingsPart> = Fields::<SettingsPart>::new(&[Field::own(
     "review_every_days",
-    "Every how many days",
+    || tr!(editors.settings.review_every),
     Input::Number,
     |r| r.review_every_days.to_string(),
     |r, v| {
@@ -1116,13 +1188,13 @@ pub static REVIEW_EVERY: Fields<SettingsPart> = Fields::<SettingsPart>::new(&[Fi
 pub static LOCK_SETTINGS: Fields<SettingsPart> = Fields::<SettingsPart>::new(&[
     Field::own(
         "lock_after_minutes",
-        "Lock after this long in the background",
+        || tr!(editors.settings.lock_after),
         Input::Choice(&[
-            ("1", "1 minute"),
-            ("5", "5 minutes"),
-            ("15", "15 minutes"),
-            ("30", "30 minutes"),
-            ("60", "1 hour"),
+            ("1", || tr!(editors.settings.minutes_1)),
+            ("5", || tr!(editors.settings.minutes_5)),
+            ("15", || tr!(editors.settings.minutes_15)),
+            ("30", || tr!(editors.settings.minutes_30)),
+            ("60", || tr!(editors.settings.hour_1)),
         ]),
         |r| r.lock_after_minutes.to_string(),
         |r, v| {
@@ -1133,7 +1205,7 @@ pub static LOCK_SETTINGS: Fields<SettingsPart> = Fields::<SettingsPart>::new(&[
     ),
     Field::flag(
         "open_contacts",
-        "Keep my crisis contacts readable on the lock screen (their names, numbers and texts are then stored unencrypted on this device)",
+        || tr!(editors.settings.open_contacts),
         |r| &r.open_contacts,
         |r| &mut r.open_contacts,
     ),
@@ -1143,14 +1215,14 @@ pub static LOCK_SETTINGS: Fields<SettingsPart> = Fields::<SettingsPart>::new(&[
 pub static CARD_SETTINGS: Fields<SettingsPart> = Fields::<SettingsPart>::new(&[
     Field::text(
         "first_name",
-        "My first name, for the card",
-        Input::Text("Jordan"),
+        || tr!(editors.settings.first_name),
+        Input::Text(|| tr!(editors.settings.first_name_example)),
         |r| &r.first_name,
         |r| &mut r.first_name,
     ),
     Field::flag(
         "card_medication",
-        "Show my medication for opioid use disorder on the card (it helps an emergency room)",
+        || tr!(editors.settings.card_medication),
         |r| &r.card_medication,
         |r| &mut r.card_medication,
     ),
@@ -1181,13 +1253,13 @@ fn choices(p: &Plan, which: checkin::Items) -> Vec<(Id, String)> {
         .collect()
 }
 
-const MOODS: &[(&str, &str)] = &[
-    ("", "Choose"),
-    ("1", "1 – very low"),
-    ("2", "2 – low"),
-    ("3", "3 – okay"),
-    ("4", "4 – good"),
-    ("5", "5 – very good"),
+const MOODS: &[(&str, Text)] = &[
+    ("", || tr!(editors.checkin.moods.choose)),
+    ("1", || tr!(editors.checkin.moods.m1)),
+    ("2", || tr!(editors.checkin.moods.m2)),
+    ("3", || tr!(editors.checkin.moods.m3)),
+    ("4", || tr!(editors.checkin.moods.m4)),
+    ("5", || tr!(editors.checkin.moods.m5)),
 ];
 
 fn scale_text(v: Option<u8>) -> String {
@@ -1198,7 +1270,7 @@ fn scale_text(v: Option<u8>) -> String {
 pub static CHECKIN_HOW: Fields<CheckInOfDay> = Fields::<CheckInOfDay>::new(&[
     Field::own(
         "mood",
-        "Mood",
+        || tr!(editors.checkin.mood),
         Input::Choice(MOODS),
         |r| scale_text(r.mood),
         |r, v| {
@@ -1208,7 +1280,7 @@ pub static CHECKIN_HOW: Fields<CheckInOfDay> = Fields::<CheckInOfDay>::new(&[
     ),
     Field::own(
         "craving",
-        "Craving, 0 (none) to 10 (strongest)",
+        || tr!(editors.checkin.craving),
         Input::Number,
         |r| scale_text(r.craving),
         |r, v| {
@@ -1218,7 +1290,7 @@ pub static CHECKIN_HOW: Fields<CheckInOfDay> = Fields::<CheckInOfDay>::new(&[
     ),
     Field::own(
         "stress",
-        "Stress, 0 to 10",
+        || tr!(editors.checkin.stress),
         Input::Number,
         |r| scale_text(r.stress),
         |r, v| {
@@ -1228,7 +1300,7 @@ pub static CHECKIN_HOW: Fields<CheckInOfDay> = Fields::<CheckInOfDay>::new(&[
     ),
     Field::own(
         "sleep_minutes",
-        "Hours of sleep",
+        || tr!(editors.checkin.sleep),
         Input::Number,
         |r| r.sleep_minutes.map(checkin::hours_text).unwrap_or_default(),
         |r, v| {
@@ -1241,7 +1313,7 @@ pub static CHECKIN_HOW: Fields<CheckInOfDay> = Fields::<CheckInOfDay>::new(&[
 /// Medication taken: its own heading.
 pub static CHECKIN_MEDS: Fields<CheckInOfDay> = Fields::<CheckInOfDay>::new(&[Field::own(
     "medications_taken",
-    "Medication taken today",
+    || tr!(editors.checkin.medications),
     Input::Links(|p| choices(p, checkin::Items::Medications)),
     |r| ids_text(&r.medications_taken),
     |r, v| toggle(&mut r.medications_taken, v),
@@ -1251,13 +1323,13 @@ pub static CHECKIN_MEDS: Fields<CheckInOfDay> = Fields::<CheckInOfDay>::new(&[Fi
 pub static CHECKIN_SUPPORT: Fields<CheckInOfDay> = Fields::<CheckInOfDay>::new(&[
     Field::flag(
         "went_to_meeting",
-        "I went to a meeting",
+        || tr!(editors.checkin.went_to_meeting),
         |r| &r.went_to_meeting,
         |r| &mut r.went_to_meeting,
     ),
     Field::flag(
         "contacted_support",
-        "I talked to someone from my support network",
+        || tr!(editors.checkin.contacted_support),
         |r| &r.contacted_support,
         |r| &mut r.contacted_support,
     ),
@@ -1267,29 +1339,29 @@ pub static CHECKIN_SUPPORT: Fields<CheckInOfDay> = Fields::<CheckInOfDay>::new(&
 pub static CHECKIN_NOTICED: Fields<CheckInOfDay> = Fields::<CheckInOfDay>::new(&[
     Field::own(
         "triggers",
-        "Triggers I met",
+        || tr!(editors.checkin.triggers),
         Input::Links(|p| choices(p, checkin::Items::Triggers)),
         |r| ids_text(&r.triggers),
         |r, v| toggle(&mut r.triggers, v),
     ),
     Field::own(
         "warning_signs",
-        "Warning signs I noticed",
+        || tr!(editors.checkin.warning_signs),
         Input::Links(|p| choices(p, checkin::Items::WarningSigns)),
         |r| ids_text(&r.warning_signs),
         |r, v| toggle(&mut r.warning_signs, v),
     ),
     Field::own(
         "coping_used",
-        "What I used to cope",
+        || tr!(editors.checkin.coping_used),
         Input::Links(|p| choices(p, checkin::Items::Coping)),
         |r| ids_text(&r.coping_used),
         |r, v| toggle(&mut r.coping_used, v),
     ),
     Field::text(
         "note",
-        "A note",
-        Input::Long(""),
+        || tr!(editors.checkin.note),
+        Input::Long(no_example),
         |r| &r.note,
         |r| &mut r.note,
     ),

@@ -29,16 +29,17 @@ impl Role {
         Role::Other,
     ];
 
+    /// The role's name as shown, in the app's language (the saved word is serde's).
     pub fn label(self) -> &'static str {
         match self {
-            Role::Sponsor => "Sponsor",
-            Role::Family => "Family",
-            Role::Friend => "Friend",
-            Role::RecoveryCoach => "Recovery coach",
-            Role::PeerRecoverySpecialist => "Peer recovery specialist",
-            Role::Therapist => "Therapist",
-            Role::Doctor => "Doctor",
-            Role::Other => "Other",
+            Role::Sponsor => tr!(editors.roles.sponsor),
+            Role::Family => tr!(editors.roles.family),
+            Role::Friend => tr!(editors.roles.friend),
+            Role::RecoveryCoach => tr!(editors.roles.recovery_coach),
+            Role::PeerRecoverySpecialist => tr!(editors.roles.peer_recovery_specialist),
+            Role::Therapist => tr!(editors.roles.therapist),
+            Role::Doctor => tr!(editors.roles.doctor),
+            Role::Other => tr!(editors.roles.other),
         }
     }
 }

@@ -14,7 +14,7 @@ pub fn whole(v: &str, min: u32, max: u32) -> Result<Option<u32>, Refusal> {
     if v.is_empty() {
         return Ok(None);
     }
-    let refuse = || format!("Enter a whole number from {min} to {max}.");
+    let refuse = || tr!(editors.input.whole, min = min, max = max);
     if !v.bytes().all(|b| b.is_ascii_digit()) || v.len() > 9 {
         return Err(refuse());
     }
@@ -31,7 +31,7 @@ pub fn scale(v: &str, min: u8, max: u8) -> Result<Option<u8>, Refusal> {
 
 /// A number up to `max` that must be there (a count that cannot be left empty).
 pub fn required(v: &str, min: u32, max: u32) -> Result<u32, Refusal> {
-    whole(v, min, max)?.ok_or_else(|| format!("Enter a whole number from {min} to {max}."))
+    whole(v, min, max)?.ok_or_else(|| tr!(editors.input.whole, min = min, max = max))
 }
 
 /// Hours as typed ("7", "7.5", "7,5") to minutes, from 0 to 24 hours, to the tenth of an hour.
@@ -40,7 +40,7 @@ pub fn hours(v: &str) -> Result<Option<u16>, Refusal> {
     if v.is_empty() {
         return Ok(None);
     }
-    let refuse = || "Enter hours from 0 to 24, like 7 or 7.5.".to_string();
+    let refuse = || tr!(editors.input.hours).to_string();
     let (h, f) = v.split_once(['.', ',']).unwrap_or((v, ""));
     if h.is_empty() && f.is_empty() {
         return Err(refuse());
@@ -77,7 +77,7 @@ pub fn date(v: &str) -> Result<Option<NaiveDate>, Refusal> {
     }
     datefmt::parse_date(v)
         .map(Some)
-        .ok_or_else(|| "Enter a date, like 11/23/2026.".to_string())
+        .ok_or_else(|| tr!(editors.input.date).to_string())
 }
 
 /// A time of day from a time field ("19:30"), or nothing.
@@ -88,7 +88,7 @@ pub fn time(v: &str) -> Result<Option<NaiveTime>, Refusal> {
     }
     datefmt::parse_time(v)
         .map(Some)
-        .ok_or_else(|| "Enter a time, like 7:30 PM.".to_string())
+        .ok_or_else(|| tr!(editors.input.time).to_string())
 }
 
 /// A date and time from a date-and-time field ("2026-12-03T09:30"), or nothing.
@@ -99,7 +99,7 @@ pub fn datetime(v: &str) -> Result<Option<NaiveDateTime>, Refusal> {
     }
     datefmt::parse_datetime(v)
         .map(Some)
-        .ok_or_else(|| "Enter a date and a time.".to_string())
+        .ok_or_else(|| tr!(editors.input.datetime).to_string())
 }
 
 /// What a date-and-time field shows: minutes, not seconds ("2026-12-03T09:30").
@@ -144,6 +144,19 @@ mod tests {
         assert_eq!(
             datetime_text(datetime("2026-12-03T09:30").unwrap()),
             "2026-12-03T09:30"
+        );
+    }
+
+    #[test]
+    fn refusals_are_in_both_languages() {
+        use crate::i18n::{td_string, Locale};
+        assert_eq!(
+            td_string!(Locale::en, editors.input.whole, min = 0, max = 10),
+            "Enter a whole number from 0 to 10."
+        );
+        assert_eq!(
+            td_string!(Locale::es, editors.input.whole, min = 0, max = 10),
+            "Escriba un número entero del 0 al 10."
         );
     }
 }

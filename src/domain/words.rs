@@ -30,6 +30,8 @@ pub fn count(n: impl TryInto<i64>, one: &str, many: &str) -> String {
 }
 
 /// A count of a noun that takes an "s": "1 slip", "3 slips".
+/// Right for English and for Spanish nouns that end in a vowel ("1 día", "3 días"); for
+/// others ("reunión", "reuniones") give both forms to [`count`].
 pub fn plural(n: impl TryInto<i64>, noun: &str) -> String {
     count(n, noun, &format!("{noun}s"))
 }
