@@ -8,7 +8,8 @@
   function cannotStart() {
     var m = document.getElementById('boot-message');
     document.documentElement.classList.add('cannot-start');
-    if (m) m.textContent = 'Safety Net could not start in this browser. The emergency links below still work.';
+    // The words are the shell's own, in its language (index.html, data-cannot-start).
+    if (m) m.textContent = m.getAttribute('data-cannot-start') || 'Safety Net could not start in this browser. The emergency links below still work.';
   }
   if (typeof WebAssembly !== 'object') cannotStart();
   window.addEventListener('error', function () { if (document.getElementById('boot')) cannotStart(); });

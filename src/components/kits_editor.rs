@@ -3,7 +3,7 @@
 
 use crate::components::record_list::RecordList;
 use crate::components::tables::KITS;
-use crate::domain::naloxone::{STORAGE_GUIDANCE, STORAGE_SOURCE};
+use crate::domain::naloxone::{storage_guidance, storage_source};
 use leptos::prelude::*;
 
 #[component]
@@ -14,8 +14,8 @@ pub fn KitsEditor() -> impl IntoView {
             add_label=tr!(editors.kits.add_label) placeholder=tr!(editors.kits.location_example)>
             <details class="guidance">
                 <summary>{tr!(editors.kits.storage)}</summary>
-                <ul>{STORAGE_GUIDANCE.iter().map(|t| view! { <li>{*t}</li> }).collect_view()}</ul>
-                <p class="small">{tr!(editors.kits.source, source = STORAGE_SOURCE)}</p>
+                <ul>{storage_guidance(crate::lang::current()).into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}</ul>
+                <p class="small">{tr!(editors.kits.source, source = storage_source(crate::lang::current()))}</p>
             </details>
         </RecordList>
     }

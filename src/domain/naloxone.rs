@@ -427,15 +427,21 @@ pub fn good_samaritan(l: Locale) -> &'static str {
 /// Storing a kit. Source: Narcan 4 mg over-the-counter Drug Facts label (2023): store at
 /// 36–77°F (2–25 °C), do not freeze, avoid heat above 104°F (40 °C), keep in the blister
 /// out of light; the 36-month shelf life; state health departments for expired naloxone.
-pub const STORAGE_GUIDANCE: [&str; 4] = [
-    "Store it between 36°F and 77°F (2–25°C): at room temperature or in the refrigerator. Keep it in its blister package, out of light.",
-    "Don't freeze it, and don't let it get hotter than 104°F (40°C), as in a hot car. Frozen, it won't spray; thawed for about 15 minutes at room temperature, it works again.",
-    "Check the expiration date on the box (about 3 years from when it was made) and replace it before then.",
-    "An expired kit is still better than none in an emergency.",
-];
+/// The label's storage text, in locales/<lang>/crisis.json (`storage`); the Spanish is a
+/// faithful translation (no Spanish label exists) and its source says so.
+pub fn storage_guidance(l: Locale) -> [&'static str; 4] {
+    [
+        td_string!(l, crisis.storage.g1),
+        td_string!(l, crisis.storage.g2),
+        td_string!(l, crisis.storage.g3),
+        td_string!(l, crisis.storage.g4),
+    ]
+}
 
 /// Where the storage guidance comes from, as shown beside it.
-pub const STORAGE_SOURCE: &str = "Narcan (naloxone HCl) 4 mg nasal spray, over-the-counter Drug Facts label, 2023 (DailyMed); state health departments (expired naloxone)";
+pub fn storage_source(l: Locale) -> &'static str {
+    td_string!(l, crisis.storage.source)
+}
 
 #[cfg(test)]
 mod fact_tests {
@@ -553,7 +559,7 @@ mod fact_tests {
 
     #[test]
     fn storage_from_the_current_label() {
-        let storage = STORAGE_GUIDANCE.join(" ");
+        let storage = storage_guidance(Locale::en).join(" ");
         assert!(storage.contains("36°F and 77°F") && storage.contains("2–25°C"));
         assert!(
             storage.contains("104°F") && storage.contains("freeze") && storage.contains("blister")
@@ -567,7 +573,12 @@ mod fact_tests {
             assert!(!storage.contains(&old), "{old}");
         }
         assert!(storage.contains("better than none"));
-        assert!(STORAGE_SOURCE.contains("2023") && !STORAGE_SOURCE.contains("2020"));
+        for l in [Locale::en, Locale::es] {
+            let source = storage_source(l);
+            assert!(source.contains("2023") && !source.contains("2020"));
+        }
+        let spanish = storage_guidance(Locale::es).join(" ");
+        assert!(spanish.contains("36 °F y 77 °F") && spanish.contains("104 °F") && spanish.contains("congele"));
     }
 
     /// The Spanish steps say the same facts, in the words of public/naloxone-es.html, and
