@@ -23,10 +23,10 @@ pub fn MeetingsToday() -> impl IntoView {
         let (today, now) = (state.clock.today.get(), state.clock.time.get());
         state.plan.with(|p| {
             next_today(&p.meetings, today, now).map(|m| {
-                format!(
-                    "Next: {} at {}",
-                    m.name,
-                    m.time.map(clock_time).unwrap_or_default()
+                tr!(
+                    meetings.today.next,
+                    name = m.name.as_str(),
+                    time = m.time.map(clock_time).unwrap_or_default()
                 )
             })
         })
@@ -76,8 +76,8 @@ pub fn MeetingsToday() -> impl IntoView {
             <li class="today-meeting">
                 <span>{label}</span>
                 <button type="button" aria-pressed=move || went().to_string() on:click=toggle
-                    aria-label=move || format!("I went: {}", name())>
-                    {move || if went2() { "Went ✓" } else { "I went" }}
+                    aria-label=move || tr!(meetings.today.went_label, name = name())>
+                    {move || if went2() { tr!(meetings.today.went) } else { tr!(meetings.today.i_went) }}
                 </button>
             </li>
         }
@@ -85,7 +85,7 @@ pub fn MeetingsToday() -> impl IntoView {
     }) as std::sync::Arc<dyn Fn(Id) -> AnyView + Send + Sync>;
     view! {
         <section class="card" data-testid="meetings-today" hidden=move || ids.with(Vec::is_empty)>
-            <h2>"Meetings today"</h2>
+            <h2>{tr!(meetings.today.title)}</h2>
             <p class="status">{next}</p>
             <ul class="plain">{crate::components::keyed_rows(ids, row)}</ul>
         </section>

@@ -3,9 +3,12 @@
 //! with its sources).
 
 use super::meetings::{FitDecision, Meeting, Meetings};
-use super::resources::{lifeline_988, samhsa_helpline, CrisisLine};
+use super::resources::{lifeline_988_in, samhsa_helpline_in, CrisisLine};
 use super::Id;
+use crate::i18n::td_string;
+use crate::lang::{self, Locale};
 use chrono::{Datelike, Days, NaiveDate, NaiveTime, Weekday};
+use std::sync::LazyLock;
 
 pub const WEEK: [Weekday; 7] = [
     Weekday::Mon,
@@ -133,20 +136,25 @@ pub fn weekly_counts(p: &super::Plan, today: NaiveDate, weeks: u64) -> Vec<(Naiv
 }
 
 /// The fit journal's nudge for a meeting: count, and after three visits, time to decide.
+/// The words are in locales/<lang>/meetings.json, fit.
 pub fn fit_note(m: &Meetings, meeting: &Meeting) -> String {
+    fit_note_in(lang::current(), m, meeting)
+}
+
+pub fn fit_note_in(l: Locale, m: &Meetings, meeting: &Meeting) -> String {
     let n = m.times_attended(&meeting.id);
     let times = match n {
-        0 => "Not been yet.".to_string(),
-        1 => "Been once.".to_string(),
-        n => format!("Been {n} times."),
+        0 => td_string!(l, meetings.fit.times_zero).to_string(),
+        1 => td_string!(l, meetings.fit.times_one).to_string(),
+        n => td_string!(l, meetings.fit.times_many, n = n),
     };
     let advice = match (n, meeting.decision) {
-        (_, FitDecision::Keep) => " You're keeping this one.",
-        (_, FitDecision::TryAnother) => " You're trying another group: that's fine too.",
-        (0..=2, _) => " Try three or four meetings before deciding whether it fits.",
-        _ => " Does it fit? Keep going, or try another group.",
+        (_, FitDecision::Keep) => td_string!(l, meetings.fit.keep),
+        (_, FitDecision::TryAnother) => td_string!(l, meetings.fit.try_another),
+        (0..=2, _) => td_string!(l, meetings.fit.too_soon),
+        _ => td_string!(l, meetings.fit.decide),
     };
-    format!("{times}{advice}")
+    format!("{times} {advice}")
 }
 
 /// A place to find support, with where the facts come from.
@@ -168,157 +176,217 @@ pub struct Resource {
 /// Beside the twelve-step fellowships named for a drug (NA, HA, PA): medication for OUD.
 /// Source: NA World Services, Bulletin #29 "Regarding methadone and other drug replacement
 /// programs" (each group decides); NIDA "Words Matter"; SMART Recovery (medication welcome).
-pub const MOUD_NOTE: &str = "Taking methadone or buprenorphine? Some groups limit what people on medication may do in meetings, such as sharing or leading; each group decides. Ask the group, look for a medication-friendly meeting, or try SMART Recovery, where medication for opioid use disorder is welcome.";
+/// Spanish: a faithful translation (traducción fiel) of the English, locales/es/meetings.json.
+pub fn moud_note() -> &'static str {
+    moud_note_in(lang::current())
+}
+
+pub fn moud_note_in(l: Locale) -> &'static str {
+    td_string!(l, meetings.moud_note)
+}
 
 /// The offline directory (US, national). Verified against ../shared/design/CONTENT-FACTS.md.
+/// The text is in locales/<lang>/meetings.json, directory; names that are proper names
+/// stay as they are. The Spanish is a faithful translation (traducción fiel), except what it
+/// adds about Spanish resources, each checked and named in its own `source`:
+/// - NA: recovery literature in Spanish on na.org (e.g. na.org/e-lit/como-funciona,
+///   "Cómo funciona"); NA's own Spanish name, Narcóticos Anónimos.
+/// - SMART Recovery: smartrecovery.es, SMART Recovery's site in Spanish (Spain; its
+///   "Nuestra historia" says the materials were translated into Spanish in 2003).
+/// - Nar-Anon: nar-anon.org's pages in Spanish for some countries (nar-anon.org/colombia-site,
+///   nar-anon.org/uruguay), which give the name "Grupos de Familia Nar-Anon".
+///
+/// No Spanish meetings are named: none could be checked.
 pub fn directory() -> [Resource; 9] {
+    directory_in(lang::current())
+}
+
+pub fn directory_in(l: Locale) -> [Resource; 9] {
+    let samhsa = samhsa_helpline_in(l);
+    let l988 = lifeline_988_in(l);
     [
-    Resource {
-        name: "SAMHSA National Helpline",
-        what: "Free, confidential treatment referral and information, 24/7, in English and Spanish.",
-        who: "Anyone with a substance use problem, and their families.",
-        how: "Call the helpline and say what kind of help you are looking for.",
-        url: "https://www.samhsa.gov/find-help/helplines/national-helpline",
-        phone: Some(samhsa_helpline()),
-        note: None,
-        source: "samhsa.gov",
-    },
-    Resource {
-        name: "FindTreatment.gov",
-        what: "SAMHSA's locator of licensed treatment: medication for opioid use disorder, counseling, programs.",
-        who: "Anyone looking for treatment near them.",
-        how: "Search by address or ZIP code; filter for buprenorphine, methadone or naltrexone, payment and language.",
-        url: "https://findtreatment.gov",
-        phone: None,
-        note: None,
-        source: "findtreatment.gov (SAMHSA)",
-    },
-    Resource {
-        name: "Narcotics Anonymous meeting search",
-        what: "NA meetings worldwide, in person and online: a twelve-step fellowship.",
-        who: "Anyone who wants to stop using; open meetings welcome anyone.",
-        how: "Search by city or ZIP code, or look for the virtual meetings list.",
-        url: "https://www.na.org/meetingsearch/",
-        phone: None,
-        note: Some(MOUD_NOTE),
-        source: "na.org",
-    },
-    Resource {
-        name: "SMART Recovery",
-        what: "Science-based mutual support meetings (not twelve-step), in person and online.",
-        who: "Anyone recovering from any addiction; family meetings too.",
-        how: "Find a meeting on the meetings page; many are online every day.",
-        url: "https://smartrecovery.org",
-        phone: None,
-        note: None,
-        source: "smartrecovery.org",
-    },
-    Resource {
-        name: "Nar-Anon Family Groups",
-        what: "Twelve-step support for people affected by someone else's addiction.",
-        who: "Family and friends of someone who uses.",
-        how: "Find a group near you or online on the meetings page.",
-        url: "https://www.nar-anon.org",
-        phone: None,
-        note: None,
-        source: "nar-anon.org",
-    },
-    Resource {
-        name: "Pills Anonymous",
-        what: "A twelve-step fellowship for recovery from pill addiction.",
-        who: "Anyone who wants to stop misusing pills.",
-        how: "Look up meetings, including phone and online ones, on the website.",
-        url: "https://www.pillsanonymous.org",
-        phone: None,
-        note: Some(MOUD_NOTE),
-        source: "pillsanonymous.org",
-    },
-    Resource {
-        name: "Heroin Anonymous",
-        what: "A twelve-step fellowship for recovery from heroin and other opioids.",
-        who: "Anyone who wants to stop using heroin or opioids.",
-        how: "Find in-person and online meetings on the website.",
-        url: "https://heroinanonymous.org",
-        phone: None,
-        note: Some(MOUD_NOTE),
-        source: "heroinanonymous.org",
-    },
-    Resource {
-        name: "Celebrate Recovery",
-        what: "A Christ-centered twelve-step recovery program, usually held at churches.",
-        who: "Anyone with a hurt, habit or hang-up who is open to a faith-based group.",
-        how: "Use the group finder on the website.",
-        url: "https://www.celebraterecovery.com",
-        phone: None,
-        note: None,
-        source: "celebraterecovery.com",
-    },
-    Resource {
-        name: "988 Suicide & Crisis Lifeline",
-        what: "Free, confidential support 24/7 for any mental-health or substance-use crisis.",
-        who: "Anyone in crisis, or worried about someone.",
-        how: "Call or text 988, or chat at 988lifeline.org. In Spanish: call 988 and press 2, or text AYUDA to 988.",
-        url: "https://988lifeline.org",
-        phone: Some(lifeline_988()),
-        note: None,
-        source: "988lifeline.org; SAMHSA",
-    },
+        Resource {
+            name: samhsa.name,
+            what: td_string!(l, meetings.directory.samhsa.what),
+            who: td_string!(l, meetings.directory.samhsa.who),
+            how: td_string!(l, meetings.directory.samhsa.how),
+            url: "https://www.samhsa.gov/find-help/helplines/national-helpline",
+            phone: Some(samhsa),
+            note: None,
+            source: td_string!(l, meetings.directory.samhsa.source),
+        },
+        Resource {
+            name: "FindTreatment.gov",
+            what: td_string!(l, meetings.directory.findtreatment.what),
+            who: td_string!(l, meetings.directory.findtreatment.who),
+            how: td_string!(l, meetings.directory.findtreatment.how),
+            url: "https://findtreatment.gov",
+            phone: None,
+            note: None,
+            source: td_string!(l, meetings.directory.findtreatment.source),
+        },
+        Resource {
+            name: td_string!(l, meetings.directory.na.name),
+            what: td_string!(l, meetings.directory.na.what),
+            who: td_string!(l, meetings.directory.na.who),
+            how: td_string!(l, meetings.directory.na.how),
+            url: "https://www.na.org/meetingsearch/",
+            phone: None,
+            note: Some(moud_note_in(l)),
+            source: td_string!(l, meetings.directory.na.source),
+        },
+        Resource {
+            name: "SMART Recovery",
+            what: td_string!(l, meetings.directory.smart.what),
+            who: td_string!(l, meetings.directory.smart.who),
+            how: td_string!(l, meetings.directory.smart.how),
+            url: "https://smartrecovery.org",
+            phone: None,
+            note: None,
+            source: td_string!(l, meetings.directory.smart.source),
+        },
+        Resource {
+            name: td_string!(l, meetings.directory.naranon.name),
+            what: td_string!(l, meetings.directory.naranon.what),
+            who: td_string!(l, meetings.directory.naranon.who),
+            how: td_string!(l, meetings.directory.naranon.how),
+            url: "https://www.nar-anon.org",
+            phone: None,
+            note: None,
+            source: td_string!(l, meetings.directory.naranon.source),
+        },
+        Resource {
+            name: "Pills Anonymous",
+            what: td_string!(l, meetings.directory.pa.what),
+            who: td_string!(l, meetings.directory.pa.who),
+            how: td_string!(l, meetings.directory.pa.how),
+            url: "https://www.pillsanonymous.org",
+            phone: None,
+            note: Some(moud_note_in(l)),
+            source: td_string!(l, meetings.directory.pa.source),
+        },
+        Resource {
+            name: "Heroin Anonymous",
+            what: td_string!(l, meetings.directory.ha.what),
+            who: td_string!(l, meetings.directory.ha.who),
+            how: td_string!(l, meetings.directory.ha.how),
+            url: "https://heroinanonymous.org",
+            phone: None,
+            note: Some(moud_note_in(l)),
+            source: td_string!(l, meetings.directory.ha.source),
+        },
+        Resource {
+            name: "Celebrate Recovery",
+            what: td_string!(l, meetings.directory.cr.what),
+            who: td_string!(l, meetings.directory.cr.who),
+            how: td_string!(l, meetings.directory.cr.how),
+            url: "https://www.celebraterecovery.com",
+            phone: None,
+            note: None,
+            source: td_string!(l, meetings.directory.cr.source),
+        },
+        Resource {
+            name: l988.name,
+            what: td_string!(l, meetings.directory.l988.what),
+            who: td_string!(l, meetings.directory.l988.who),
+            how: td_string!(l, meetings.directory.l988.how),
+            url: "https://988lifeline.org",
+            phone: Some(l988),
+            note: None,
+            // Spanish: 988lifeline.org, "What to expect" (press 2; text AYUDA).
+            source: td_string!(l, meetings.directory.l988.source),
+        },
     ]
 }
 
-/// Scripts for asking for a referral, to copy and adapt.
+/// Scripts for asking for a referral, to copy and adapt: (title, text).
 /// Naloxone (Narcan 4 mg) is sold over the counter since 2023; a prescription can still
-/// help insurance pay for it (FDA, March 2023; CONTENT-FACTS.md).
-pub const REFERRAL_SCRIPTS: [(&str, &str); 6] = [
-    (
-        "Asking a doctor",
-        "I'm in recovery from opioid use and I want to keep my recovery strong. Could you refer me to a support group, a counselor, or a program that offers medication for opioid use disorder? I'd also like to keep naloxone at home. I know it's sold without a prescription, but would a prescription help my insurance pay for it?",
-    ),
-    (
-        "Asking a therapist",
-        "Besides our sessions, I'd like support between them. Do you know of recovery meetings, peer support groups or a recovery coach you would recommend for someone like me?",
-    ),
-    (
-        "Asking a community health center",
-        "Hello, I'm looking for help with opioid use disorder. Do you offer treatment, or can you refer me to a program, counseling or a support group nearby? I'd like to know about cost and sliding-scale fees.",
-    ),
-    (
-        "Asking for a peer recovery specialist",
-        "I'm in recovery from opioid use and I'd like to talk with someone who has been there. Do you have a peer recovery specialist or recovery coach I could meet with, or can you tell me where to find one?",
-    ),
-    (
-        "Asking a hospital or clinic social worker",
-        "I'm in recovery from opioid use and I need help with the practical side: treatment I can afford, insurance, a ride to appointments, housing or food. Could you help me find what's available, and refer me to a recovery program?",
-    ),
-    (
-        "Asking a friend",
-        "I'm working on my recovery and I'd like to try a meeting. Do you know a group that's welcoming, or would you come with me the first time?",
-    ),
-];
+/// help insurance pay for it (FDA, March 2023; CONTENT-FACTS.md). Spanish: a faithful
+/// translation (traducción fiel), usted to professionals and tú to a friend.
+pub fn referral_scripts() -> [(&'static str, &'static str); 6] {
+    referral_scripts_in(lang::current())
+}
+
+pub fn referral_scripts_in(l: Locale) -> [(&'static str, &'static str); 6] {
+    [
+        (
+            td_string!(l, meetings.scripts.doctor.title),
+            td_string!(l, meetings.scripts.doctor.text),
+        ),
+        (
+            td_string!(l, meetings.scripts.therapist.title),
+            td_string!(l, meetings.scripts.therapist.text),
+        ),
+        (
+            td_string!(l, meetings.scripts.health_center.title),
+            td_string!(l, meetings.scripts.health_center.text),
+        ),
+        (
+            td_string!(l, meetings.scripts.peer.title),
+            td_string!(l, meetings.scripts.peer.text),
+        ),
+        (
+            td_string!(l, meetings.scripts.social_worker.title),
+            td_string!(l, meetings.scripts.social_worker.text),
+        ),
+        (
+            td_string!(l, meetings.scripts.friend.title),
+            td_string!(l, meetings.scripts.friend.text),
+        ),
+    ]
+}
 
 /// Suggestions for the first-meeting checklist and for after the first few meetings; the
 /// person adds, edits, ticks or ignores each. Sources: NA newcomer information (na.org);
 /// SMART Recovery, "Your first meeting" (smartrecovery.org).
 /// Also: NA, "An Introduction to NA Meetings" (anonymity; a higher power of your own
 /// understanding); SAMHSA, peer support (practical barriers such as childcare and transport).
-pub const FIRST_MEETING_IDEAS: [&str; 9] = [
-    "Check the format: in person or online, open (anyone welcome) or closed (for people who want to stop using)",
-    "Plan how to get there, or test the link and sound",
-    "Arrive 10 minutes early",
-    "Remember: I don't have to share. Listening is enough",
-    "Open meetings welcome anyone, family and friends too",
-    "There is no fee; giving to the collection is optional",
-    "I can stay anonymous: my first name is enough, or no name at all",
-    "“Higher power” means whatever works for me; I don't have to be religious",
-    "Arrange childcare or a ride if I need them",
-];
+/// Spanish: a faithful translation (traducción fiel). An idea once added is the person's own
+/// text, kept in the language it was added in.
+///
+/// A list of the language's ideas for the whole run (the checklist takes a `'static`
+/// slice): made once per language, not per drawing.
+pub fn first_meeting_ideas() -> &'static [&'static str] {
+    static EN: LazyLock<[&str; 9]> = LazyLock::new(|| first_meeting_ideas_in(Locale::en));
+    static ES: LazyLock<[&str; 9]> = LazyLock::new(|| first_meeting_ideas_in(Locale::es));
+    match lang::current() {
+        Locale::en => &*EN,
+        Locale::es => &*ES,
+    }
+}
 
-pub const AFTER_FIRST_FEW_IDEAS: [&str; 4] = [
-    "Introduce myself by first name",
-    "Exchange numbers with one or two people",
-    "Ask about a sponsor or mentor",
-    "Take a small service commitment: chairs, coffee",
-];
+pub fn first_meeting_ideas_in(l: Locale) -> [&'static str; 9] {
+    [
+        td_string!(l, meetings.first_ideas.format),
+        td_string!(l, meetings.first_ideas.getting_there),
+        td_string!(l, meetings.first_ideas.early),
+        td_string!(l, meetings.first_ideas.no_sharing),
+        td_string!(l, meetings.first_ideas.open),
+        td_string!(l, meetings.first_ideas.no_fee),
+        td_string!(l, meetings.first_ideas.anonymous),
+        td_string!(l, meetings.first_ideas.higher_power),
+        td_string!(l, meetings.first_ideas.childcare),
+    ]
+}
+
+/// As [`first_meeting_ideas`], for after the first few meetings.
+pub fn after_first_few_ideas() -> &'static [&'static str] {
+    static EN: LazyLock<[&str; 4]> = LazyLock::new(|| after_first_few_ideas_in(Locale::en));
+    static ES: LazyLock<[&str; 4]> = LazyLock::new(|| after_first_few_ideas_in(Locale::es));
+    match lang::current() {
+        Locale::en => &*EN,
+        Locale::es => &*ES,
+    }
+}
+
+pub fn after_first_few_ideas_in(l: Locale) -> [&'static str; 4] {
+    [
+        td_string!(l, meetings.after_ideas.introduce),
+        td_string!(l, meetings.after_ideas.numbers),
+        td_string!(l, meetings.after_ideas.sponsor),
+        td_string!(l, meetings.after_ideas.service),
+    ]
+}
 
 #[cfg(test)]
 mod tests {
@@ -464,11 +532,11 @@ mod tests {
             let drug_named = ["Narcotics", "Pills", "Heroin"]
                 .iter()
                 .any(|n| r.name.contains(n));
-            assert_eq!(r.note == Some(MOUD_NOTE), drug_named, "{}", r.name);
+            assert_eq!(r.note == Some(moud_note()), drug_named, "{}", r.name);
         }
         assert!(
-            MOUD_NOTE.contains("methadone or buprenorphine")
-                && MOUD_NOTE.contains("SMART Recovery")
+            moud_note().contains("methadone or buprenorphine")
+                && moud_note().contains("SMART Recovery")
         );
         assert_eq!(
             directory()
@@ -478,18 +546,50 @@ mod tests {
             3
         );
         // The referral scripts: no naloxone *prescription* asked for; the two new ones.
-        let titles: Vec<_> = REFERRAL_SCRIPTS.iter().map(|(t, _)| *t).collect();
+        let titles: Vec<_> = referral_scripts().iter().map(|(t, _)| *t).collect();
         assert!(titles
             .iter()
             .any(|t| t.contains("peer recovery specialist")));
         assert!(titles.iter().any(|t| t.contains("social worker")));
-        assert!(REFERRAL_SCRIPTS
+        assert!(referral_scripts()
             .iter()
             .all(|(_, s)| !s.contains("naloxone prescription")));
         // First-meeting ideas: anonymity, "higher power", childcare or a ride.
-        let ideas = FIRST_MEETING_IDEAS.join(" ");
+        let ideas = first_meeting_ideas().join(" ");
         for want in ["anonymous", "Higher power", "childcare"] {
             assert!(ideas.contains(want), "{want}");
         }
+    }
+
+    #[test]
+    fn the_directory_scripts_and_ideas_in_spanish() {
+        let (en, es) = (directory_in(Locale::en), directory_in(Locale::es));
+        // The same places, links and phones in both languages; only the words change.
+        for (a, b) in en.iter().zip(es.iter()) {
+            assert_eq!(a.url, b.url);
+            assert_eq!(a.phone.map(|p| p.call), b.phone.map(|p| p.call));
+            assert_eq!(a.note.is_some(), b.note.is_some());
+            assert_ne!(a.what, b.what);
+        }
+        assert!(es.iter().any(|r| r.name == "Grupos de Familia Nar-Anon"));
+        assert!(es
+            .iter()
+            .filter_map(|r| r.note)
+            .all(|n| n == moud_note_in(Locale::es) && n.contains("cada grupo decide")));
+        assert_eq!(referral_scripts_in(Locale::es)[5].0, "Pedirle a un amigo");
+        assert_eq!(
+            first_meeting_ideas_in(Locale::es)[2],
+            "Llegar 10 minutos antes"
+        );
+        assert_eq!(
+            after_first_few_ideas_in(Locale::en),
+            after_first_few_ideas()
+        );
+        let mut m = Meetings::default();
+        m.list.push(meeting(1, vec![Weekday::Mon], Some("19:00")));
+        assert_eq!(
+            fit_note_in(Locale::es, &m, &m.list[0]),
+            "Aún no ha ido. Pruebe tres o cuatro reuniones antes de decidir si el grupo es para usted."
+        );
     }
 }

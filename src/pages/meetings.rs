@@ -5,12 +5,11 @@ use crate::components::meetings_today::MeetingsToday;
 use crate::components::record_list::RecordList;
 use crate::components::tables::{AFTER_FIRST_FEW, FIRST_MEETING, MEETINGS};
 use crate::domain::community::{
-    attendance_stats, clock_time, day_name, directory, on_day, weekly_counts, Resource,
-    AFTER_FIRST_FEW_IDEAS, FIRST_MEETING_IDEAS, REFERRAL_SCRIPTS, WEEK,
+    after_first_few_ideas, attendance_stats, clock_time, day_name, directory, first_meeting_ideas,
+    on_day, referral_scripts, weekly_counts, Resource, WEEK,
 };
 use crate::domain::ics;
 use crate::domain::resources::us_numbers;
-use crate::domain::words::plural;
 use crate::router::Route;
 use crate::state::use_app_state;
 use leptos::prelude::*;
@@ -18,7 +17,7 @@ use leptos::task::spawn_local;
 
 #[component]
 pub fn MeetingsPage() -> impl IntoView {
-    crate::web::set_title("Meetings");
+    crate::web::set_title(tr!(meetings.title));
     let state = use_app_state();
     let exported = RwSignal::new(String::new());
     let export = move |_| {
@@ -32,41 +31,52 @@ pub fn MeetingsPage() -> impl IntoView {
         });
         let result = crate::web::download_text("safety-net-meetings.ics", "text/calendar", &text);
         exported.set(match result {
-            Ok(()) if left_out > 0 => format!("Saved safety-net-meetings.ics. Open it to add the events to your calendar. {} without a day and time {} left out.", crate::domain::words::plural(left_out, "meeting"), if left_out == 1 { "was" } else { "were" }),
-            Ok(()) => "Saved safety-net-meetings.ics. Open it to add the events to your calendar.".into(),
-            Err(e) => format!("The file could not be made: {e}"),
+            Ok(()) if left_out == 1 => tr!(meetings.calendar.saved_left_out_one, n = left_out),
+            Ok(()) if left_out > 0 => tr!(meetings.calendar.saved_left_out_many, n = left_out),
+            Ok(()) => tr!(meetings.calendar.saved).into(),
+            Err(e) => tr!(meetings.calendar.failed, error = e),
         });
     };
     view! {
-        <h1>"Meetings"</h1>
-        <p class="lead">"Your groups, when they meet, and how they fit. Try three or four before deciding."</p>
+        <h1>{tr!(meetings.title)}</h1>
+        <p class="lead">{tr!(meetings.lead)}</p>
         <MeetingsToday/>
         <section class="card">
-            <h2>"This week"</h2>
+            <h2>{tr!(meetings.this_week)}</h2>
             <p data-testid="attendance">{move || state.plan.with(|p| {
                 let s = attendance_stats(p, state.today());
-                format!("{} this week · {} in a row with a meeting · {} in all", plural(s.this_week, "meeting"), plural(s.weeks_in_a_row, "week"), s.total)
+                let this_week = if s.this_week == 1 {
+                    tr!(meetings.attendance.this_week_one, n = s.this_week)
+                } else {
+                    tr!(meetings.attendance.this_week_many, n = s.this_week)
+                };
+                let streak = if s.weeks_in_a_row == 1 {
+                    tr!(meetings.attendance.streak_one, n = s.weeks_in_a_row)
+                } else {
+                    tr!(meetings.attendance.streak_many, n = s.weeks_in_a_row)
+                };
+                format!("{this_week} · {streak} · {}", tr!(meetings.attendance.total, n = s.total))
             })}</p>
             <p class="small" data-testid="weekly-counts">{move || state.plan.with(|p| {
                 let today = state.today();
                 let weeks: Vec<String> = weekly_counts(p, today, 4)
                     .iter()
-                    .map(|(start, n)| format!("week of {}: {n}", crate::domain::dates::long_date(*start, today)))
+                    .map(|(start, n)| tr!(meetings.attendance.week_of, date = crate::domain::dates::long_date(*start, today), n = *n))
                     .collect();
-                format!("Meetings by week: {}.", weeks.join("; "))
+                tr!(meetings.attendance.by_week, weeks = weeks.join("; "))
             })}</p>
             <Week/>
         </section>
-        <RecordList anchor="meetings" title="My meetings" noun="meeting" records=&MEETINGS
-            hint="NA, SMART Recovery, Pills Anonymous, Heroin Anonymous, Celebrate Recovery, Nar-Anon, peer support, or any other group."
-            add_label="Add a meeting: its name" placeholder="Tuesday Night Hope Group"/>
+        <RecordList anchor="meetings" title=tr!(meetings.list.title) noun=tr!(meetings.list.noun) records=&MEETINGS
+            hint=tr!(meetings.list.hint)
+            add_label=tr!(meetings.list.add_label) placeholder=tr!(meetings.list.placeholder)/>
         <section class="card">
-            <h2>"In my calendar"</h2>
-            <p>"Save your meetings and upcoming appointments as a calendar file. Your phone's calendar then reminds you. The file is made on this device."</p>
-            <button type="button" on:click=export>"Add to my calendar (.ics file)"</button>
+            <h2>{tr!(meetings.calendar.title)}</h2>
+            <p>{tr!(meetings.calendar.explain)}</p>
+            <button type="button" on:click=export>{tr!(meetings.calendar.button)}</button>
             <p role="status">{exported}</p>
         </section>
-        <p><a class="button" href=Route::FindSupport.path()>"Finding support and your first meeting"</a></p>
+        <p><a class="button" href=Route::FindSupport.path()>{tr!(meetings.to_find_support)}</a></p>
     }
 }
 
@@ -86,7 +96,7 @@ fn Week() -> impl IntoView {
                                 let at = m
                                     .time
                                     .map(clock_time)
-                                    .unwrap_or_else(|| "time not set".into());
+                                    .unwrap_or_else(|| tr!(meetings.week.no_time).into());
                                 format!("{at}: {}", m.name)
                             })
                             .collect();
@@ -96,7 +106,7 @@ fn Week() -> impl IntoView {
                 .collect()
         });
         if days.is_empty() {
-            return view! { <p class="empty">"Add a meeting with its days and time to see your week."</p> }.into_any();
+            return view! { <p class="empty">{tr!(meetings.week.empty)}</p> }.into_any();
         }
         days.into_iter()
             .map(|(day, items)| {
@@ -112,47 +122,45 @@ fn Week() -> impl IntoView {
 
 #[component]
 pub fn FindSupportPage() -> impl IntoView {
-    crate::web::set_title("Finding support");
+    crate::web::set_title(tr!(meetings.find.title));
     let toasts = crate::components::toast::use_toasts();
     let copy = move |title: &'static str, text: &'static str| {
         spawn_local(async move {
             toasts.show(
                 match crate::web::copy_text(text).await {
-                    crate::web::Handed::Done => {
-                        format!("Copied: {title}. Paste it into a message and make it your own.")
-                    }
-                    _ => "That didn't work here. Select the text and copy it instead.".into(),
+                    crate::web::Handed::Done => tr!(meetings.find.copied, title = title),
+                    _ => tr!(meetings.find.copy_failed).into(),
                 },
                 None,
             );
         });
     };
     view! {
-        <p class="crumb"><a href=Route::Meetings.path()>"Meetings"</a></p>
-        <h1>"Finding support"</h1>
-        <p class="lead">"Where to find a group or treatment. Links open in your browser; Safety Net itself contacts no one."</p>
-        <RecordList anchor="first-meeting" title="Before my first meeting" noun="item" records=&FIRST_MEETING
-            hint="A checklist to tick. Take the ideas you want, change them, add your own. None of it is required."
-            add_label="Add to my first-meeting list" placeholder="Ask Sam to come with me"
-            suggestions=&FIRST_MEETING_IDEAS add_all=true/>
-        <RecordList anchor="after-first-few" title="After the first few meetings" noun="item" records=&AFTER_FIRST_FEW
-            hint="Gentle next steps, when you're ready."
-            add_label="Add to my list for later" placeholder="Go for coffee after the meeting"
-            suggestions=&AFTER_FIRST_FEW_IDEAS add_all=true>
-            <p class="small">"Sources: Narcotics Anonymous newcomer information (na.org); SMART Recovery (smartrecovery.org)."</p>
+        <p class="crumb"><a href=Route::Meetings.path()>{tr!(meetings.title)}</a></p>
+        <h1>{tr!(meetings.find.title)}</h1>
+        <p class="lead">{tr!(meetings.find.lead)}</p>
+        <RecordList anchor="first-meeting" title=tr!(meetings.find.first.title) noun=tr!(meetings.find.first.noun) records=&FIRST_MEETING
+            hint=tr!(meetings.find.first.hint)
+            add_label=tr!(meetings.find.first.add_label) placeholder=tr!(meetings.find.first.placeholder)
+            suggestions=first_meeting_ideas() add_all=true/>
+        <RecordList anchor="after-first-few" title=tr!(meetings.find.after.title) noun=tr!(meetings.find.after.noun) records=&AFTER_FIRST_FEW
+            hint=tr!(meetings.find.after.hint)
+            add_label=tr!(meetings.find.after.add_label) placeholder=tr!(meetings.find.after.placeholder)
+            suggestions=after_first_few_ideas() add_all=true>
+            <p class="small">{tr!(meetings.find.after.sources)}</p>
         </RecordList>
         <section class="card">
-            <h2>"Where to find support"</h2>
+            <h2>{tr!(meetings.find.where_title)}</h2>
             <p class="hint">{us_numbers()}</p>
             <ul class="plain">{directory().into_iter().map(resource).collect_view()}</ul>
         </section>
         <section class="card" aria-labelledby="scripts">
-            <h2 id="scripts">"Asking for a referral"</h2>
-            <p class="hint">"Words to start with. Copy one and change it to sound like you."</p>
-            {REFERRAL_SCRIPTS.iter().map(|(title, text)| view! {
-                <h3>{*title}</h3>
-                <p class="script">{*text}</p>
-                <button type="button" aria-label=format!("Copy: {title}") on:click=move |_| copy(title, text)>"Copy"</button>
+            <h2 id="scripts">{tr!(meetings.find.referral)}</h2>
+            <p class="hint">{tr!(meetings.find.referral_hint)}</p>
+            {referral_scripts().into_iter().map(|(title, text)| view! {
+                <h3>{title}</h3>
+                <p class="script">{text}</p>
+                <button type="button" aria-label=tr!(meetings.find.copy_label, title = title) on:click=move |_| copy(title, text)>{tr!(meetings.find.copy)}</button>
             }).collect_view()}
         </section>
     }
@@ -165,14 +173,14 @@ fn resource(r: Resource) -> impl IntoView {
         <li class="resource">
             <h3>{r.name}</h3>
             <p>{r.what}</p>
-            <p><strong>"For:"</strong>" "{r.who}</p>
-            <p><strong>"How:"</strong>" "{r.how}</p>
+            <p><strong>{tr!(meetings.find.for_)}</strong>" "{r.who}</p>
+            <p><strong>{tr!(meetings.find.how)}</strong>" "{r.how}</p>
             {r.note.map(|n| view! { <p class="note">{n}</p> })}
             <p>
                 <a href=r.url target="_blank" rel="noopener noreferrer">{shown}</a>
-                {r.phone.map(|l| view! { " "<a href=format!("tel:{}", l.call)>{format!("Call {}", l.display)}</a> })}
+                {r.phone.map(|l| view! { " "<a href=format!("tel:{}", l.call)>{tr!(meetings.find.call, number = l.display)}</a> })}
             </p>
-            <p class="small">{format!("Source: {}", r.source)}</p>
+            <p class="small">{tr!(meetings.find.source, source = r.source)}</p>
         </li>
     }
 }
