@@ -5,7 +5,9 @@ use crate::components::crisis_lines::ToleranceWarning;
 use crate::components::kits_editor::KitsEditor;
 use crate::components::record_list::{fields, RecordList};
 use crate::components::tables::*;
-use crate::domain::pillars::Pillar;
+use crate::domain::pillars::{
+    coping_ideas, crisis_ideas, slip_ideas, trigger_ideas, warning_sign_ideas, Pillar,
+};
 use crate::domain::Id;
 use crate::state::use_app_state;
 use leptos::prelude::*;
@@ -17,7 +19,7 @@ pub fn pillar_body(pillar: Pillar) -> impl IntoView {
         state.plan.with(|p| {
             let level = pillar.level(p).label();
             match pillar.next_step(p) {
-                Some(next) => format!("{level}. Next: {next}"),
+                Some(next) => tr!(plan.status_next, level = level, next = next),
                 None => format!("{level}."),
             }
         })
@@ -32,77 +34,77 @@ pub fn pillar_body(pillar: Pillar) -> impl IntoView {
 fn sections(pillar: Pillar) -> AnyView {
     match pillar {
         Pillar::People => view! {
-            <RecordList anchor="people" title="People I can call" noun="person" records=&PEOPLE
-                hint="A sponsor, family, friends, a recovery coach or peer recovery specialist, your therapist or doctor."
-                add_label="Add a person: their name" placeholder="Sam"/>
-            <RecordList anchor="keep-distance" title="People and places I keep my distance from" noun="entry" records=&KEEP_DISTANCE
-                hint="Private: kept on this device, and never shared unless you choose it."
-                add_label="Add a person or place" placeholder="My old dealer"/>
+            <RecordList anchor="people" title={tr!(plan.lists.people.title)} noun={tr!(plan.lists.people.noun)} records=&PEOPLE
+                hint={tr!(plan.lists.people.hint)}
+                add_label={tr!(plan.lists.people.add_label)} placeholder={tr!(plan.lists.people.placeholder)}/>
+            <RecordList anchor="keep-distance" title={tr!(plan.lists.keep_distance.title)} noun={tr!(plan.lists.keep_distance.noun)} records=&KEEP_DISTANCE
+                hint={tr!(plan.lists.keep_distance.hint)}
+                add_label={tr!(plan.lists.keep_distance.add_label)} placeholder={tr!(plan.lists.keep_distance.placeholder)}/>
         }
         .into_any(),
         Pillar::Crisis => view! {
-            <RecordList anchor="crisis-steps" title="What I will do in a crisis" noun="step" records=&CRISIS_STEPS
-                hint="In order. If someone may be overdosing: call 911 and give naloxone."
-                add_label="Add a step" placeholder="Call my sponsor"
-                suggestions=&["Call my sponsor", "Call or text 988", "Go somewhere safe, with people", "If someone may be overdosing: call 911 and give naloxone"]/>
+            <RecordList anchor="crisis-steps" title={tr!(plan.lists.crisis_steps.title)} noun={tr!(plan.lists.crisis_steps.noun)} records=&CRISIS_STEPS
+                hint={tr!(plan.lists.crisis_steps.hint)}
+                add_label={tr!(plan.lists.crisis_steps.add_label)} placeholder={tr!(plan.lists.crisis_steps.placeholder)}
+                suggestions=crisis_ideas()/>
             <KitsEditor/>
         }
         .into_any(),
         Pillar::Relapse => view! {
-            <RecordList anchor="reasons" title="Reasons for recovery" noun="reason" records=&REASONS
-                hint="What recovery gives you, and who you are doing it for."
-                add_label="Add a reason" placeholder="Be there for my daughter"/>
-            <RecordList anchor="triggers" title="Triggers" noun="trigger" records=&TRIGGERS
-                hint="People, places, feelings, times and things that make you want to use."
-                add_label="Add a trigger" placeholder="Payday"
-                suggestions=&["Hungry", "Angry", "Lonely", "Tired", "Payday"]/>
-            <RecordList anchor="warning-signs" title="Warning signs" noun="warning sign" records=&WARNING_SIGNS
-                hint="Early signs that things are slipping: thoughts, moods, habits."
-                add_label="Add a warning sign" placeholder="Skipping meetings"
-                suggestions=&["Isolating", "Skipping meetings", "Not sleeping", "Missing my medication"]/>
-            <RecordList anchor="coping" title="Coping strategies" noun="strategy" records=&COPING
-                hint="What you do instead. Tick the triggers each one answers."
-                add_label="Add a coping strategy" placeholder="Call my sponsor"
-                suggestions=&["Call my sponsor", "Go to an extra meeting", "Leave the place", "Eat something and rest"]/>
-            <RecordList anchor="places" title="Places to avoid" noun="place" records=&PLACES
-                hint="Places that make using more likely."
-                add_label="Add a place to avoid" placeholder="The corner by the old apartment"/>
+            <RecordList anchor="reasons" title={tr!(plan.lists.reasons.title)} noun={tr!(plan.lists.reasons.noun)} records=&REASONS
+                hint={tr!(plan.lists.reasons.hint)}
+                add_label={tr!(plan.lists.reasons.add_label)} placeholder={tr!(plan.lists.reasons.placeholder)}/>
+            <RecordList anchor="triggers" title={tr!(plan.lists.triggers.title)} noun={tr!(plan.lists.triggers.noun)} records=&TRIGGERS
+                hint={tr!(plan.lists.triggers.hint)}
+                add_label={tr!(plan.lists.triggers.add_label)} placeholder={tr!(plan.lists.triggers.placeholder)}
+                suggestions=trigger_ideas()/>
+            <RecordList anchor="warning-signs" title={tr!(plan.lists.warning_signs.title)} noun={tr!(plan.lists.warning_signs.noun)} records=&WARNING_SIGNS
+                hint={tr!(plan.lists.warning_signs.hint)}
+                add_label={tr!(plan.lists.warning_signs.add_label)} placeholder={tr!(plan.lists.warning_signs.placeholder)}
+                suggestions=warning_sign_ideas()/>
+            <RecordList anchor="coping" title={tr!(plan.lists.coping.title)} noun={tr!(plan.lists.coping.noun)} records=&COPING
+                hint={tr!(plan.lists.coping.hint)}
+                add_label={tr!(plan.lists.coping.add_label)} placeholder={tr!(plan.lists.coping.placeholder)}
+                suggestions=coping_ideas()/>
+            <RecordList anchor="places" title={tr!(plan.lists.places.title)} noun={tr!(plan.lists.places.noun)} records=&PLACES
+                hint={tr!(plan.lists.places.hint)}
+                add_label={tr!(plan.lists.places.add_label)} placeholder={tr!(plan.lists.places.placeholder)}/>
         }
         .into_any(),
         Pillar::Care => view! {
-            <RecordList anchor="medications" title="Medications" noun="medication" records=&MEDICATIONS
-                hint="Buprenorphine, naltrexone, methadone or others: dose, schedule, prescriber, pharmacy, next refill."
-                add_label="Add a medication: its name" placeholder="Suboxone"/>
-            <RecordList anchor="appointments" title="Appointments" noun="appointment" records=&APPOINTMENTS
-                hint="Your prescriber and counseling, and care for other health needs: primary care, dental, hepatitis C, HIV, mental health."
-                add_label="Add an appointment: with whom" placeholder="Dr. Lee"/>
+            <RecordList anchor="medications" title={tr!(plan.lists.medications.title)} noun={tr!(plan.lists.medications.noun)} records=&MEDICATIONS
+                hint={tr!(plan.lists.medications.hint)}
+                add_label={tr!(plan.lists.medications.add_label)} placeholder={tr!(plan.lists.medications.placeholder)}/>
+            <RecordList anchor="appointments" title={tr!(plan.lists.appointments.title)} noun={tr!(plan.lists.appointments.noun)} records=&APPOINTMENTS
+                hint={tr!(plan.lists.appointments.hint)}
+                add_label={tr!(plan.lists.appointments.add_label)} placeholder={tr!(plan.lists.appointments.placeholder)}/>
         }
         .into_any(),
         Pillar::Slip => view! {
-            <RecordList anchor="slip-steps" title="My steps after a slip" noun="step" records=&SLIP_STEPS
-                hint="In order. Tap an idea to add it, then make it your own."
-                add_label="Add a step" placeholder="Call my sponsor the same day"
-                suggestions=&SLIP_IDEAS add_all=true/>
+            <RecordList anchor="slip-steps" title={tr!(plan.lists.slip_steps.title)} noun={tr!(plan.lists.slip_steps.noun)} records=&SLIP_STEPS
+                hint={tr!(plan.lists.slip_steps.hint)}
+                add_label={tr!(plan.lists.slip_steps.add_label)} placeholder={tr!(plan.lists.slip_steps.placeholder)}
+                suggestions=slip_ideas() add_all=true/>
             <ToleranceWarning/>
         }
         .into_any(),
         Pillar::Therapy => view! {
-            <RecordList anchor="therapy" title="Therapy and counseling" noun="entry" records=&THERAPY
-                hint="CBT, DBT, contingency management, family or couples therapy, group, an intensive outpatient program."
-                add_label="Add a therapist or program" placeholder="Ms. Ortiz"/>
+            <RecordList anchor="therapy" title={tr!(plan.lists.therapy.title)} noun={tr!(plan.lists.therapy.noun)} records=&THERAPY
+                hint={tr!(plan.lists.therapy.hint)}
+                add_label={tr!(plan.lists.therapy.add_label)} placeholder={tr!(plan.lists.therapy.placeholder)}/>
         }
         .into_any(),
         Pillar::Goals => view! {
-            <RecordList anchor="goals" title="Goals" noun="goal" records=&GOALS
-                hint="Work, education, money, housing, health, leisure. Keep the next step small."
-                add_label="Add a goal" placeholder="Get my GED"/>
+            <RecordList anchor="goals" title={tr!(plan.lists.goals.title)} noun={tr!(plan.lists.goals.noun)} records=&GOALS
+                hint={tr!(plan.lists.goals.hint)}
+                add_label={tr!(plan.lists.goals.add_label)} placeholder={tr!(plan.lists.goals.placeholder)}/>
         }
         .into_any(),
         Pillar::LovedOnes => {
             let state = use_app_state();
             view! {
                 <section class="card letter">
-                    <h2>"For the people close to me"</h2>
+                    <h2>{tr!(plan.lists.loved_ones)}</h2>
                     {fields(state, &LOVED_ONES, Id::empty())}
                 </section>
             }
@@ -110,15 +112,3 @@ fn sections(pillar: Pillar) -> AnyView {
         }
     }
 }
-
-/// Suggested steps after a slip: an empty list offers them all in one tap, ready to edit.
-/// Sources: SAMHSA (reach out to your support and prescriber; lower tolerance after a break
-/// raises overdose risk: don't use alone, carry naloxone).
-const SLIP_IDEAS: [&str; 6] = [
-    "Contact my sponsor the same day",
-    "Tell my doctor or prescriber",
-    "Go to an extra meeting",
-    "Don't use alone",
-    "Carry naloxone: my tolerance is lower now",
-    "Be kind to myself: one slip does not erase my recovery",
-];

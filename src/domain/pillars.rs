@@ -3,7 +3,10 @@
 
 use super::contacts::dial_string;
 use super::Plan;
+use crate::i18n::td_string;
+use crate::lang::{self, Locale};
 use chrono::{Days, NaiveDate};
+use std::sync::LazyLock;
 
 /// A pillar of the safety net: one screen of the plan.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -29,9 +32,9 @@ pub enum Level {
 impl Level {
     pub fn label(self) -> &'static str {
         match self {
-            Level::Empty => "Not started",
-            Level::Thin => "Started",
-            Level::InPlace => "In place",
+            Level::Empty => tr!(plan.level.empty),
+            Level::Thin => tr!(plan.level.thin),
+            Level::InPlace => tr!(plan.level.in_place),
         }
     }
 }
@@ -69,28 +72,28 @@ impl Pillar {
 
     pub fn title(self) -> &'static str {
         match self {
-            Pillar::People => "Support people",
-            Pillar::Crisis => "In a crisis",
-            Pillar::Relapse => "Relapse prevention",
-            Pillar::Care => "Medication and care",
-            Pillar::Slip => "If I slip",
-            Pillar::Therapy => "Therapy and counseling",
-            Pillar::Goals => "Life goals",
-            Pillar::LovedOnes => "My loved ones",
+            Pillar::People => tr!(plan.pillar.people.title),
+            Pillar::Crisis => tr!(plan.pillar.crisis.title),
+            Pillar::Relapse => tr!(plan.pillar.relapse.title),
+            Pillar::Care => tr!(plan.pillar.care.title),
+            Pillar::Slip => tr!(plan.pillar.slip.title),
+            Pillar::Therapy => tr!(plan.pillar.therapy.title),
+            Pillar::Goals => tr!(plan.pillar.goals.title),
+            Pillar::LovedOnes => tr!(plan.pillar.loved_ones.title),
         }
     }
 
     /// One sentence under the title: what belongs here.
     pub fn intro(self) -> &'static str {
         match self {
-            Pillar::People => "The people who have your back, and how to reach them. Those marked \"call me in a crisis\" appear on Get help.",
-            Pillar::Crisis => "What you will do when it gets dangerous, in order, and where your naloxone is.",
-            Pillar::Relapse => "Why you're doing this, what sets you off, the early signs, and what helps.",
-            Pillar::Care => "Your medication treatment and appointments, including care for other health needs.",
-            Pillar::Slip => "What you will do, in order, if you use again. A slip is a setback, not a failure.",
-            Pillar::Therapy => "Your therapist or program, and what you're working on.",
-            Pillar::Goals => "Small steps toward the life you are building.",
-            Pillar::LovedOnes => "What you want the people close to you to know.",
+            Pillar::People => tr!(plan.pillar.people.intro),
+            Pillar::Crisis => tr!(plan.pillar.crisis.intro),
+            Pillar::Relapse => tr!(plan.pillar.relapse.intro),
+            Pillar::Care => tr!(plan.pillar.care.intro),
+            Pillar::Slip => tr!(plan.pillar.slip.intro),
+            Pillar::Therapy => tr!(plan.pillar.therapy.intro),
+            Pillar::Goals => tr!(plan.pillar.goals.intro),
+            Pillar::LovedOnes => tr!(plan.pillar.loved_ones.intro),
         }
     }
 
@@ -158,25 +161,19 @@ impl Pillar {
             return None;
         }
         Some(match self {
-            Pillar::People if p.people.len() < 3 => {
-                "Add three people you can call: a sponsor, family, a friend, a coach."
-            }
-            Pillar::People => "Mark at least one person \"call me in a crisis\".",
-            Pillar::Crisis if p.naloxone_kits.is_empty() => "Note where your naloxone is kept.",
-            Pillar::Crisis => "Write the first thing you will do in a crisis.",
-            Pillar::Relapse if r.reasons.is_empty() => "Write one reason you're doing this.",
-            Pillar::Relapse if r.triggers.len() < 3 => {
-                "Name three triggers: people, places, feelings or times."
-            }
-            Pillar::Relapse if r.warning_signs.is_empty() => "Name an early warning sign.",
-            Pillar::Relapse => "Give each trigger a coping strategy that answers it.",
-            Pillar::Care => "Add your medication and your next appointment.",
-            Pillar::Slip => "Write three steps you will take if you slip.",
-            Pillar::Therapy => "Add your therapist or program, and what you're working on.",
-            Pillar::Goals => "Set one goal, with a next small step.",
-            Pillar::LovedOnes => {
-                "Tell your loved ones what to know, how to help, and your boundaries."
-            }
+            Pillar::People if p.people.len() < 3 => tr!(plan.next_step.people_three),
+            Pillar::People => tr!(plan.next_step.people_crisis),
+            Pillar::Crisis if p.naloxone_kits.is_empty() => tr!(plan.next_step.naloxone),
+            Pillar::Crisis => tr!(plan.next_step.crisis_first),
+            Pillar::Relapse if r.reasons.is_empty() => tr!(plan.next_step.reason),
+            Pillar::Relapse if r.triggers.len() < 3 => tr!(plan.next_step.triggers),
+            Pillar::Relapse if r.warning_signs.is_empty() => tr!(plan.next_step.warning_sign),
+            Pillar::Relapse => tr!(plan.next_step.coping),
+            Pillar::Care => tr!(plan.next_step.care),
+            Pillar::Slip => tr!(plan.next_step.slip),
+            Pillar::Therapy => tr!(plan.next_step.therapy),
+            Pillar::Goals => tr!(plan.next_step.goals),
+            Pillar::LovedOnes => tr!(plan.next_step.loved_ones),
         })
     }
 }
@@ -186,6 +183,107 @@ pub fn next_to_add(p: &Plan) -> Option<(Pillar, &'static str)> {
     Pillar::ALL
         .into_iter()
         .find_map(|x| x.next_step(p).map(|s| (x, s)))
+}
+
+/// Ideas the person can add to a list with one tap, then make their own. A list shows its
+/// ideas as `&'static [&'static str]`, so each language's list is built once, the first
+/// time it is asked for, and kept (two small arrays per list, not one per drawing).
+fn ideas_of<const N: usize>(
+    en: &'static LazyLock<[&'static str; N]>,
+    es: &'static LazyLock<[&'static str; N]>,
+) -> &'static [&'static str] {
+    match lang::current() {
+        Locale::en => &en[..],
+        Locale::es => &es[..],
+    }
+}
+
+/// First steps in a crisis.
+pub fn crisis_ideas() -> &'static [&'static str] {
+    fn of(l: Locale) -> [&'static str; 4] {
+        [
+            td_string!(l, plan.ideas.call_sponsor),
+            td_string!(l, plan.ideas.call_988),
+            td_string!(l, plan.ideas.somewhere_safe),
+            td_string!(l, plan.ideas.overdose),
+        ]
+    }
+    static EN: LazyLock<[&str; 4]> = LazyLock::new(|| of(Locale::en));
+    static ES: LazyLock<[&str; 4]> = LazyLock::new(|| of(Locale::es));
+    ideas_of(&EN, &ES)
+}
+
+/// Triggers: HALT (hungry, angry, lonely, tired), then payday.
+pub fn trigger_ideas() -> &'static [&'static str] {
+    fn of(l: Locale) -> [&'static str; 5] {
+        [
+            td_string!(l, plan.ideas.hungry),
+            td_string!(l, plan.ideas.angry),
+            td_string!(l, plan.ideas.lonely),
+            td_string!(l, plan.ideas.tired),
+            td_string!(l, plan.ideas.payday),
+        ]
+    }
+    static EN: LazyLock<[&str; 5]> = LazyLock::new(|| of(Locale::en));
+    static ES: LazyLock<[&str; 5]> = LazyLock::new(|| of(Locale::es));
+    ideas_of(&EN, &ES)
+}
+
+/// HALT alone: hungry, angry, lonely, tired (the guided start).
+pub fn halt_ideas() -> &'static [&'static str] {
+    &trigger_ideas()[..4]
+}
+
+/// Early warning signs.
+pub fn warning_sign_ideas() -> &'static [&'static str] {
+    fn of(l: Locale) -> [&'static str; 4] {
+        [
+            td_string!(l, plan.ideas.isolating),
+            td_string!(l, plan.ideas.skipping_meetings),
+            td_string!(l, plan.ideas.not_sleeping),
+            td_string!(l, plan.ideas.missing_medication),
+        ]
+    }
+    static EN: LazyLock<[&str; 4]> = LazyLock::new(|| of(Locale::en));
+    static ES: LazyLock<[&str; 4]> = LazyLock::new(|| of(Locale::es));
+    ideas_of(&EN, &ES)
+}
+
+/// Coping strategies.
+pub fn coping_ideas() -> &'static [&'static str] {
+    fn of(l: Locale) -> [&'static str; 4] {
+        [
+            td_string!(l, plan.ideas.call_sponsor),
+            td_string!(l, plan.ideas.extra_meeting),
+            td_string!(l, plan.ideas.leave_place),
+            td_string!(l, plan.ideas.eat_rest),
+        ]
+    }
+    static EN: LazyLock<[&str; 4]> = LazyLock::new(|| of(Locale::en));
+    static ES: LazyLock<[&str; 4]> = LazyLock::new(|| of(Locale::es));
+    ideas_of(&EN, &ES)
+}
+
+/// Suggested steps after a slip: an empty list offers them all in one tap, ready to edit.
+/// Sources: SAMHSA (reach out to your support and prescriber; lower tolerance after a break
+/// raises overdose risk: don't use alone, carry naloxone). Spanish: no Spanish SAMHSA text
+/// for these steps; a faithful translation (traducción fiel), in the glossary's words
+/// (locales/README.md), and "No consumir a solas", "mi tolerancia ahora es más baja" as
+/// crisis.tolerance says them.
+pub fn slip_ideas() -> &'static [&'static str] {
+    fn of(l: Locale) -> [&'static str; 6] {
+        [
+            td_string!(l, plan.ideas.slip_sponsor),
+            td_string!(l, plan.ideas.slip_doctor),
+            td_string!(l, plan.ideas.extra_meeting),
+            td_string!(l, plan.ideas.slip_not_alone),
+            td_string!(l, plan.ideas.slip_naloxone),
+            td_string!(l, plan.ideas.slip_kind),
+        ]
+    }
+    static EN: LazyLock<[&str; 6]> = LazyLock::new(|| of(Locale::en));
+    static ES: LazyLock<[&str; 6]> = LazyLock::new(|| of(Locale::es));
+    ideas_of(&EN, &ES)
 }
 
 /// Where the plan stands with its review rhythm.
@@ -230,39 +328,63 @@ pub const REVIEW_EVERY_MAX: u16 = 365;
 /// A section that can be shared as text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ShareSection {
+    /// Stays English whatever the language: it names the section in code.
     pub key: &'static str,
+    /// In the current language.
     pub title: &'static str,
     /// Private sections are never chosen by default.
     pub private: bool,
 }
 
-const fn section(key: &'static str, title: &'static str, private: bool) -> ShareSection {
-    ShareSection {
-        key,
-        title,
-        private,
+/// The sections that can be shared or printed, in order: `SHARE_SECTIONS.iter()` gives
+/// each with its title in the current language (the titles can't be in a `const`).
+pub struct ShareSections;
+
+pub const SHARE_SECTIONS: ShareSections = ShareSections;
+
+impl ShareSections {
+    const KEYS: [(&'static str, bool); 13] = [
+        ("loved-ones", false),
+        ("warning-signs", false),
+        ("crisis", false),
+        ("slip", false),
+        ("people", false),
+        ("coping", false),
+        ("naloxone", false),
+        ("reasons", false),
+        ("triggers", true),
+        ("goals", true),
+        ("care", true),
+        ("therapy", true),
+        ("keep-distance", true),
+    ];
+
+    pub fn iter(&self) -> impl Iterator<Item = ShareSection> {
+        Self::KEYS.into_iter().map(|(key, private)| ShareSection {
+            key,
+            title: section_title(key),
+            private,
+        })
     }
 }
 
-pub const SHARE_SECTIONS: [ShareSection; 13] = [
-    section("loved-ones", "What I want you to know", false),
-    section("warning-signs", "My warning signs", false),
-    section("crisis", "In a crisis", false),
-    section("slip", "If I slip", false),
-    section("people", "My support people", false),
-    section("coping", "What helps me", false),
-    section("naloxone", "Where my naloxone is", false),
-    section("reasons", "Why I'm doing this", false),
-    section("triggers", "My triggers", true),
-    section("goals", "My goals", true),
-    section("care", "My medication and care", true),
-    section("therapy", "My therapy", true),
-    section(
-        "keep-distance",
-        "People and places I keep my distance from",
-        true,
-    ),
-];
+fn section_title(key: &str) -> &'static str {
+    match key {
+        "loved-ones" => tr!(plan.sections.loved_ones),
+        "warning-signs" => tr!(plan.sections.warning_signs),
+        "crisis" => tr!(plan.sections.crisis),
+        "slip" => tr!(plan.sections.slip),
+        "people" => tr!(plan.sections.people),
+        "coping" => tr!(plan.sections.coping),
+        "naloxone" => tr!(plan.sections.naloxone),
+        "reasons" => tr!(plan.sections.reasons),
+        "triggers" => tr!(plan.sections.triggers),
+        "goals" => tr!(plan.sections.goals),
+        "care" => tr!(plan.sections.care),
+        "therapy" => tr!(plan.sections.therapy),
+        _ => tr!(plan.sections.keep_distance),
+    }
+}
 
 /// The lines of one section (empty when there is nothing in it).
 pub fn section_lines(p: &Plan, key: &str) -> Vec<String> {
@@ -271,15 +393,17 @@ pub fn section_lines(p: &Plan, key: &str) -> Vec<String> {
     let mut lines: Vec<String> = match key {
         "loved-ones" => {
             let l = &p.loved_ones;
-            [
-                ("What to know", &l.what_to_know),
-                ("How you can help", &l.how_to_help),
-                ("My boundaries", &l.boundaries),
-            ]
-            .into_iter()
-            .filter(|(_, t)| !t.trim().is_empty())
-            .map(|(k, t)| format!("{k}: {}", t.trim()))
-            .collect()
+            let mut out = Vec::new();
+            if let Some(text) = some_text(&l.what_to_know) {
+                out.push(tr!(plan.text.what_to_know, text = text));
+            }
+            if let Some(text) = some_text(&l.how_to_help) {
+                out.push(tr!(plan.text.how_to_help, text = text));
+            }
+            if let Some(text) = some_text(&l.boundaries) {
+                out.push(tr!(plan.text.boundaries, text = text));
+            }
+            out
         }
         "warning-signs" => texts(&r.warning_signs),
         "crisis" => numbered(texts(&p.crisis_steps)),
@@ -293,7 +417,7 @@ pub fn section_lines(p: &Plan, key: &str) -> Vec<String> {
                     x.role.label(),
                     x.phone.trim(),
                     if x.call_in_crisis {
-                        "call in a crisis"
+                        tr!(plan.text.call_in_crisis)
                     } else {
                         ""
                     },
@@ -317,11 +441,12 @@ pub fn section_lines(p: &Plan, key: &str) -> Vec<String> {
             .iter()
             .map(|g| {
                 let step = g.next_step.trim();
-                let done = if g.done { " (done)" } else { "" };
-                if step.is_empty() {
-                    format!("{}{done}", g.goal.trim())
-                } else {
-                    format!("{}{done}. Next step: {step}", g.goal.trim())
+                let goal = g.goal.trim();
+                match (g.done, step.is_empty()) {
+                    (false, true) => goal.to_string(),
+                    (true, true) => tr!(plan.text.goal_done, goal = goal),
+                    (false, false) => tr!(plan.text.goal_step, goal = goal, step = step),
+                    (true, false) => tr!(plan.text.goal_done_step, goal = goal, step = step),
                 }
             })
             .collect(),
@@ -330,11 +455,15 @@ pub fn section_lines(p: &Plan, key: &str) -> Vec<String> {
             .medications
             .iter()
             .map(|m| {
-                let prescriber = labelled("prescriber", &m.prescriber);
-                let pharmacy = labelled("pharmacy", &m.pharmacy);
+                let prescriber = some_text(&m.prescriber)
+                    .map(|name| tr!(plan.text.prescriber, name = name))
+                    .unwrap_or_default();
+                let pharmacy = some_text(&m.pharmacy)
+                    .map(|name| tr!(plan.text.pharmacy, name = name))
+                    .unwrap_or_default();
                 let refill = m
                     .next_refill
-                    .map(|d| format!("next refill {}", super::dates::full_date(d)))
+                    .map(|d| tr!(plan.text.refill, date = super::dates::full_date(d)))
                     .unwrap_or_default();
                 join(&[
                     m.name.trim(),
@@ -371,14 +500,9 @@ pub fn section_lines(p: &Plan, key: &str) -> Vec<String> {
     lines
 }
 
-/// "pharmacy: Main St", or nothing when the value is empty.
-fn labelled(label: &str, value: &str) -> String {
-    let v = value.trim();
-    if v.is_empty() {
-        String::new()
-    } else {
-        format!("{label}: {v}")
-    }
+/// The text without its outer spaces, or nothing when that leaves it empty.
+fn some_text(value: &str) -> Option<&str> {
+    Some(value.trim()).filter(|v| !v.is_empty())
 }
 
 fn numbered(v: Vec<String>) -> Vec<String> {
@@ -400,7 +524,8 @@ fn join(parts: &[&str]) -> String {
 /// The text shared with loved ones: the chosen sections that have something in them, in
 /// the order of [`SHARE_SECTIONS`].
 pub fn share_text(p: &Plan, chosen: &[&str]) -> String {
-    let mut out = String::from("From my recovery safety net\n");
+    let mut out = String::from(tr!(plan.text.heading));
+    out.push('\n');
     for s in SHARE_SECTIONS.iter().filter(|s| chosen.contains(&s.key)) {
         let lines = section_lines(p, s.key);
         if lines.is_empty() {
@@ -450,12 +575,14 @@ pub fn wallet_card(p: &Plan) -> WalletCard {
             .iter()
             .filter_map(|m| {
                 let kind = match m.kind {
-                    MedicationKind::BuprenorphineNaloxone => "Buprenorphine with naloxone",
-                    MedicationKind::Buprenorphine => "Buprenorphine",
-                    MedicationKind::BuprenorphineInjection => "Buprenorphine (monthly injection)",
-                    MedicationKind::NaltrexoneOral => "Naltrexone",
-                    MedicationKind::NaltrexoneInjection => "Naltrexone (monthly injection)",
-                    MedicationKind::Methadone => "Methadone",
+                    MedicationKind::BuprenorphineNaloxone => tr!(plan.medication.bup_naloxone),
+                    MedicationKind::Buprenorphine => tr!(plan.medication.bup),
+                    MedicationKind::BuprenorphineInjection => tr!(plan.medication.bup_injection),
+                    MedicationKind::NaltrexoneOral => tr!(plan.medication.naltrexone),
+                    MedicationKind::NaltrexoneInjection => {
+                        tr!(plan.medication.naltrexone_injection)
+                    }
+                    MedicationKind::Methadone => tr!(plan.medication.methadone),
                     // Only medication for opioid use disorder goes on the card.
                     MedicationKind::Other => return None,
                 };

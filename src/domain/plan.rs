@@ -121,15 +121,17 @@ pub enum Invalid {
 impl std::fmt::Display for Invalid {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            Invalid::TooMany(list, n) => write!(
-                f,
-                "{list} has {n} items, more than the {MAX_ITEMS} a plan can hold"
-            ),
-            Invalid::DuplicateId(id) => write!(f, "two items share the id {id}"),
-            Invalid::CheckIn(d, why) => write!(f, "the check-in of {d}: {why}"),
-            Invalid::CheckInsOutOfOrder => {
-                f.write_str("check-ins are not one per day in date order")
+            Invalid::TooMany(list, n) => f.write_str(&tr!(
+                plan.invalid.too_many,
+                list = list,
+                n = n,
+                max = MAX_ITEMS
+            )),
+            Invalid::DuplicateId(id) => f.write_str(&tr!(plan.invalid.duplicate_id, id = id)),
+            Invalid::CheckIn(d, why) => {
+                f.write_str(&tr!(plan.invalid.checkin, date = d, why = why))
             }
+            Invalid::CheckInsOutOfOrder => f.write_str(tr!(plan.invalid.out_of_order)),
         }
     }
 }
@@ -196,7 +198,7 @@ impl Plan {
             ("crisis_steps", self.crisis_steps.len()),
             ("slip_steps", self.slip_steps.len()),
             ("slips", self.recovery.slips.len()),
-            ("personal milestones", self.recovery.personal.len()),
+            (tr!(plan.invalid.personal), self.recovery.personal.len()),
             ("celebrated", self.recovery.celebrated.len()),
             ("checkins", self.checkins.len()),
             ("meetings", self.meetings.list.len()),
@@ -224,7 +226,7 @@ impl Plan {
             .chain(self.meetings.list.iter().map(|m| m.days.len()))
             .fold(0usize, usize::saturating_add);
         if inner > MAX_ITEMS {
-            return Err(Invalid::TooMany("the links between items", inner));
+            return Err(Invalid::TooMany(tr!(plan.invalid.links), inner));
         }
         let ids = self
             .care

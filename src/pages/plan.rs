@@ -9,18 +9,18 @@ use leptos::prelude::*;
 
 #[component]
 pub fn PlanPage() -> impl IntoView {
-    crate::web::set_title("My plan");
+    crate::web::set_title(tr!(plan.title));
     view! {
-        <h1>"My plan"</h1>
-        <p class="lead">"Your safety net, in your own words. Every change is saved as you go."</p>
+        <h1>{tr!(plan.title)}</h1>
+        <p class="lead">{tr!(plan.lead)}</p>
         <Overview/>
         <section class="card">
-            <h2>"Keep it, carry it, share it"</h2>
+            <h2>{tr!(plan.keep.title)}</h2>
             <ul class="links">
-                <li><a href=Route::Review.path()>"Review my plan"</a></li>
-                <li><a href=Route::Print.path()>"Print it, or a wallet card"</a></li>
-                <li><a href=Route::Share.path()>"Share parts with loved ones"</a></li>
-                <li><a href=Route::Start.path()>"Build it step by step (guided start)"</a></li>
+                <li><a href=Route::Review.path()>{tr!(plan.keep.review)}</a></li>
+                <li><a href=Route::Print.path()>{tr!(plan.keep.print)}</a></li>
+                <li><a href=Route::Share.path()>{tr!(plan.keep.share)}</a></li>
+                <li><a href=Route::Start.path()>{tr!(plan.keep.start)}</a></li>
             </ul>
         </section>
     }
@@ -36,13 +36,13 @@ fn Overview() -> impl IntoView {
             Review::NothingYet => None,
             Review::Due { .. } => Some(view! {
                 <section class="card warn" data-testid="review">
-                    <h2>"Time to review your plan"</h2>
-                    <p>"A few minutes to check each part still fits your life."</p>
-                    <a class="button primary" href=Route::Review.path()>"Review my plan"</a>
+                    <h2>{tr!(plan.overview.review_due)}</h2>
+                    <p>{tr!(plan.overview.review_due_hint)}</p>
+                    <a class="button primary" href=Route::Review.path()>{tr!(plan.overview.review_button)}</a>
                 </section>
             }.into_any()),
             Review::Next(d) => Some(view! {
-                <p class="small" data-testid="review">{format!("Next review: {}.", long_date(d, today))}</p>
+                <p class="small" data-testid="review">{tr!(plan.overview.next_review, date = long_date(d, today))}</p>
             }.into_any()),
         }
     };
@@ -50,7 +50,7 @@ fn Overview() -> impl IntoView {
         state.plan.with(next_to_add).map(|(pillar, what)| {
             view! {
                 <section class="card" data-testid="next">
-                    <h2>"Next to add"</h2>
+                    <h2>{tr!(plan.overview.next_to_add)}</h2>
                     <p>{what}</p>
                     <a class="button" href=Route::Pillar(pillar).path()>{pillar.title()}</a>
                 </section>
@@ -61,7 +61,7 @@ fn Overview() -> impl IntoView {
         {review_card}
         {next}
         <section class="card">
-            <h2>"The parts of your safety net"</h2>
+            <h2>{tr!(plan.overview.parts)}</h2>
             <ul class="pillars">
                 {Pillar::ALL.iter().map(|x| {
                     let x = *x;
@@ -92,11 +92,11 @@ pub fn PillarPage(pillar: Pillar) -> impl IntoView {
         .position(|x| *x == pillar)
         .and_then(|i| Pillar::ALL.get(i + 1).copied());
     view! {
-        <p class="crumb"><a href=Route::Plan.path()>"My plan"</a></p>
+        <p class="crumb"><a href=Route::Plan.path()>{tr!(plan.title)}</a></p>
         <h1>{pillar.title()}</h1>
         {pillar_body(pillar)}
         {next.map(|n| view! {
-            <p class="next-pillar"><a class="button" href=Route::Pillar(n).path()>{format!("Next: {}", n.title())}</a></p>
+            <p class="next-pillar"><a class="button" href=Route::Pillar(n).path()>{tr!(plan.next_pillar, pillar = n.title())}</a></p>
         })}
     }
 }

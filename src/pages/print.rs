@@ -16,7 +16,7 @@ use leptos::prelude::*;
 
 #[component]
 pub fn PrintPage() -> impl IntoView {
-    crate::web::set_title("Print my plan");
+    crate::web::set_title(tr!(plan.print.title));
     let state = use_app_state();
     // What the next print is of: the plan or the wallet card (the other is hidden in print).
     let what = RwSignal::new("plan");
@@ -30,19 +30,19 @@ pub fn PrintPage() -> impl IntoView {
     };
     view! {
         <div class="no-print">
-            <p class="crumb"><a href=Route::Plan.path()>"My plan"</a></p>
-            <h1>"Print or save as PDF"</h1>
-            <p class="lead">"Your phone or computer's print screen can print on paper or save a PDF. The file is made on this device."</p>
-            <SectionChoice legend="What to print" chosen=chosen/>
-            <p class="hint">"Private parts are left out unless you tick them. Anyone who finds the paper can read it."</p>
+            <p class="crumb"><a href=Route::Plan.path()>{tr!(plan.title)}</a></p>
+            <h1>{tr!(plan.print.heading)}</h1>
+            <p class="lead">{tr!(plan.print.lead)}</p>
+            <SectionChoice legend=tr!(plan.print.what) chosen=chosen/>
+            <p class="hint">{tr!(plan.print.private_hint)}</p>
             <div class="row">
-                <button type="button" class="primary" on:click=print("plan")>"Print my plan"</button>
-                <button type="button" on:click=print("card")>"Print a wallet card"</button>
+                <button type="button" class="primary" on:click=print("plan")>{tr!(plan.print.print_plan)}</button>
+                <button type="button" on:click=print("card")>{tr!(plan.print.print_card)}</button>
             </div>
             <section class="card">
-                <h2>"On the wallet card"</h2>
+                <h2>{tr!(plan.print.on_card)}</h2>
                 {fields(state, &CARD_SETTINGS, Id::empty())}
-                <p class="hint">"Print the card at 100% (actual size), cut it out and fold it in half."</p>
+                <p class="hint">{tr!(plan.print.card_hint)}</p>
             </section>
         </div>
         <div class="printable" data-print=what>
@@ -68,8 +68,8 @@ fn printout(p: &Plan, printed: String, chosen: &[&str]) -> impl IntoView + use<>
         })
         .collect();
     view! {
-        <h2>"My recovery safety net"</h2>
-        <p class="small">{format!("Printed {printed}. Keep it somewhere private.")}</p>
+        <h2>{tr!(plan.print.printout_title)}</h2>
+        <p class="small">{tr!(plan.print.printed, date = printed)}</p>
         {sections.into_iter().map(|(title, numbered, lines)| view! {
             <section>
                 <h3>{title}</h3>
@@ -78,7 +78,7 @@ fn printout(p: &Plan, printed: String, chosen: &[&str]) -> impl IntoView + use<>
             </section>
         }).collect_view()}
         <section>
-            <h3>"Crisis lines"</h3>
+            <h3>{tr!(plan.print.crisis_lines)}</h3>
             <p>{us_numbers()}</p>
             <ul>
                 {std::iter::once(emergency()).chain(national_lines()).map(|l| view! {
@@ -93,23 +93,23 @@ fn printout(p: &Plan, printed: String, chosen: &[&str]) -> impl IntoView + use<>
 fn wallet(p: &Plan) -> impl IntoView + use<> {
     let card = wallet_card(p);
     view! {
-        <h2 class="no-print">"Wallet card"</h2>
+        <h2 class="no-print">{tr!(plan.print.card_title)}</h2>
         <div class="card-side" data-testid="card-front">
-            <p class="card-title">{format!("In an emergency call {}", emergency().display)}</p>
-            {(!card.first_name.is_empty()).then(|| view! { <p class="card-line">{format!("My name: {}", card.first_name)}</p> })}
+            <p class="card-title">{tr!(plan.print.emergency, number = emergency().display)}</p>
+            {(!card.first_name.is_empty()).then(|| view! { <p class="card-line">{tr!(plan.print.my_name, name = card.first_name)}</p> })}
             {(!card.medication.is_empty()).then(|| view! {
-                <p class="card-line">{format!("I take: {}", card.medication.join("; "))}</p>
+                <p class="card-line">{tr!(plan.print.i_take, list = card.medication.join("; "))}</p>
             })}
             {(!card.naloxone.is_empty()).then(|| view! {
-                <p class="card-line">{format!("Naloxone: {}", card.naloxone.join("; "))}</p>
+                <p class="card-line">{tr!(plan.print.naloxone, list = card.naloxone.join("; "))}</p>
             })}
-            <p class="card-sub">"My people"</p>
+            <p class="card-sub">{tr!(plan.print.my_people)}</p>
             <ul>{card.contacts.into_iter().map(|(name, phone)| view! { <li>{format!("{name}: {phone}")}</li> }).collect_view()}</ul>
         </div>
         <div class="card-side" data-testid="card-back">
-            <p class="card-sub">"What helps me"</p>
+            <p class="card-sub">{tr!(plan.print.what_helps)}</p>
             <ul>{card.coping.into_iter().map(|c| view! { <li>{c}</li> }).collect_view()}</ul>
-            <p class="card-sub">"Lines, 24/7"</p>
+            <p class="card-sub">{tr!(plan.print.lines)}</p>
             // 988 and the SAMHSA Helpline, then 911: the numbers come from domain::resources.
             <ul>
                 {national_lines().into_iter().take(2).chain([emergency()]).map(|l| view! {

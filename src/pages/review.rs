@@ -11,7 +11,7 @@ use leptos::prelude::*;
 
 #[component]
 pub fn ReviewPage() -> impl IntoView {
-    crate::web::set_title("Review my plan");
+    crate::web::set_title(tr!(plan.review.title));
     let state = use_app_state();
     let finished = RwSignal::new(false);
     let heading = NodeRef::<H1>::new();
@@ -25,31 +25,31 @@ pub fn ReviewPage() -> impl IntoView {
     let next_review = move || {
         let today = state.today();
         state.plan.with(|p| match review(p, today) {
-            Review::Next(d) => format!("Your next review is on {}.", long_date(d, today)),
+            Review::Next(d) => tr!(plan.review.next_on, date = long_date(d, today)),
             _ => String::new(),
         })
     };
     view! {
-        <p class="crumb"><a href=Route::Plan.path()>"My plan"</a></p>
+        <p class="crumb"><a href=Route::Plan.path()>{tr!(plan.title)}</a></p>
         <Show when=move || !finished.get() fallback=move || view! {
-            <h1>"Review done"</h1>
+            <h1>{tr!(plan.review.done)}</h1>
             <section class="card" role="status">
-                <p>{move || { let t = state.today(); format!("Reviewed on {}.", long_date(t, t)) }}</p>
+                <p>{move || { let t = state.today(); tr!(plan.review.reviewed_on, date = long_date(t, t)) }}</p>
                 <p>{next_review}</p>
-                <p><a href=Route::Plan.path()>"Back to my plan"</a></p>
+                <p><a href=Route::Plan.path()>{tr!(plan.review.back_to_plan)}</a></p>
             </section>
         }>
-            <p class="step-count">{move || format!("Review {} of {}", at.get() + 1, total)}</p>
+            <p class="step-count">{move || tr!(plan.review.count, at = at.get() + 1, total = total)}</p>
             <h1 node_ref=heading tabindex="-1">{move || Pillar::ALL[at.get()].title()}</h1>
-            <p class="hint">"Does this still fit your life? Change what doesn't, then go on."</p>
+            <p class="hint">{tr!(plan.review.hint)}</p>
             {move || pillar_body(Pillar::ALL[at.get()])}
             <div class="step-nav">
                 <button type="button" class="big" disabled=move || at.get() == 0
-                    on:click=move |_| go(at.get_untracked().saturating_sub(1))>"Back"</button>
+                    on:click=move |_| go(at.get_untracked().saturating_sub(1))>{tr!(plan.review.back)}</button>
                 <Show when=move || at.get() + 1 < total fallback=move || view! {
-                    <button type="button" class="big primary" on:click=finish>"Finish review"</button>
+                    <button type="button" class="big primary" on:click=finish>{tr!(plan.review.finish)}</button>
                 }>
-                    <button type="button" class="big primary" on:click=move |_| go(at.get_untracked() + 1)>"Next"</button>
+                    <button type="button" class="big primary" on:click=move |_| go(at.get_untracked() + 1)>{tr!(plan.review.next)}</button>
                 </Show>
             </div>
         </Show>

@@ -11,7 +11,7 @@ use leptos::task::spawn_local;
 
 #[component]
 pub fn SharePage() -> impl IntoView {
-    crate::web::set_title("Share with loved ones");
+    crate::web::set_title(tr!(plan.share.title));
     let state = use_app_state();
     // Private sections are never chosen by default.
     let chosen = RwSignal::new(not_private());
@@ -22,37 +22,37 @@ pub fn SharePage() -> impl IntoView {
             let t = text.get_untracked();
             spawn_local(async move {
                 let result = match how {
-                    "share" => crate::web::share_text("From my safety net", &t).await,
+                    "share" => crate::web::share_text(tr!(plan.share.share_title), &t).await,
                     "copy" => crate::web::copy_text(&t).await,
-                    _ => crate::web::download_text("my-safety-net.txt", "text/plain", &t)
+                    _ => crate::web::download_text(tr!(plan.share.file), "text/plain", &t)
                         .map_or_else(Handed::Failed, |_| Handed::Done),
                 };
                 let said: String = match (how, result) {
                     (_, Handed::Cancelled) => return,
                     (_, Handed::Failed(why)) => {
-                        format!("That didn't work ({why}). Try copying or downloading instead.")
+                        tr!(plan.share.failed, why = why)
                     }
-                    ("share", _) => "Handed to your phone's share sheet.".into(),
-                    ("copy", _) => "Copied. Paste it into a message.".into(),
-                    _ => "Saved as my-safety-net.txt.".into(),
+                    ("share", _) => tr!(plan.share.shared).into(),
+                    ("copy", _) => tr!(plan.share.copied).into(),
+                    _ => tr!(plan.share.saved, file = tr!(plan.share.file)),
                 };
                 toasts.show(said, None);
             });
         }
     };
     view! {
-        <p class="crumb"><a href=Route::Plan.path()>"My plan"</a></p>
-        <h1>"Share with loved ones"</h1>
-        <p class="lead">"Choose what to share. You send it yourself; Safety Net sends nothing."</p>
-        <SectionChoice legend="What to share" chosen=chosen/>
-        <h2>"What they will read"</h2>
+        <p class="crumb"><a href=Route::Plan.path()>{tr!(plan.title)}</a></p>
+        <h1>{tr!(plan.share.title)}</h1>
+        <p class="lead">{tr!(plan.share.lead)}</p>
+        <SectionChoice legend=tr!(plan.share.what) chosen=chosen/>
+        <h2>{tr!(plan.share.will_read)}</h2>
         <pre class="share-text" data-testid="share-text">{text}</pre>
         <div class="row">
             {crate::web::can_share().then(|| view! {
-                <button type="button" class="primary" on:click=hand("share")>"Share…"</button>
+                <button type="button" class="primary" on:click=hand("share")>{tr!(plan.share.share)}</button>
             })}
-            <button type="button" on:click=hand("copy")>"Copy"</button>
-            <button type="button" on:click=hand("download")>"Download as a text file"</button>
+            <button type="button" on:click=hand("copy")>{tr!(plan.share.copy)}</button>
+            <button type="button" on:click=hand("download")>{tr!(plan.share.download)}</button>
         </div>
     }
 }
