@@ -156,7 +156,9 @@ fn fixed_label(key: &str) -> &'static str {
     }
 }
 
-/// A key tag's color (as `Milestone::na_key_tag` holds it), in the app's language.
+/// A key tag's color (as `Milestone::na_key_tag` holds it), in the app's language. Spanish:
+/// NA's Spanish-speaking groups call key tags "llaveros"; the colors are a faithful
+/// translation (traducción fiel) of NA World Services' English names.
 pub fn key_tag_color(tag: &str) -> &'static str {
     match tag {
         "white" => tr!(progress.key_tags.white),
