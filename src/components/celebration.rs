@@ -16,10 +16,10 @@ pub fn Celebration() -> impl IntoView {
         let m = state.plan.with(|p| p.recovery.to_celebrate(today).pop())?;
         Some(view! {
             <section class="card celebrate" role="status" data-testid="celebration">
-                <h2>{format!("{} in recovery", m.label)}</h2>
-                <p>"You did this, one day at a time. Take a moment to notice it."</p>
-                {m.na_key_tag.map(|t| view! { <p>{format!("In NA, this is the {t} key tag.")}</p> })}
-                <button type="button" class="primary" on:click=thanks>"Thank you"</button>
+                <h2>{tr!(progress.celebration.title, milestone = m.label)}</h2>
+                <p>{tr!(progress.celebration.body)}</p>
+                {m.na_key_tag.map(|t| view! { <p>{tr!(progress.celebration.key_tag, color = crate::domain::milestones::key_tag_color(t))}</p> })}
+                <button type="button" class="primary" on:click=thanks>{tr!(progress.celebration.thanks)}</button>
             </section>
         })
     }

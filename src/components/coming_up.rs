@@ -2,8 +2,7 @@
 //! days, in time order, each a tap to its details; and a notice for a refill that is due or
 //! overdue. Nothing at all when nothing is coming.
 
-use crate::domain::community::clock_time;
-use crate::domain::dates::long_date;
+use crate::domain::dates::{clock_time, long_date};
 use crate::domain::pillars::Pillar;
 use crate::domain::upcoming::{refills_due, upcoming, Kind};
 use crate::router::Route;
@@ -16,21 +15,22 @@ pub fn ComingUp() -> impl IntoView {
     let notices = move || {
         let today = state.today();
         state.plan.with(|p| refills_due(p, today)).into_iter().map(move |r| {
-            let when = match r.in_days {
-                1 => format!("is due tomorrow, {}", long_date(r.day, today)),
-                0 => "is due today".to_string(),
-                n => format!(
-                    "was due {} ago, on {}",
-                    crate::domain::words::plural(-n, "day"),
-                    long_date(r.day, today)
+            let name = if r.name.is_empty() { tr!(progress.coming_up.medication).to_string() } else { r.name };
+            let text = match r.in_days {
+                1 => tr!(progress.coming_up.due_tomorrow, name = name, date = long_date(r.day, today)),
+                0 => tr!(progress.coming_up.due_today, name = name),
+                n => tr!(
+                    progress.coming_up.overdue,
+                    name = name,
+                    days = crate::domain::milestones::days_text(-n),
+                    date = long_date(r.day, today)
                 ),
             };
-            let name = if r.name.is_empty() { "medication".to_string() } else { r.name };
             view! {
                 <section class="card warn" data-testid="refill-due">
-                    <h2>"Refill"</h2>
-                    <p>{format!("Your {name} refill {when}. Call your pharmacy or prescriber if you need help getting it.")}</p>
-                    <a href=Route::Pillar(Pillar::Care).at("medications")>"My medications"</a>
+                    <h2>{tr!(progress.coming_up.refill)}</h2>
+                    <p>{text}</p>
+                    <a href=Route::Pillar(Pillar::Care).at("medications")>{tr!(progress.coming_up.my_medications)}</a>
                 </section>
             }
         }).collect_view()
@@ -43,8 +43,8 @@ pub fn ComingUp() -> impl IntoView {
             .into_iter()
             .map(|u| {
                 let day = match (u.day - today).num_days() {
-                    0 => "Today".to_string(),
-                    1 => "Tomorrow".to_string(),
+                    0 => tr!(progress.coming_up.today).to_string(),
+                    1 => tr!(progress.coming_up.tomorrow).to_string(),
                     _ => long_date(u.day, today),
                 };
                 let when = match u.time {
@@ -53,12 +53,21 @@ pub fn ComingUp() -> impl IntoView {
                 };
                 let (what, href) = match u.kind {
                     Kind::Appointment => (
-                        "Appointment",
+                        tr!(progress.coming_up.appointment),
                         Route::Pillar(Pillar::Care).at("appointments"),
                     ),
-                    Kind::Therapy => ("Therapy", Route::Pillar(Pillar::Therapy).at("therapy")),
-                    Kind::Refill => ("Refill", Route::Pillar(Pillar::Care).at("medications")),
-                    Kind::Meeting => ("Meeting", Route::Meetings.at("meetings")),
+                    Kind::Therapy => (
+                        tr!(progress.coming_up.therapy),
+                        Route::Pillar(Pillar::Therapy).at("therapy"),
+                    ),
+                    Kind::Refill => (
+                        tr!(progress.coming_up.refill),
+                        Route::Pillar(Pillar::Care).at("medications"),
+                    ),
+                    Kind::Meeting => (
+                        tr!(progress.coming_up.meeting),
+                        Route::Meetings.at("meetings"),
+                    ),
                 };
                 let title = if u.title.is_empty() {
                     what.to_string()
@@ -84,7 +93,7 @@ pub fn ComingUp() -> impl IntoView {
             let list = items();
             (!list.is_empty()).then(|| view! {
                 <section class="card" data-testid="coming-up">
-                    <h2>"Coming up"</h2>
+                    <h2>{tr!(progress.coming_up.title)}</h2>
                     <ul class="plain coming-up">{list}</ul>
                 </section>
             })

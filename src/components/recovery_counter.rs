@@ -2,7 +2,7 @@
 //! milestone. Read from the app's clock, so it moves at midnight and when the app returns.
 
 use crate::domain::dates::long_date;
-use crate::domain::words::plural;
+use crate::domain::milestones::days_text;
 use crate::state::use_app_state;
 use leptos::prelude::*;
 
@@ -16,7 +16,7 @@ pub fn RecoveryCounter() -> impl IntoView {
             let r = &p.recovery;
             let Some(days) = r.days_in_recovery(today) else {
                 return view! {
-                    <p data-testid="counter">"Set the date your recovery began, and Safety Net counts your days."</p>
+                    <p data-testid="counter">{tr!(progress.counter.not_set)}</p>
                 }
                 .into_any();
             };
@@ -24,21 +24,27 @@ pub fn RecoveryCounter() -> impl IntoView {
             let hours = r
                 .hours_in_recovery(now, crate::web::local_to_utc)
                 .filter(|_| days < 3 && !future)
-                .map(|h| format!(" ({h} hours)"));
+                .map(|h| {
+                    if h == 1 {
+                        tr!(progress.counter.hours_one, n = h)
+                    } else {
+                        tr!(progress.counter.hours, n = h)
+                    }
+                });
             let next = r.next_milestone(today).map(|(m, d, left)| {
-                format!(
-                    "Next: {} on {} ({} to go).",
-                    m.label,
-                    long_date(d, today),
-                    plural(left, "day")
+                tr!(
+                    progress.counter.next,
+                    milestone = m.label,
+                    date = long_date(d, today),
+                    left = days_text(left)
                 )
             });
             view! {
-                <p class="counter" data-testid="counter"><strong>{plural(days, "day")}</strong>{hours}" in recovery"</p>
+                <p class="counter" data-testid="counter"><strong>{days_text(days)}</strong>{hours}{tr!(progress.counter.in_recovery)}</p>
                 {next.map(|n| view! { <p>{n}</p> })}
                 {future.then(|| view! {
                     <p class="warn-text" data-testid="future-date">
-                        "Your recovery date is after today's date on this phone: check the phone's date, or change the recovery date."
+                        {tr!(progress.counter.future)}
                     </p>
                 })}
             }

@@ -12,7 +12,7 @@ pub fn RecoveryDate() -> impl IntoView {
     let set_start = move |ev: leptos::ev::Event| {
         let today = state.clock.today.get_untracked();
         let result = input::date(&event_target_value(&ev)).and_then(|date| {
-            let date = date.ok_or("Enter the date your recovery began.")?;
+            let date = date.ok_or(tr!(progress.date.enter))?;
             state.try_edit(|p| {
                 let time = p.recovery.start_time;
                 p.recovery
@@ -32,11 +32,11 @@ pub fn RecoveryDate() -> impl IntoView {
         problem.set(result.err().unwrap_or_default());
     };
     view! {
-        <label for="start-date">"Date"</label>
+        <label for="start-date">{tr!(progress.date.date)}</label>
         <input id="start-date" type="date" max=move || datefmt::write_date(state.today())
             prop:value=move || state.plan.with(|p| input::date_text(p.recovery.start_date))
             on:change=set_start/>
-        <label for="start-time">"Time (optional, for the first days' hours)"</label>
+        <label for="start-time">{tr!(progress.date.time)}</label>
         <input id="start-time" type="time"
             prop:value=move || state.plan.with(|p| input::time_text(p.recovery.start_time))
             on:change=set_time/>

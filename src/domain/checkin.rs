@@ -110,16 +110,16 @@ impl CheckIn {
     /// Checks the scales are within their ranges.
     pub fn validate(&self) -> Result<(), OutOfRange> {
         if self.mood.is_some_and(|m| !(1..=5).contains(&m)) {
-            return Err(OutOfRange("mood must be 1–5"));
+            return Err(OutOfRange(tr!(progress.checkin.mood_range)));
         }
         if self.craving.is_some_and(|c| c > 10) {
-            return Err(OutOfRange("craving must be 0–10"));
+            return Err(OutOfRange(tr!(progress.checkin.craving_range)));
         }
         if self.stress.is_some_and(|c| c > 10) {
-            return Err(OutOfRange("stress must be 0–10"));
+            return Err(OutOfRange(tr!(progress.checkin.stress_range)));
         }
         if self.sleep_minutes.is_some_and(|m| m > 24 * 60) {
-            return Err(OutOfRange("sleep must be 0–24 hours"));
+            return Err(OutOfRange(tr!(progress.checkin.sleep_range)));
         }
         Ok(())
     }

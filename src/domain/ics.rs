@@ -379,8 +379,8 @@ fn one_off(
     if !place.trim().is_empty() {
         out.push(format!("LOCATION:{}", escape(place)));
     }
-    alarm("-P1D", &format!("Tomorrow: {summary}"), out);
-    alarm("-PT1H", &format!("In an hour: {summary}"), out);
+    alarm("-P1D", &tr!(progress.ics.tomorrow, what = summary), out);
+    alarm("-PT1H", &tr!(progress.ics.in_an_hour, what = summary), out);
     out.push("END:VEVENT".into());
 }
 
@@ -394,7 +394,7 @@ fn refill(uid: &str, summary: &str, day: NaiveDate, now: &str, out: &mut Vec<Str
         &stamp(day.and_time(chrono::NaiveTime::MIN))[..8]
     ));
     out.push(format!("SUMMARY:{}", escape(summary)));
-    alarm("-PT15H", &format!("Tomorrow: {summary}"), out);
+    alarm("-PT15H", &tr!(progress.ics.tomorrow, what = summary), out);
     out.push("END:VEVENT".into());
 }
 
@@ -428,7 +428,7 @@ pub fn calendar(p: &Plan, z: &Zone, today: NaiveDate, now_utc: NaiveDateTime) ->
     }
     for a in &p.care.appointments {
         if let Some(at) = a.at.filter(|t| t.date() >= today) {
-            let summary = format!("Appointment: {}", a.with_whom.trim());
+            let summary = tr!(progress.ics.appointment, who = a.with_whom.trim());
             one_off(
                 &format!("appointment-{}", a.id),
                 &summary,
@@ -442,7 +442,7 @@ pub fn calendar(p: &Plan, z: &Zone, today: NaiveDate, now_utc: NaiveDateTime) ->
     }
     for t in &p.care.therapy {
         if let Some(at) = t.next_session.filter(|t| t.date() >= today) {
-            let summary = format!("Therapy: {}", t.provider.trim());
+            let summary = tr!(progress.ics.therapy, who = t.provider.trim());
             one_off(
                 &format!("therapy-{}", t.id),
                 &summary,
@@ -456,7 +456,7 @@ pub fn calendar(p: &Plan, z: &Zone, today: NaiveDate, now_utc: NaiveDateTime) ->
     }
     for m in &p.care.medications {
         if let Some(day) = m.next_refill.filter(|d| *d >= today) {
-            let summary = format!("Refill: {}", m.name.trim());
+            let summary = tr!(progress.ics.refill, name = m.name.trim());
             refill(&format!("refill-{}", m.id), &summary, day, &now, &mut lines);
         }
     }

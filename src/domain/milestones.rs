@@ -53,10 +53,8 @@ pub enum DateError {
 impl std::fmt::Display for DateError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            DateError::InFuture => {
-                f.write_str("That date is in the future. Choose today or a day before.")
-            }
-            DateError::BeforeStart => f.write_str("That date is before your recovery date."),
+            DateError::InFuture => f.write_str(tr!(progress.date_error.in_future)),
+            DateError::BeforeStart => f.write_str(tr!(progress.date_error.before_start)),
         }
     }
 }
@@ -129,22 +127,65 @@ pub struct Milestone {
     pub na_key_tag: Option<&'static str>,
 }
 
-const FIXED: [(&str, &str, Span, Option<&str>); 9] = [
-    ("hours-24", "24 hours", Span::Days(1), None),
-    ("days-7", "1 week", Span::Days(7), None),
-    ("days-30", "30 days", Span::Days(30), Some("orange")),
-    ("days-60", "60 days", Span::Days(60), Some("green")),
-    ("days-90", "90 days", Span::Days(90), Some("red")),
-    ("months-6", "6 months", Span::Months(6), Some("blue")),
-    ("months-9", "9 months", Span::Months(9), Some("yellow")),
-    (
-        "years-1",
-        "1 year",
-        Span::Months(12),
-        Some("glow-in-the-dark"),
-    ),
-    ("months-18", "18 months", Span::Months(18), Some("gray")),
+/// The key-tag colors stay these English words (as data); `key_tag_color` says them in the
+/// app's language.
+const FIXED: [(&str, Span, Option<&str>); 9] = [
+    ("hours-24", Span::Days(1), None),
+    ("days-7", Span::Days(7), None),
+    ("days-30", Span::Days(30), Some("orange")),
+    ("days-60", Span::Days(60), Some("green")),
+    ("days-90", Span::Days(90), Some("red")),
+    ("months-6", Span::Months(6), Some("blue")),
+    ("months-9", Span::Months(9), Some("yellow")),
+    ("years-1", Span::Months(12), Some("glow-in-the-dark")),
+    ("months-18", Span::Months(18), Some("gray")),
 ];
+
+/// A fixed milestone's name, in the app's language: "30 days" / "30 días".
+fn fixed_label(key: &str) -> &'static str {
+    match key {
+        "hours-24" => tr!(progress.milestones.hours_24),
+        "days-7" => tr!(progress.milestones.week_1),
+        "days-30" => tr!(progress.milestones.days_30),
+        "days-60" => tr!(progress.milestones.days_60),
+        "days-90" => tr!(progress.milestones.days_90),
+        "months-6" => tr!(progress.milestones.months_6),
+        "months-9" => tr!(progress.milestones.months_9),
+        "years-1" => tr!(progress.milestones.year_1),
+        _ => tr!(progress.milestones.months_18),
+    }
+}
+
+/// A key tag's color (as `Milestone::na_key_tag` holds it), in the app's language. Spanish:
+/// NA's Spanish-speaking groups call key tags "llaveros"; the colors are a faithful
+/// translation (traducción fiel) of NA World Services' English names.
+pub fn key_tag_color(tag: &str) -> &'static str {
+    match tag {
+        "white" => tr!(progress.key_tags.white),
+        "orange" => tr!(progress.key_tags.orange),
+        "green" => tr!(progress.key_tags.green),
+        "red" => tr!(progress.key_tags.red),
+        "blue" => tr!(progress.key_tags.blue),
+        "yellow" => tr!(progress.key_tags.yellow),
+        "glow-in-the-dark" => tr!(progress.key_tags.glow),
+        "gray" => tr!(progress.key_tags.gray),
+        _ => tr!(progress.key_tags.black),
+    }
+}
+
+/// A number of days: "1 day", "30 days" / "1 día", "30 días" (one either way of zero).
+pub fn days_text(n: i64) -> String {
+    days_text_in(crate::lang::current(), n)
+}
+
+pub fn days_text_in(l: crate::lang::Locale, n: i64) -> String {
+    use crate::i18n::td_string;
+    if n == 1 || n == -1 {
+        td_string!(l, progress.day_one, n = n)
+    } else {
+        td_string!(l, progress.days, n = n)
+    }
+}
 
 /// How a celebrated milestone is remembered: the day its streak began, and its key.
 pub fn celebration_key(streak_start: NaiveDate, m: &Milestone) -> String {
@@ -159,9 +200,9 @@ impl Milestone {
     pub fn standard(years: u32) -> Vec<Milestone> {
         let mut out: Vec<Milestone> = FIXED
             .iter()
-            .map(|(key, label, span, tag)| Milestone {
+            .map(|(key, span, tag)| Milestone {
                 key: (*key).to_string(),
-                label: (*label).to_string(),
+                label: fixed_label(key).to_string(),
                 span: *span,
                 na_key_tag: *tag,
             })
@@ -169,7 +210,7 @@ impl Milestone {
         for y in 2..=years {
             out.push(Milestone {
                 key: format!("years-{y}"),
-                label: format!("{y} years"),
+                label: tr!(progress.milestones.years, n = y),
                 span: Span::Months(12 * y),
                 na_key_tag: Some("black"),
             });
@@ -428,5 +469,31 @@ mod tests {
             r.set_start(d(2026, 12, 1), None, d(2026, 11, 23)),
             Err(DateError::InFuture)
         );
+    }
+
+    #[test]
+    fn days_and_hours_in_both_languages() {
+        use crate::i18n::td_string;
+        use crate::lang::Locale;
+        assert_eq!(days_text_in(Locale::en, 1), "1 day");
+        assert_eq!(days_text_in(Locale::en, -1), "-1 day");
+        assert_eq!(days_text_in(Locale::en, 30), "30 days");
+        assert_eq!(days_text_in(Locale::es, 1), "1 día");
+        assert_eq!(days_text_in(Locale::es, 0), "0 días");
+        assert_eq!(
+            td_string!(Locale::es, progress.counter.hours_one, n = 1),
+            " (1 hora)"
+        );
+        assert_eq!(
+            td_string!(Locale::en, progress.counter.in_recovery),
+            " in recovery"
+        );
+        let labels: Vec<String> = Milestone::standard(2)
+            .into_iter()
+            .map(|m| m.label)
+            .collect();
+        assert_eq!(labels[0], "24 hours");
+        assert_eq!(labels[7], "1 year");
+        assert_eq!(labels[9], "2 years");
     }
 }

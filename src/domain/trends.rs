@@ -16,9 +16,9 @@ pub enum Measure {
 impl Measure {
     pub fn label(self) -> &'static str {
         match self {
-            Measure::Craving => "Craving (0–10)",
-            Measure::Mood => "Mood (1–5)",
-            Measure::Sleep => "Sleep (hours)",
+            Measure::Craving => tr!(progress.trends.craving),
+            Measure::Mood => tr!(progress.trends.mood),
+            Measure::Sleep => tr!(progress.trends.sleep),
         }
     }
 
@@ -69,22 +69,39 @@ pub fn summary(m: Measure, s: &[(NaiveDate, Option<u32>)]) -> String {
     let values: Vec<u32> = s.iter().filter_map(|(_, v)| *v).collect();
     let name = m.label();
     if values.is_empty() {
-        return format!("{name} over the last {} days: no check-ins yet.", s.len());
+        return tr!(progress.trends.summary_none, name = name, days = s.len());
     }
     let avg = |v: &[u32]| (v.iter().sum::<u32>() * 10 / v.len() as u32 + 5) / 10;
     let (lo, hi) = (
         values.iter().copied().min().unwrap_or(0),
         values.iter().copied().max().unwrap_or(0),
     );
-    format!(
-        "{name} over the last {} days: {} check-in{}, average {}, lowest {}, highest {}.",
-        s.len(),
-        values.len(),
-        if values.len() == 1 { "" } else { "s" },
+    let (days, count) = (s.len(), values.len());
+    let (avg, lo, hi) = (
         super::checkin::tenths_text(avg(&values)),
         super::checkin::tenths_text(lo),
-        super::checkin::tenths_text(hi)
-    )
+        super::checkin::tenths_text(hi),
+    );
+    if count == 1 {
+        tr!(
+            progress.trends.summary_one,
+            name = name,
+            days = days,
+            avg = avg,
+            lo = lo,
+            hi = hi
+        )
+    } else {
+        tr!(
+            progress.trends.summary,
+            name = name,
+            days = days,
+            count = count,
+            avg = avg,
+            lo = lo,
+            hi = hi
+        )
+    }
 }
 
 /// True when craving has risen over the last three check-ins (each higher than the one
@@ -162,18 +179,31 @@ pub fn streaks(p: &Plan, today: NaiveDate) -> Streaks {
 /// the first check-in or meeting, and no "0 days in a row" after a gap: only what is
 /// there to be glad of.
 pub fn streaks_text(s: &Streaks) -> String {
-    let days = |n: u32| super::words::plural(n, "day");
+    let days = |n: u32| super::milestones::days_text(i64::from(n));
     let checkins = match (s.checkin_days, s.longest_checkin_days) {
-        (0, 0) => String::new(),
-        (0, longest) => format!("Check-ins: your longest run is {}.", days(longest)),
-        (now, longest) => format!("Check-ins: {} in a row (longest {longest}).", days(now)),
+        (0, 0) => None,
+        (0, longest) => Some(tr!(progress.trends.longest_run, days = days(longest))),
+        (1, longest) => Some(tr!(
+            progress.trends.in_a_row_one,
+            days = days(1),
+            longest = longest
+        )),
+        (now, longest) => Some(tr!(
+            progress.trends.in_a_row,
+            days = days(now),
+            longest = longest
+        )),
     };
     let meetings = match s.meeting_weeks {
-        0 => String::new(),
-        1 => " Meetings: 1 week in a row.".to_string(),
-        n => format!(" Meetings: {} in a row.", super::words::plural(n, "week")),
+        0 => None,
+        1 => Some(tr!(progress.trends.meetings_one).to_string()),
+        n => Some(tr!(progress.trends.meetings, n = n)),
     };
-    format!("{checkins}{meetings}").trim().to_string()
+    checkins
+        .into_iter()
+        .chain(meetings)
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// One CSV cell. Text that a spreadsheet would run as a formula (starting with `=`, `+`,
@@ -208,7 +238,9 @@ pub fn csv(p: &Plan) -> String {
             .collect::<Vec<_>>()
             .join("; ")
     };
-    let mut out = String::from("date,mood,craving,stress,sleep_hours,medications_taken,meeting,support_contact,triggers,warning_signs,coping_used,note\r\n");
+    let mut out = String::from(tr!(progress.csv.header));
+    out.push_str("\r\n");
+    let (yes, no) = (tr!(progress.csv.yes), tr!(progress.csv.no));
     for c in &p.checkins {
         // The numbers and the note as the check-in form shows them.
         let row = [
@@ -218,8 +250,8 @@ pub fn csv(p: &Plan) -> String {
             number(c.stress),
             c.sleep_minutes.map(hours_text).unwrap_or_default(),
             names(&c.medications_taken, Items::Medications),
-            (if c.went_to_meeting { "yes" } else { "no" }).into(),
-            (if c.contacted_support { "yes" } else { "no" }).into(),
+            (if c.went_to_meeting { yes } else { no }).into(),
+            (if c.contacted_support { yes } else { no }).into(),
             names(&c.triggers, Items::Triggers),
             names(&c.warning_signs, Items::WarningSigns),
             names(&c.coping_used, Items::Coping),

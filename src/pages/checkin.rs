@@ -12,7 +12,7 @@ use leptos::prelude::*;
 
 #[component]
 pub fn CheckInPage() -> impl IntoView {
-    crate::web::set_title("Check in");
+    crate::web::set_title(tr!(progress.checkin.title));
     let state = use_app_state();
     // Today or yesterday, counted from the app's clock: at midnight "today" moves on.
     let back = RwSignal::new(0u64);
@@ -23,8 +23,8 @@ pub fn CheckInPage() -> impl IntoView {
         let text = state.plan.with_untracked(trends::csv);
         exported.set(
             match crate::web::download_text("safety-net-check-ins.csv", "text/csv", &text) {
-                Ok(()) => "Saved safety-net-check-ins.csv. A spreadsheet opens it.".into(),
-                Err(e) => format!("The file could not be made: {e}"),
+                Ok(()) => tr!(progress.checkin.exported).into(),
+                Err(e) => tr!(progress.checkin.export_failed, error = e),
             },
         );
     };
@@ -32,8 +32,7 @@ pub fn CheckInPage() -> impl IntoView {
         let (days, today) = (span.get(), state.today());
         state.plan.with(|p| {
             if p.checkins.is_empty() {
-                return view! { <p class="empty">"Your trends show here once you have checked in."</p> }
-                    .into_any();
+                return view! { <p class="empty">{tr!(progress.checkin.no_trends)}</p> }.into_any();
             }
             [Measure::Craving, Measure::Mood, Measure::Sleep]
                 .into_iter()
@@ -59,15 +58,15 @@ pub fn CheckInPage() -> impl IntoView {
     let span_button = move |n: u64| {
         view! {
             <button type="button" aria-pressed=move || (span.get() == n).to_string()
-                on:click=move |_| span.set(n)>{format!("{n} days")}</button>
+                on:click=move |_| span.set(n)>{tr!(progress.days, n = n)}</button>
         }
     };
     view! {
-        <h1>"Check in"</h1>
-        <p class="lead">"About 30 seconds. Skip anything; change it later."</p>
-        <div class="row switch" role="group" aria-label="Which day">
-            {pick(0, "Today")}
-            {pick(1, "Yesterday")}
+        <h1>{tr!(progress.checkin.title)}</h1>
+        <p class="lead">{tr!(progress.checkin.lead)}</p>
+        <div class="row switch" role="group" aria-label=tr!(progress.checkin.which_day)>
+            {pick(0, tr!(progress.checkin.today))}
+            {pick(1, tr!(progress.checkin.yesterday))}
         </div>
         <section class="card" data-testid="checkin">
             <h2>{move || crate::domain::dates::long_date(day.get(), state.today())}</h2>
@@ -76,27 +75,27 @@ pub fn CheckInPage() -> impl IntoView {
                 view! {
                     {fields(state, &CHECKIN_HOW, id.clone())}
                     {state.plan.with_untracked(|p| !p.care.medications.is_empty()).then(|| view! {
-                        <h3>"Medication"</h3>
+                        <h3>{tr!(progress.checkin.medication)}</h3>
                         {fields(state, &CHECKIN_MEDS, id.clone())}
                     })}
-                    <h3>"Support"</h3>
+                    <h3>{tr!(progress.checkin.support)}</h3>
                     {fields(state, &CHECKIN_SUPPORT, id.clone())}
-                    <h3>"What I noticed"</h3>
+                    <h3>{tr!(progress.checkin.noticed)}</h3>
                     {fields(state, &CHECKIN_NOTICED, id)}
                 }
             }}
             <HowItWent day=day/>
         </section>
         <section class="card">
-            <h2>"Trends"</h2>
-            <div class="row switch" role="group" aria-label="How far back">
+            <h2>{tr!(progress.checkin.trends)}</h2>
+            <div class="row switch" role="group" aria-label=tr!(progress.checkin.how_far_back)>
                 {span_button(7)}
                 {span_button(30)}
                 {span_button(90)}
             </div>
             <p data-testid="streaks">{move || state.plan.with(|p| trends::streaks_text(&trends::streaks(p, state.today())))}</p>
             <div data-testid="charts">{charts}</div>
-            <button type="button" on:click=export>"Export my check-ins (CSV)"</button>
+            <button type="button" on:click=export>{tr!(progress.checkin.export)}</button>
             <p role="status">{exported}</p>
         </section>
     }
@@ -122,22 +121,22 @@ fn HowItWent(day: Memo<chrono::NaiveDate>) -> impl IntoView {
                     None => (false, false, Vec::new(), false),
                 });
         if !hard {
-            return view! { <p class="small" role="status">{saved.then_some("Saved.")}</p> }
+            return view! { <p class="small" role="status">{saved.then_some(tr!(progress.checkin.saved))}</p> }
                 .into_any();
         }
         view! {
             <section class="card gentle" role="status" data-testid="hard-day">
-                <h3>"Saved. This sounds like a hard day."</h3>
-                <p>"You noticed it, and that matters. You don't have to get through it alone."</p>
+                <h3>{tr!(progress.checkin.hard.title)}</h3>
+                <p>{tr!(progress.checkin.hard.body)}</p>
                 {(!coping.is_empty()).then(|| view! {
-                    <h4>"What helps you"</h4>
+                    <h4>{tr!(progress.checkin.hard.helps)}</h4>
                     <ul>{coping.into_iter().map(|c| view! { <li>{c}</li> }).collect_view()}</ul>
                 })}
                 {contacts.then(|| view! {
-                    <h4>"Reach out"</h4>
+                    <h4>{tr!(progress.checkin.hard.reach_out)}</h4>
                     <crate::components::contact_links::ContactLinks/>
                 })}
-                <p><a class="button primary" href=crate::router::Route::Help.path()>"Get help"</a></p>
+                <p><a class="button primary" href=crate::router::Route::Help.path()>{tr!(progress.checkin.hard.get_help)}</a></p>
             </section>
         }
         .into_any()

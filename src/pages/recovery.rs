@@ -10,8 +10,8 @@ use crate::components::recovery_counter::RecoveryCounter;
 use crate::components::recovery_date::RecoveryDate;
 use crate::components::tables::{PERSONAL, SLIPS};
 use crate::domain::dates::long_date;
+use crate::domain::milestones::{days_text, key_tag_color};
 use crate::domain::pillars::Pillar;
-use crate::domain::words::plural;
 use crate::domain::{datefmt, input};
 use crate::router::Route;
 use crate::state::use_app_state;
@@ -19,7 +19,7 @@ use leptos::prelude::*;
 
 #[component]
 pub fn RecoveryPage() -> impl IntoView {
-    crate::web::set_title("My recovery");
+    crate::web::set_title(tr!(progress.recovery.title));
     let state = use_app_state();
     let problem = RwSignal::new(String::new());
     // The slip form starts on today; the person changes it if the slip was earlier.
@@ -34,7 +34,7 @@ pub fn RecoveryPage() -> impl IntoView {
             .unwrap_or_else(|| datefmt::write_date(today));
         let note = slip_note.get_untracked().trim().to_string();
         let result = input::date(&typed).and_then(|date| {
-            let date = date.ok_or("Enter the date of the slip.")?;
+            let date = date.ok_or(tr!(progress.recovery.slip.enter_date))?;
             state.try_edit(|p| {
                 p.recovery
                     .record_slip(crate::web::new_id(), date, note, today)
@@ -52,25 +52,25 @@ pub fn RecoveryPage() -> impl IntoView {
     };
     let today_text = move || datefmt::write_date(state.today());
     view! {
-        <h1>"My recovery"</h1>
+        <h1>{tr!(progress.recovery.title)}</h1>
         <RecoveryCounter/>
         <Celebration/>
         <section class="card">
-            <h2>"When my recovery began"</h2>
+            <h2>{tr!(progress.recovery.began)}</h2>
             <RecoveryDate/>
         </section>
         <section class="card" aria-labelledby="slip-heading">
-            <h2 id="slip-heading">"I had a slip"</h2>
-            <p>"A slip is a setback, not a failure. Record it honestly: your history stays, and a new streak starts the next day."</p>
+            <h2 id="slip-heading">{tr!(progress.recovery.slip.title)}</h2>
+            <p>{tr!(progress.recovery.slip.intro)}</p>
             <form novalidate on:submit=record_slip>
-                <label for="slip-date">"When"</label>
+                <label for="slip-date">{tr!(progress.recovery.slip.when)}</label>
                 <input id="slip-date" type="date" max=today_text
                     prop:value=move || slip_date.get().unwrap_or_else(today_text)
                     on:input=move |ev| slip_date.set(Some(event_target_value(&ev)))/>
-                <label for="slip-note">"A few words, if you like (only for you)"</label>
+                <label for="slip-note">{tr!(progress.recovery.slip.note)}</label>
                 <textarea id="slip-note" rows="2" prop:value=slip_note
                     on:input=move |ev| slip_note.set(event_target_value(&ev))></textarea>
-                <p><button type="submit" class="primary">"Record the slip"</button></p>
+                <p><button type="submit" class="primary">{tr!(progress.recovery.slip.record)}</button></p>
                 {move || problem.with(|m| (!m.is_empty()).then(|| view! { <p class="error" role="alert">{m.clone()}</p> }))}
             </form>
             <Show when=move || slipped.get()>
@@ -81,12 +81,12 @@ pub fn RecoveryPage() -> impl IntoView {
             </Show>
         </section>
         <MyStory/>
-        <RecordList anchor="slips" title="Slips" noun="slip" records=&SLIPS no_add=true
-            hint="Change a date or a note here. Delete only a mistake; you can undo it."
+        <RecordList anchor="slips" title=tr!(progress.recovery.slips.title) noun=tr!(progress.recovery.slips.noun) records=&SLIPS no_add=true
+            hint=tr!(progress.recovery.slips.hint)
             add_label="" placeholder=""/>
-        <RecordList anchor="personal" title="My own milestones" noun="milestone" records=&PERSONAL
-            hint="First paycheck, a GED, my own apartment: the dates that matter to you."
-            add_label="Add a milestone" placeholder="First paycheck"/>
+        <RecordList anchor="personal" title=tr!(progress.recovery.personal.title) noun=tr!(progress.recovery.personal.noun) records=&PERSONAL
+            hint=tr!(progress.recovery.personal.hint)
+            add_label=tr!(progress.recovery.personal.add) placeholder=tr!(progress.recovery.personal.placeholder)/>
     }
 }
 
@@ -104,21 +104,21 @@ fn AfterSlip() -> impl IntoView {
         })
     };
     view! {
-        <p><strong>"Thank you for being honest. Your days in recovery before this still count."</strong></p>
+        <p><strong>{tr!(progress.recovery.after.thanks)}</strong></p>
         {move || {
             let steps = steps();
             if steps.is_empty() {
-                view! { <p><a href=Route::Pillar(Pillar::Slip).path()>"Write your steps for after a slip"</a></p> }.into_any()
+                view! { <p><a href=Route::Pillar(Pillar::Slip).path()>{tr!(progress.recovery.after.write_steps)}</a></p> }.into_any()
             } else {
                 view! {
-                    <h3>"My steps"</h3>
+                    <h3>{tr!(progress.recovery.after.steps)}</h3>
                     <ol>{steps.into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}</ol>
                 }
                 .into_any()
             }
         }}
         <Show when=move || state.plan.with(|p| !crate::domain::contacts::crisis_contacts(p).is_empty())>
-            <h3>"My people"</h3>
+            <h3>{tr!(progress.recovery.after.people)}</h3>
             <ContactLinks/>
         </Show>
     }
@@ -138,16 +138,17 @@ fn MyStory() -> impl IntoView {
                 .iter()
                 .rev()
                 .map(|s| {
-                    let end = if s.current {
-                        "now".to_string()
+                    let (start, days) = (long_date(s.start, today), days_text(s.days()));
+                    if s.current {
+                        tr!(progress.recovery.story.to_now, start = start, days = days)
                     } else {
-                        format!("a slip on {}", long_date(s.end, today))
-                    };
-                    format!(
-                        "{} to {end}: {}",
-                        long_date(s.start, today),
-                        plural(s.days(), "day")
-                    )
+                        tr!(
+                            progress.recovery.story.to_slip,
+                            start = start,
+                            slip = long_date(s.end, today),
+                            days = days
+                        )
+                    }
                 })
                 .collect();
             // Each streak's milestones, newest streak first.
@@ -157,35 +158,48 @@ fn MyStory() -> impl IntoView {
                 .filter(|(_, m)| !m.is_empty())
                 .map(|(s, ms)| {
                     let streak = if s.current {
-                        format!("Since {}", long_date(s.start, today))
+                        tr!(progress.recovery.story.since, start = long_date(s.start, today))
                     } else {
-                        format!("{} to {}", long_date(s.start, today), long_date(s.end, today))
+                        tr!(
+                            progress.recovery.story.between,
+                            start = long_date(s.start, today),
+                            end = long_date(s.end, today)
+                        )
                     };
                     let items = ms
                         .iter()
                         .rev()
                         .map(|(m, d)| {
-                            let tag = m
-                                .na_key_tag
-                                .map_or(String::new(), |t| format!(" · NA key tag: {t}"));
-                            format!("{} on {}{tag}", m.label, long_date(*d, today))
+                            let reached = tr!(
+                                progress.recovery.story.reached,
+                                milestone = &m.label,
+                                date = long_date(*d, today)
+                            );
+                            match m.na_key_tag {
+                                Some(t) => tr!(
+                                    progress.recovery.story.with_key_tag,
+                                    reached = reached,
+                                    color = key_tag_color(t)
+                                ),
+                                None => reached,
+                            }
                         })
                         .collect();
                     (streak, items)
                 })
                 .collect();
-            let totals = format!(
-                "Longest streak: {}. Days in recovery in all: {}.",
-                plural(r.longest_streak_days(today), "day"),
-                r.total_days_in_recovery(today)
+            let totals = tr!(
+                progress.recovery.story.totals,
+                longest = days_text(r.longest_streak_days(today)),
+                total = r.total_days_in_recovery(today)
             );
             Some(view! {
                 <section class="card">
-                    <h2>"My story"</h2>
+                    <h2>{tr!(progress.recovery.story.title)}</h2>
                     <p data-testid="totals">{totals}</p>
                     <ul data-testid="timeline">{streaks.into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}</ul>
                     {(!reached.is_empty()).then(|| view! {
-                        <h3>"Milestones reached"</h3>
+                        <h3>{tr!(progress.recovery.story.milestones)}</h3>
                         <ul data-testid="milestones-reached">
                             {reached.into_iter().map(|(streak, items)| view! {
                                 <li>

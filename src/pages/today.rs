@@ -16,7 +16,7 @@ use leptos::prelude::*;
 
 #[component]
 pub fn TodayPage() -> impl IntoView {
-    crate::web::set_title("Today");
+    crate::web::set_title(tr!(today.title));
     let state = use_app_state();
     // The guided start is offered until it is done or skipped, while the plan is still new.
     let offer_start = move || {
@@ -29,15 +29,15 @@ pub fn TodayPage() -> impl IntoView {
     let rest = RwSignal::new(false);
     set_timeout(move || rest.set(true), std::time::Duration::ZERO);
     view! {
-        <h1>"Today"</h1>
+        <h1>{tr!(today.title)}</h1>
         <p class="date" data-testid="today-date">{move || { let t = state.today(); long_date(t, t) }}</p>
         <Show when=offer_start>
             <section class="card welcome" data-testid="guided-offer">
-                <h2>"Welcome to your safety net"</h2>
-                <p>"Build your own recovery plan: your people, your triggers and what you'll do instead, where your naloxone is. It takes about five minutes and you can change it any time."</p>
-                <p>"Everything you write stays on this device. No account, nothing sent anywhere."</p>
-                <a href=Route::Start.path() class="button primary">"Start my safety net"</a>
-                <button type="button" class="link" on:click=move |_| state.edit(|p| p.settings.guided_start = GuidedStart::Skipped)>"Not now"</button>
+                <h2>{tr!(today.welcome.title)}</h2>
+                <p>{tr!(today.welcome.build)}</p>
+                <p>{tr!(today.welcome.private)}</p>
+                <a href=Route::Start.path() class="button primary">{tr!(today.welcome.start)}</a>
+                <button type="button" class="link" on:click=move |_| state.edit(|p| p.settings.guided_start = GuidedStart::Skipped)>{tr!(today.welcome.not_now)}</button>
             </section>
             // Below the welcome, so the swap from the start-up shell moves nothing.
             <crate::components::language_choice::OtherLanguage/>
@@ -47,16 +47,16 @@ pub fn TodayPage() -> impl IntoView {
         <crate::components::safekeeping::BackupReminder/>
         <section class="card" data-testid="today-recovery">
             <RecoveryCounter/>
-            <p><a href=Route::Recovery.path()>"My recovery"</a></p>
+            <p><a href=Route::Recovery.path()>{tr!(today.my_recovery)}</a></p>
             <p>{move || {
                 let today = state.today();
                 if state.plan.with(|p| p.checkins.iter().any(|c| c.date == today)) {
-                    "You checked in today."
+                    tr!(today.checked_in)
                 } else {
-                    "How are you today?"
+                    tr!(today.how_are_you)
                 }
             }}</p>
-            <a class="button primary" href=Route::CheckIn.path()>"Check in (30 seconds)"</a>
+            <a class="button primary" href=Route::CheckIn.path()>{tr!(today.check_in)}</a>
         </section>
         <Show when=move || rest.get()>
             <Celebration/>
@@ -64,9 +64,9 @@ pub fn TodayPage() -> impl IntoView {
             <ComingUp/>
             <MeetingsToday/>
             <KitCards/>
-            {own_list("Why I'm doing this", reason_texts)}
+            {own_list(tr!(today.why), reason_texts)}
             <section class="card quiet">
-                <p>"In a hard moment, "<a href=Route::Help.path()>"Get help"</a>" is at the top of every screen."</p>
+                <p>{tr!(today.hard_moment.before)}<a href=Route::Help.path()>{tr!(today.hard_moment.link)}</a>{tr!(today.hard_moment.after)}</p>
             </section>
         </Show>
     }
@@ -84,12 +84,12 @@ fn ReviewDue() -> impl IntoView {
         };
         Some(view! {
             <section class="card" data-testid="review-due">
-                <h2>"Time to review your plan"</h2>
+                <h2>{tr!(today.review.title)}</h2>
                 <p>{match last {
-                    Some(d) => format!("Last reviewed {}. A few minutes to check it still fits your life.", long_date(d, today)),
-                    None => "A few minutes to check it still fits your life.".into(),
+                    Some(d) => tr!(today.review.last, date = long_date(d, today)),
+                    None => tr!(today.review.few_minutes).into(),
                 }}</p>
-                <a class="button" href=Route::Review.path()>"Review my plan"</a>
+                <a class="button" href=Route::Review.path()>{tr!(today.review.button)}</a>
             </section>
         })
     }
@@ -118,25 +118,25 @@ fn GentleNotice() -> impl IntoView {
         if !rising && signs.is_empty() {
             return None;
         }
-        let mut what = Vec::new();
-        if rising {
-            what.push("your craving has been going up".to_string());
-        }
-        if !signs.is_empty() {
-            what.push(format!("you noticed {}", signs.join(", ")));
-        }
+        let noticed =
+            (!signs.is_empty()).then(|| tr!(today.gentle.noticed, signs = signs.join(", ")));
+        let what = match (rising, noticed) {
+            (true, Some(n)) => tr!(today.gentle.both, a = tr!(today.gentle.rising), b = n),
+            (true, None) => tr!(today.gentle.rising).to_string(),
+            (false, n) => n.unwrap_or_default(),
+        };
         Some(view! {
             <section class="card" data-testid="gentle-notice">
-                <h2>"Looking after yourself"</h2>
-                <p>{format!("Over the last few days {}. That's worth noticing, not a failure. This might be a good day to reach out.", what.join(" and "))}</p>
+                <h2>{tr!(today.gentle.title)}</h2>
+                <p>{tr!(today.gentle.body, what = what)}</p>
                 {(!coping.is_empty()).then(|| view! {
-                    <h3>"What helps you"</h3>
+                    <h3>{tr!(today.gentle.helps)}</h3>
                     <ul>{coping.into_iter().map(|c| view! { <li>{c}</li> }).collect_view()}</ul>
                 })}
                 {if has_contacts {
                     view! { <ContactLinks/> }.into_any()
                 } else {
-                    view! { <p><a href=Route::Help.path()>"Get help"</a></p> }.into_any()
+                    view! { <p><a href=Route::Help.path()>{tr!(today.gentle.get_help)}</a></p> }.into_any()
                 }}
             </section>
         })
@@ -162,9 +162,9 @@ fn KitCards() -> impl IntoView {
         match notices {
             None => view! {
                 <section class="card" data-testid="no-kit">
-                    <h2>"Where is your naloxone?"</h2>
-                    <p>"Naloxone reverses an opioid overdose. Note where yours is kept, so you and the people around you can find it fast. Pharmacies sell it without a prescription."</p>
-                    <a class="button" href=kits.clone()>"Add a naloxone kit"</a>
+                    <h2>{tr!(today.kit.where_is)}</h2>
+                    <p>{tr!(today.kit.why)}</p>
+                    <a class="button" href=kits.clone()>{tr!(today.kit.add)}</a>
                 </section>
             }
             .into_any(),
@@ -174,9 +174,9 @@ fn KitCards() -> impl IntoView {
                     let kits = kits.clone();
                     view! {
                         <section class="card warn" data-testid="kit-notice">
-                            <h2>"Naloxone"</h2>
+                            <h2>{tr!(today.kit.title)}</h2>
                             <p>{n}</p>
-                            <a href=kits>"My kits"</a>
+                            <a href=kits>{tr!(today.kit.mine)}</a>
                         </section>
                     }
                 })
