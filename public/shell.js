@@ -27,5 +27,8 @@
     var boot = document.getElementById('boot');
     var es = document.getElementById('boot-es');
     if (boot && es && es.content) boot.replaceWith(es.content.cloneNode(true));
+    var banner = document.getElementById('update-banner');
+    var words = document.getElementById('update-banner-es');
+    if (banner && words && words.content) banner.replaceChildren(words.content.cloneNode(true));
   });
 })();

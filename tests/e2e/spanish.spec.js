@@ -15,6 +15,25 @@ export const SPANISH_SCREENS = [
   ['today', '/', 'Hoy'],
   ['help', '/help', 'Pedir ayuda ahora'],
   ['overdose', '/overdose', 'Alguien podría estar teniendo una sobredosis'],
+  ['plan', '/plan', 'Mi plan'],
+  ['people', '/plan/people', 'Personas de apoyo'],
+  ['crisis-plan', '/plan/crisis', 'En una crisis'],
+  ['relapse', '/plan/relapse', 'Prevención de recaídas'],
+  ['care', '/plan/care', 'Medicamentos y atención'],
+  ['slip', '/plan/slip', 'Si tengo un tropiezo'],
+  ['therapy', '/plan/therapy', 'Terapia y consejería'],
+  ['goals', '/plan/goals', 'Metas de vida'],
+  ['loved-ones', '/plan/loved-ones', 'Mis seres queridos'],
+  ['review', '/plan/review', null],
+  ['print', '/plan/print', null],
+  ['share', '/plan/share', null],
+  ['meetings', '/meetings', 'Reuniones'],
+  ['find-support', '/meetings/find', 'Buscar apoyo'],
+  ['recovery', '/recovery', 'Mi recuperación'],
+  ['checkin', '/checkin', null],
+  ['start', '/start', null],
+  ['settings', '/settings', 'Ajustes'],
+  ['not-found', '/no-such-page', null],
 ];
 
 /**
@@ -229,7 +248,7 @@ test('at 200% text every Spanish screen fits 360 px, with no word cut', async ({
   for (const [name, path, heading] of SPANISH_SCREENS) {
     await openSpanish(page, path);
     await page.evaluate(() => { document.documentElement.style.fontSize = '200%'; });
-    await expect(page.getByRole('heading', { name: heading, level: 1 })).toBeVisible();
+    if (heading) await expect(page.getByRole('heading', { name: heading, level: 1 })).toBeVisible();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow, `${name} at 200% text`).toBeLessThanOrEqual(0);
     const broken = await page.evaluate(() => {
@@ -258,12 +277,48 @@ for (const scheme of ['light', 'dark']) {
   test(`every Spanish screen passes axe at 320 px, ${scheme}, and has no English left`, async ({ page }) => {
     await page.setViewportSize({ width: 320, height: 740 });
     await page.emulateMedia({ colorScheme: scheme });
-    for (const [name, path] of SPANISH_SCREENS) {
+    for (const [name, path, heading] of SPANISH_SCREENS) {
       await openSpanish(page, path);
       await expect(page.locator('html')).toHaveAttribute('lang', 'es');
+      if (heading) await expect(page.getByRole('heading', { name: heading, level: 1 })).toBeVisible();
       expect(await axeViolations(page), `${name} (${scheme})`).toEqual([]);
       expect(await englishLeft(page), `${name}: English on a Spanish screen`).toEqual([]);
       await page.screenshot({ path: `target/screenshots/es-${name}-320-${scheme}.png`, fullPage: true });
     }
   });
 }
+
+/**
+ * The v4 fixture plan with every word the person wrote replaced by Spanish ones: what is
+ * left in English on a screen is then the app's.
+ */
+async function spanishPlan() {
+  const { readFile } = await import('node:fs/promises');
+  const backup = JSON.parse(await readFile(new URL('../fixtures/plan-v4.json', import.meta.url), 'utf8'));
+  const keep = (k, v) => ['id', 'kind', 'role', 'phone', 'area', 'fellowship', 'format', 'access', 'style', 'decision'].includes(k)
+    || /^[a-z0-9_-]*$/.test(v) || /^\d{4}-\d\d-\d\d(T[\d:.]+Z?)?$/.test(v) || /^\d\d:\d\d(:\d\d)?$/.test(v);
+  const own = (k, v) => {
+    if (Array.isArray(v)) return v.map((x) => own(k, x));
+    if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([kk, x]) => [kk, own(kk, x)]));
+    if (typeof v === 'string' && !keep(k, v)) return 'Texto propio';
+    return v;
+  };
+  return JSON.stringify({ app: 'safety-net', version: backup.version, revision: 1, saved_at: '2026-11-23T10:00:00.000Z', data: own('', backup.data) });
+}
+
+test('with a plan, every Spanish screen has no English left (the person’s own words aside)', async ({ page }) => {
+  await page.clock.install({ time: new Date('2026-12-01T10:00:00-05:00') });
+  const plan = await spanishPlan();
+  await page.addInitScript(([k, v]) => { if (!localStorage.getItem(k)) localStorage.setItem(k, v); }, [PLAN_KEY, plan]);
+  const left = {};
+  for (const [name, path] of SPANISH_SCREENS) {
+    await openSpanish(page, path);
+    // Every record's details open, so their labels are on screen too.
+    const closed = page.locator('main details:not([open]) > summary');
+    for (let i = await closed.count(); i > 0; i -= 1) await closed.first().click();
+    const words = await englishLeft(page);
+    if (words.length) left[name] = words;
+    await page.screenshot({ path: `target/screenshots/es-${name}-with-plan-360.png`, fullPage: true });
+  }
+  expect(left).toEqual({});
+});
