@@ -294,10 +294,13 @@ impl AppState {
                 self.maybe_request_persistence();
             }
             Err(SaveError::Conflict) => self.save.set(SaveStatus::Conflict),
-            Err(SaveError::Store(StoreError::QuotaExceeded)) => self.save.set(SaveStatus::Failed(
-                "This device's storage for Safety Net is full, so your latest changes are not saved yet.".into(),
-            )),
-            Err(e) => self.save.set(SaveStatus::Failed(format!("Your latest changes are not saved yet: {e}."))),
+            Err(SaveError::Store(StoreError::QuotaExceeded)) => self
+                .save
+                .set(SaveStatus::Failed(tr!(settings.save.full).into())),
+            Err(e) => self.save.set(SaveStatus::Failed(tr!(
+                settings.save.not_saved_yet,
+                error = e
+            ))),
         }
     }
 
@@ -432,9 +435,7 @@ impl AppState {
         if tries.wait_until > now {
             return Err(wait_message(tries.wait_until - now));
         }
-        let raw = self
-            .stored_raw()
-            .ok_or("There is no locked plan on this device.")?;
+        let raw = self.stored_raw().ok_or(tr!(settings.lock.none))?;
         // Only the key is unwrapped here; the plan is decrypted once, as it is read (a
         // damaged plan then goes to the recovery screen, kept aside, like any other).
         match lock::unwrap(&raw, passcode) {
@@ -453,9 +454,9 @@ impl AppState {
                     wait_until: if wait > 0.0 { now + wait } else { 0.0 },
                 });
                 Err(if wait > 0.0 {
-                    format!("That passcode does not unlock it. {}", wait_message(wait))
+                    tr!(settings.lock.wrong_wait, wait = wait_message(wait))
                 } else {
-                    "That passcode does not unlock it. Nothing was changed.".into()
+                    tr!(settings.lock.wrong).into()
                 })
             }
             Err(e) => Err(e.to_string()),
@@ -492,9 +493,7 @@ impl AppState {
     /// The stored locked plan's keys, if `passcode` is its passcode (the plan itself is not
     /// decrypted: checking a passcode needs only the key).
     fn keys_for(self, passcode: &str) -> Result<lock::Keys, String> {
-        let raw = self
-            .stored_raw()
-            .ok_or("There is no locked plan on this device.")?;
+        let raw = self.stored_raw().ok_or(tr!(settings.lock.none))?;
         lock::unwrap(&raw, passcode).map_err(|e| e.to_string())
     }
 
@@ -530,12 +529,12 @@ impl AppState {
                 return Ok(());
             }
             SaveStatus::Failed(why) => why,
-            SaveStatus::Conflict => "Your plan was also changed in another tab or window. Choose which version to keep first, then try again.".into(),
-            _ => "The plan could not be saved.".into(),
+            SaveStatus::Conflict => tr!(settings.save.conflict_first).into(),
+            _ => tr!(settings.save.could_not).into(),
         };
         self.repo.with_value(|r| r.codec().set(keys_before));
         self.save.set(status_before);
-        Err(format!("Nothing was changed: {why}"))
+        Err(tr!(settings.save.nothing_changed, why = why))
     }
 
     /// How many times this phone has saved the plan (the backup reminder counts changes).
@@ -654,15 +653,16 @@ impl AppState {
 fn wait_message(ms: f64) -> String {
     let s = (ms / 1000.0).ceil().max(1.0) as u64;
     if s < 60 {
-        format!(
-            "Wait {} before trying again.",
-            crate::domain::words::plural(s, "second")
-        )
+        let time =
+            crate::domain::words::count(s, tr!(settings.lock.second), tr!(settings.lock.seconds));
+        tr!(settings.lock.wait, time = time)
     } else {
-        format!(
-            "Wait {} before trying again.",
-            crate::domain::words::plural(s.div_ceil(60), "minute")
-        )
+        let time = crate::domain::words::count(
+            s.div_ceil(60),
+            tr!(settings.lock.minute),
+            tr!(settings.lock.minutes),
+        );
+        tr!(settings.lock.wait, time = time)
     }
 }
 

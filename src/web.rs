@@ -183,11 +183,11 @@ fn share_data(name: &str, mime: &str, text: &str) -> Option<(JsValue, JsValue)> 
 
 /// Hands a file to the share sheet. `Ok(true)`: shared; `Ok(false)`: the person closed it.
 pub async fn share_file(name: &str, mime: &str, text: &str) -> Result<bool, String> {
-    let (nav, data) = share_data(name, mime, text).ok_or("sharing is not available here")?;
+    let (nav, data) = share_data(name, mime, text).ok_or(tr!(settings.errors.no_sharing))?;
     let share = js_sys::Reflect::get(&nav, &"share".into())
         .ok()
         .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
-        .ok_or("sharing is not available here")?;
+        .ok_or(tr!(settings.errors.no_sharing))?;
     let promise = share
         .call1(&nav, &data)
         .map_err(|e| crate::storage::browser::describe(&e))?;
@@ -248,9 +248,9 @@ pub async fn read_file(file: web_sys::File, max_bytes: usize) -> Result<Vec<u8>,
         return Err(crate::domain::backup::ImportError::TooLarge(size).to_string());
     }
     let buf = JsFuture::from(file.array_buffer()).await.map_err(|e| {
-        format!(
-            "The file could not be read ({}).",
-            crate::storage::browser::describe(&e)
+        tr!(
+            settings.import.unreadable,
+            error = crate::storage::browser::describe(&e)
         )
     })?;
     Ok(js_sys::Uint8Array::new(&buf).to_vec())
@@ -352,7 +352,7 @@ pub enum Handed {
 
 async fn call(path: &[&str], arg: JsValue) -> Handed {
     let Some((this, f)) = navigator_fn(path) else {
-        return Handed::Failed("This browser can't do that.".into());
+        return Handed::Failed(tr!(settings.errors.cannot_do).into());
     };
     let result = match f.call1(&this, &arg) {
         Ok(p) => JsFuture::from(js_sys::Promise::from(p)).await,

@@ -9,12 +9,14 @@ pub fn DeleteEverything() -> impl IntoView {
     let state = use_app_state();
     let typed = RwSignal::new(String::new());
     let result = RwSignal::new(None::<Result<(), String>>);
-    let confirmed = move || typed.with(|t| t.trim() == "DELETE");
+    // The word to type is the app's language's; the English one is always taken too.
+    let word = tr!(settings.delete_all.word);
+    let confirmed = move || typed.with(|t| t.trim() == word || t.trim() == "DELETE");
     view! {
         <section class="card danger-zone" aria-labelledby="delete-all">
-            <h2 id="delete-all">"Delete all data"</h2>
-            <p>"This removes your whole plan and everything Safety Net keeps on this device. It can't be undone. Export a backup first if you may want it back."</p>
-            <label for="delete-confirm">"Type DELETE to confirm"</label>
+            <h2 id="delete-all">{tr!(settings.delete_all.title)}</h2>
+            <p>{tr!(settings.delete_all.intro)}</p>
+            <label for="delete-confirm">{tr!(settings.delete_all.label, word = word)}</label>
             <input id="delete-confirm" type="text" autocomplete="off" autocapitalize="characters"
                 prop:value=move || typed.get() on:input=move |ev| typed.set(event_target_value(&ev))/>
             <button type="button" class="danger" disabled=move || !confirmed() on:click=move |_| {
@@ -26,10 +28,10 @@ pub fn DeleteEverything() -> impl IntoView {
                     typed.set(String::new());
                     result.set(Some(done));
                 }
-            }>"Delete everything"</button>
+            }>{tr!(settings.delete_all.button)}</button>
             {move || result.get().map(|r| match r {
-                Ok(()) => view! { <p class="ok" role="status">"Everything has been deleted from this device."</p> }.into_any(),
-                Err(e) => view! { <p class="error" role="alert">{format!("Not everything could be deleted: {e}")}</p> }.into_any(),
+                Ok(()) => view! { <p class="ok" role="status">{tr!(settings.delete_all.done)}</p> }.into_any(),
+                Err(e) => view! { <p class="error" role="alert">{tr!(settings.delete_all.failed, error = e)}</p> }.into_any(),
             })}
         </section>
     }

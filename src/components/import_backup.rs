@@ -61,9 +61,7 @@ pub fn ImportBackup() -> impl IntoView {
             });
             match result {
                 Ok(plan) => pending.set(Some((name, plan))),
-                Err(e) => error.set(Some(format!(
-                    "“{name}” can't be imported. {e} Nothing has been changed."
-                ))),
+                Err(e) => error.set(Some(tr!(settings.import.cannot, name = name, error = e))),
             }
         });
     };
@@ -83,17 +81,19 @@ pub fn ImportBackup() -> impl IntoView {
                 keys.set_value(Some(opened));
                 pending.set(Some((name, plan)));
             }
-            Err(backup::LockedImportError::Lock(e)) => error.set(Some(format!("“{name}”: {e}"))),
-            Err(e) => error.set(Some(format!(
-                "“{name}” can't be imported. {e} Nothing has been changed."
+            Err(backup::LockedImportError::Lock(e)) => error.set(Some(tr!(
+                settings.import.locked_error,
+                name = name,
+                error = e
             ))),
+            Err(e) => error.set(Some(tr!(settings.import.cannot, name = name, error = e))),
         }
     };
 
     let summary = |plan: &Plan| -> String {
         let parts: Vec<String> = plan.summary();
         if parts.is_empty() {
-            "nothing yet (an empty plan)".into()
+            tr!(settings.import.empty_plan).into()
         } else {
             parts.join(", ")
         }
@@ -101,22 +101,22 @@ pub fn ImportBackup() -> impl IntoView {
 
     view! {
         <div class="import">
-            <label for="import-file" class="button">"Import a backup…"</label>
+            <label for="import-file" class="button">{tr!(settings.import.button)}</label>
             <input id="import-file" class="visually-hidden-file" type="file" accept=".json,application/json" node_ref=input_ref on:change=on_pick/>
             {move || sealed.get().map(|(name, _)| view! {
                 <form class="card" on:submit=open_sealed>
-                    <p>{format!("“{name}” is a locked backup.")}</p>
-                    <label for="import-passcode">"Its passcode"</label>
+                    <p>{tr!(settings.import.is_locked, name = name)}</p>
+                    <label for="import-passcode">{tr!(settings.import.its_passcode)}</label>
                     <input id="import-passcode" type="password" autocomplete="off"
                         prop:value=passcode on:input=move |ev| passcode.set(event_target_value(&ev))/>
                     <div class="row">
-                        <button type="submit" class="primary">"Open the backup"</button>
-                        <button type="button" on:click=move |_| sealed.set(None)>"Cancel"</button>
+                        <button type="submit" class="primary">{tr!(settings.import.open)}</button>
+                        <button type="button" on:click=move |_| sealed.set(None)>{tr!(settings.cancel)}</button>
                     </div>
                 </form>
             })}
             {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
-            {move || done.get().then(|| view! { <p class="ok" role="status">"Backup imported. Your plan has been replaced."</p> })}
+            {move || done.get().then(|| view! { <p class="ok" role="status">{tr!(settings.import.done)}</p> })}
             {move || pending.get().map(|(name, incoming)| {
                 let locked = state.boot.get_untracked() == crate::state::Boot::Locked;
                 let current = state.plan.with_untracked(|p| summary(p));
@@ -132,15 +132,15 @@ pub fn ImportBackup() -> impl IntoView {
                     })
                 };
                 let replaces = if locked {
-                    "It will replace your locked plan, which cannot be opened without its passcode. This cannot be undone.".to_string()
+                    tr!(settings.import.replaces_locked).to_string()
                 } else {
-                    format!("Nothing changes until you choose. It will replace everything in your current plan: {current}. Save a backup of your current plan first if you may want it back.")
+                    tr!(settings.import.replaces, current = current)
                 };
                 view! {
                     <div class="card confirm" role="alertdialog" aria-labelledby="import-title" aria-describedby="import-desc">
-                        <h3 id="import-title">"Replace your plan with this backup?"</h3>
+                        <h3 id="import-title">{tr!(settings.import.confirm_title)}</h3>
                         <div id="import-desc">
-                            <p>"The file “"{name}"” holds: "{incoming_text}"."</p>
+                            <p>{tr!(settings.import.holds_before)}{name}{tr!(settings.import.holds_middle)}{incoming_text}{tr!(settings.import.holds_after)}</p>
                             <div data-testid="import-comparison">
                                 {compared.into_iter().map(|line| view! { <p>{line}</p> }).collect_view()}
                             </div>
@@ -159,8 +159,8 @@ pub fn ImportBackup() -> impl IntoView {
                                     }
                                     state.restore(plan, opened);
                                 }
-                            }>"Replace my plan"</button>
-                            <button type="button" on:click=move |_| { pending.set(None); keys.set_value(None); }>"Cancel"</button>
+                            }>{tr!(settings.import.replace)}</button>
+                            <button type="button" on:click=move |_| { pending.set(None); keys.set_value(None); }>{tr!(settings.cancel)}</button>
                         </div>
                     </div>
                 }

@@ -12,20 +12,35 @@ use leptos::prelude::*;
 
 #[component]
 pub fn LockScreen() -> impl IntoView {
-    crate::web::set_title("Locked");
+    crate::web::set_title(tr!(settings.lock_screen.page_title));
     let state = use_app_state();
     let contacts = state.open_contacts();
+    // The plain page in the app's language, and the other language's, named in itself.
+    let (plain_page, other_page, other_lang, other_words) = match crate::lang::current() {
+        crate::lang::Locale::en => (
+            "/naloxone.html",
+            "/naloxone-es.html",
+            "es",
+            "Los pasos en español",
+        ),
+        crate::lang::Locale::es => (
+            "/naloxone-es.html",
+            "/naloxone.html",
+            "en",
+            "Steps in English",
+        ),
+    };
     view! {
-        <h1>"Safety Net is locked"</h1>
-        <a class="call-911" href=format!("tel:{}", emergency().call)>"Call 911"</a>
-        <a href=Route::Overdose.path() class="button primary wide">"Someone may be overdosing: what to do"</a>
+        <h1>{tr!(settings.lock_screen.title)}</h1>
+        <a class="call-911" href=format!("tel:{}", emergency().call)>{tr!(settings.lock_screen.call_911)}</a>
+        <a href=Route::Overdose.path() class="button primary wide">{tr!(settings.lock_screen.overdose)}</a>
         // The passcode's form (and the key derivation behind it) arrives with its chunk; the
         // crisis help around it is in the first load, never waiting for it.
         {crate::app::later(|| Box::pin(unlock_card()))}
         {crate::components::contact_links::people_card(contacts, "locked-people")}
         <NationalLines/>
-        <p><a href="/naloxone.html">"The overdose steps as a plain page"</a>
-            " · "<a href="/naloxone-es.html" hreflang="es" lang="es">"Los pasos en español"</a></p>
+        <p><a href=plain_page>{tr!(settings.lock_screen.plain_page)}</a>
+            " · "<a href=other_page hreflang=other_lang lang=other_lang>{other_words}</a></p>
     }
 }
 
@@ -52,7 +67,7 @@ fn UnlockCard() -> impl IntoView {
             return;
         }
         busy.set(true);
-        message.set("Unlocking…".into());
+        message.set(tr!(settings.lock_screen.unlocking).into());
         // Let "Unlocking…" show before the key is derived (about a second on a slow phone).
         set_timeout(
             move || {
@@ -73,18 +88,18 @@ fn UnlockCard() -> impl IntoView {
     };
     view! {
         <section class="card" aria-labelledby="unlock-heading">
-            <h2 id="unlock-heading">"Open my plan"</h2>
+            <h2 id="unlock-heading">{tr!(settings.lock_screen.open_title)}</h2>
             <form on:submit=unlock>
-                <label for="unlock-passcode">"Passcode"</label>
+                <label for="unlock-passcode">{tr!(settings.passcode)}</label>
                 <input id="unlock-passcode" type="password" autocomplete="current-password"
                     prop:value=passcode on:input=move |ev| passcode.set(event_target_value(&ev))/>
-                <p><button type="submit" class="primary" disabled=busy>"Unlock"</button></p>
+                <p><button type="submit" class="primary" disabled=busy>{tr!(settings.lock_screen.unlock)}</button></p>
             </form>
             <p role="status" data-testid="unlock-message">{message}</p>
             <details>
-                <summary>"Forgot the passcode?"</summary>
-                <p>"No one can open the plan without it, not even Safety Net. You can restore a backup in its place, or delete everything and start again."</p>
-                <p class="small">"After five wrong tries in a row, each next try waits longer. That slows someone at the screen; it cannot stop someone who has copied the data, which is why the plan is encrypted."</p>
+                <summary>{tr!(settings.lock_screen.forgot)}</summary>
+                <p>{tr!(settings.lock_screen.forgot_text)}</p>
+                <p class="small">{tr!(settings.lock_screen.tries)}</p>
                 <ImportBackup/>
                 <DeleteEverything/>
             </details>

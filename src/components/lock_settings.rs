@@ -41,7 +41,7 @@ pub fn LockSettings() -> impl IntoView {
     };
     // Each change derives a key from the passcode (about a second): "Working…" shows first.
     let run = move |f: Box<dyn FnOnce() -> Result<String, String>>| {
-        message.set(Some(Ok("Working…".into())));
+        message.set(Some(Ok(tr!(settings.lock.working).into())));
         set_timeout(
             move || {
                 let r = f();
@@ -56,13 +56,13 @@ pub fn LockSettings() -> impl IntoView {
         ev.prevent_default();
         let (c, a) = (code.get_untracked(), again.get_untracked());
         if c != a {
-            message.set(Some(Err("The two passcodes are not the same.".into())));
+            message.set(Some(Err(tr!(settings.lock.not_same).into())));
             return;
         }
         run(Box::new(move || {
-            state.turn_lock_on(&c).map(|_| {
-                "The lock is on. Safety Net now asks for the passcode each time it opens.".into()
-            })
+            state
+                .turn_lock_on(&c)
+                .map(|_| tr!(settings.lock.turned_on).into())
         }));
     };
     let change = move |ev: leptos::ev::SubmitEvent| {
@@ -73,22 +73,22 @@ pub fn LockSettings() -> impl IntoView {
             again.get_untracked(),
         );
         if c != a {
-            message.set(Some(Err("The two new passcodes are not the same.".into())));
+            message.set(Some(Err(tr!(settings.lock.new_not_same).into())));
             return;
         }
         run(Box::new(move || {
             state
                 .change_passcode(&o, &c)
-                .map(|_| "The passcode is changed.".into())
+                .map(|_| tr!(settings.lock.changed).into())
         }));
     };
     let turn_off = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let o = off.get_untracked();
         run(Box::new(move || {
-            state.turn_lock_off(&o).map(|_| {
-                "The lock is off. The plan is stored unencrypted on this device again.".into()
-            })
+            state
+                .turn_lock_off(&o)
+                .map(|_| tr!(settings.lock.turned_off).into())
         }));
     };
     let export = move |_| {
@@ -99,35 +99,35 @@ pub fn LockSettings() -> impl IntoView {
     };
     view! {
         <section class="card" id="lock" aria-labelledby="lock-heading">
-            <h2 id="lock-heading">"Lock Safety Net with a passcode"</h2>
+            <h2 id="lock-heading">{tr!(settings.lock.title)}</h2>
             <Show when=move || !on.get() fallback=move || view! {
-                <p>"The lock is on. Your plan is encrypted on this device; the passcode opens it."</p>
+                <p>{tr!(settings.lock.is_on)}</p>
                 <p><button type="button" class="primary" on:click=move |_| {
                     state.lock_now(true);
                     crate::router::go("/");
-                }>"Lock now"</button></p>
+                }>{tr!(settings.lock.lock_now)}</button></p>
                 {fields(state, &LOCK_SETTINGS, Id::empty())}
                 <form on:submit=change>
-                    <h3>"A new passcode"</h3>
-                    {secret("lock-old", "Current passcode", old, false)}
-                    {secret("lock-new", "New passcode", code, true)}
-                    {secret("lock-again", "The new passcode again", again, true)}
-                    <p><button type="submit">"Change the passcode"</button></p>
+                    <h3>{tr!(settings.lock.new_title)}</h3>
+                    {secret("lock-old", tr!(settings.lock.current), old, false)}
+                    {secret("lock-new", tr!(settings.lock.new_code), code, true)}
+                    {secret("lock-again", tr!(settings.lock.new_again), again, true)}
+                    <p><button type="submit">{tr!(settings.lock.change)}</button></p>
                 </form>
                 <form on:submit=turn_off>
-                    <h3>"Turn the lock off"</h3>
-                    {secret("lock-off", "Passcode, to turn the lock off", off, false)}
-                    <p><button type="submit" class="danger">"Turn the lock off"</button></p>
+                    <h3>{tr!(settings.lock.off_title)}</h3>
+                    {secret("lock-off", tr!(settings.lock.off_label), off, false)}
+                    <p><button type="submit" class="danger">{tr!(settings.lock.off_button)}</button></p>
                 </form>
             }>
-                <p>"Off. Turn it on if someone else may pick up this phone, or use this browser."</p>
-                <h3>"What it protects"</h3>
-                <p>"Your plan is encrypted with a key only your passcode opens: someone holding the phone, or a copy of this browser's data, cannot read your triggers, your slips or the people you keep away from."</p>
-                <h3>"What it does not"</h3>
-                <p>"It cannot stop someone who watches you type the passcode, or harmful software on the phone itself."</p>
-                <h3>"If you forget the passcode"</h3>
-                <p>"No one can open the plan without it, not even Safety Net: it can only be restored from a backup, or deleted. Export a backup first and keep it somewhere safe."</p>
-                <p><button type="button" on:click=export>"Export a backup first"</button></p>
+                <p>{tr!(settings.lock.is_off)}</p>
+                <h3>{tr!(settings.lock.protects_title)}</h3>
+                <p>{tr!(settings.lock.protects)}</p>
+                <h3>{tr!(settings.lock.not_protects_title)}</h3>
+                <p>{tr!(settings.lock.not_protects)}</p>
+                <h3>{tr!(settings.lock.forget_title)}</h3>
+                <p>{tr!(settings.lock.forget)}</p>
+                <p><button type="button" on:click=export>{tr!(settings.lock.export_first)}</button></p>
                 {move || {
                     // Copies kept sealed (a locked plan replaced) are encrypted already.
                     let n = state
@@ -136,20 +136,19 @@ pub fn LockSettings() -> impl IntoView {
                         .filter(|c| !crate::domain::lock::is_sealed(&c.raw))
                         .count();
                     (n > 0).then(|| view! {
-                        <p class="warn-text" data-testid="lock-kept-copies">{format!(
-                            "Settings keeps {} of saved data that could not be opened (below). The lock does not cover {}: they stay unencrypted. Download what you need, then delete {}.",
-                            crate::domain::words::count(n, "copy", "copies"),
-                            if n == 1 { "it" } else { "them" },
-                            if n == 1 { "it" } else { "them" },
-                        )}</p>
+                        <p class="warn-text" data-testid="lock-kept-copies">{if n == 1 {
+                            tr!(settings.lock.kept_single, n = n)
+                        } else {
+                            tr!(settings.lock.kept_several, n = n)
+                        }}</p>
                     })
                 }}
-                <p class="small">"Crisis help is never locked: Get help, 911, the overdose steps and the crisis lines open without the passcode."</p>
+                <p class="small">{tr!(settings.lock.crisis_open)}</p>
                 <form on:submit=turn_on>
-                    {secret("lock-code", "Passcode", code, true)}
-                    <p class="hint">{format!("A PIN of at least {MIN_PIN_DIGITS} digits, or a passphrase of at least {MIN_PASSPHRASE_CHARS} characters.")}</p>
-                    {secret("lock-code-again", "The passcode again", again, true)}
-                    <p><button type="submit" class="primary">"Turn on the lock"</button></p>
+                    {secret("lock-code", tr!(settings.passcode), code, true)}
+                    <p class="hint">{tr!(settings.lock.code_hint, pin = MIN_PIN_DIGITS, chars = MIN_PASSPHRASE_CHARS)}</p>
+                    {secret("lock-code-again", tr!(settings.lock.code_again), again, true)}
+                    <p><button type="submit" class="primary">{tr!(settings.lock.turn_on)}</button></p>
                 </form>
             </Show>
             {move || message.get().map(|m| match m {

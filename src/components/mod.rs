@@ -50,11 +50,9 @@ pub enum BackupSaved {
 impl BackupSaved {
     pub fn words(self) -> &'static str {
         match self {
-            BackupSaved::Downloaded => "Backup file made. Check your downloads.",
-            BackupSaved::Shared => {
-                "Backup file made and handed on. Check that it arrived where you sent it."
-            }
-            BackupSaved::NotSent => "Nothing was sent. Save a backup again when you are ready.",
+            BackupSaved::Downloaded => tr!(settings.backup.downloaded),
+            BackupSaved::Shared => tr!(settings.backup.shared),
+            BackupSaved::NotSent => tr!(settings.backup.not_sent),
         }
     }
 }

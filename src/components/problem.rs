@@ -33,5 +33,5 @@ pub fn WhatWentWrong(reason: String, raw: String) -> impl IntoView {
     } else {
         with_its_place(&raw).unwrap_or(reason)
     };
-    view! { <p class="small">"What went wrong: "{said}</p> }
+    view! { <p class="small">{tr!(settings.problem.what_went_wrong)}{said}</p> }
 }

@@ -21,9 +21,9 @@ fn SaveNow(said: RwSignal<Option<Result<&'static str, String>>>) -> impl IntoVie
     view! {
         {move || if state.unlocked.get() {
             // A plain file would undo the lock: the locked backup asks for the passcode.
-            view! { <a class="button primary" href=format!("{}#backup", Route::Settings.path())>"Save a backup now"</a> }.into_any()
+            view! { <a class="button primary" href=format!("{}#backup", Route::Settings.path())>{tr!(settings.safekeeping.save_now)}</a> }.into_any()
         } else {
-            view! { <button type="button" class="primary" on:click=save>"Save a backup now"</button> }.into_any()
+            view! { <button type="button" class="primary" on:click=save>{tr!(settings.safekeeping.save_now)}</button> }.into_any()
         }}
     }
 }
@@ -32,7 +32,10 @@ fn said_line(said: RwSignal<Option<Result<&'static str, String>>>) -> impl IntoV
     move || {
         said.get().map(|r| match r {
             Ok(s) => view! { <p class="ok" role="status">{s}</p> }.into_any(),
-            Err(e) => view! { <p class="error" role="alert">{format!("The backup could not be made: {e}")}</p> }.into_any(),
+            Err(e) => {
+                view! { <p class="error" role="alert">{tr!(settings.backup.failed, error = e)}</p> }
+                    .into_any()
+            }
         })
     }
 }
@@ -56,17 +59,17 @@ pub fn BackupReminder() -> impl IntoView {
     view! {
         <Show when=move || due() || said.with(Option::is_some)>
             <section class="card backup-reminder" aria-labelledby="backup-reminder">
-                <h2 id="backup-reminder">"Keep a copy of your plan"</h2>
+                <h2 id="backup-reminder">{tr!(settings.safekeeping.reminder_title)}</h2>
                 <p>{move || {
                     let today = state.today();
                     let changes = state.changes();
                     let last = state.plan.with(|p| safekeeping::last_backup_words(p, today, changes));
-                    format!("{last}. Your plan lives only on this phone: a backup keeps it safe if the phone is lost or replaced.")
+                    tr!(settings.safekeeping.reminder_text, last = last)
                 }}</p>
                 <div class="row">
                     <SaveNow said=said/>
                     <Show when=move || said.with(Option::is_none)>
-                        <button type="button" on:click=not_now>"Not now"</button>
+                        <button type="button" on:click=not_now>{tr!(settings.safekeeping.not_now)}</button>
                     </Show>
                 </div>
                 {said_line(said)}
@@ -83,14 +86,14 @@ pub fn SafariNotice() -> impl IntoView {
     crate::web::safari_in_a_tab().then(|| {
         view! {
             <section class="card warn safari-notice" aria-labelledby="safari-notice">
-                <h2 id="safari-notice">"Safari may delete your plan"</h2>
-                <p>"In a Safari tab, Safari deletes what a website keeps after 7 days of using Safari without opening it. From the home screen, Safety Net is kept."</p>
-                <p><strong>"On iPhone or iPad: "</strong>"tap Share, then Add to Home Screen, and open Safety Net from there."</p>
-                <p><strong>"On a Mac: "</strong>"choose File, then Add to Dock."</p>
-                <p>"Keep a backup too."</p>
+                <h2 id="safari-notice">{tr!(settings.safekeeping.safari_title)}</h2>
+                <p>{tr!(settings.safekeeping.safari_text)}</p>
+                <p><strong>{tr!(settings.safekeeping.safari_iphone)}</strong>{tr!(settings.safekeeping.safari_iphone_steps)}</p>
+                <p><strong>{tr!(settings.safekeeping.safari_mac)}</strong>{tr!(settings.safekeeping.safari_mac_steps)}</p>
+                <p>{tr!(settings.safekeeping.safari_backup)}</p>
                 <div class="row"><SaveNow said=said/></div>
                 {said_line(said)}
-                <p class="small">"Source: WebKit, “Full Third-Party Cookie Blocking and More” (2020)."</p>
+                <p class="small">{tr!(settings.safekeeping.safari_source)}</p>
             </section>
         }
     })
@@ -100,12 +103,12 @@ pub fn SafariNotice() -> impl IntoView {
 #[component]
 pub fn ReminderChoice() -> impl IntoView {
     let state = use_app_state();
-    const CHOICES: [(u16, &str); 5] = [
-        (14, "Every 2 weeks"),
-        (30, "Every 30 days"),
-        (60, "Every 60 days"),
-        (90, "Every 90 days"),
-        (0, "Never"),
+    let choices = [
+        (14, tr!(settings.safekeeping.every_14)),
+        (30, tr!(settings.safekeeping.every_30)),
+        (60, tr!(settings.safekeeping.every_60)),
+        (90, tr!(settings.safekeeping.every_90)),
+        (0, tr!(settings.safekeeping.never)),
     ];
     let current = move || state.plan.with(|p| p.settings.backup_every_days);
     let pick = move |ev: leptos::ev::Event| {
@@ -114,21 +117,21 @@ pub fn ReminderChoice() -> impl IntoView {
         }
     };
     view! {
-        <label for="backup-every">"Remind me to save a backup"</label>
+        <label for="backup-every">{tr!(settings.safekeeping.remind_label)}</label>
         <select id="backup-every" on:change=pick>
             {move || {
                 let now = current();
-                let mut choices: Vec<(u16, String)> =
-                    CHOICES.iter().map(|(d, w)| (*d, (*w).to_string())).collect();
-                if !CHOICES.iter().any(|(d, _)| *d == now) {
-                    choices.insert(0, (now, format!("Every {now} days")));
+                let mut listed: Vec<(u16, String)> =
+                    choices.iter().map(|(d, w)| (*d, (*w).to_string())).collect();
+                if !choices.iter().any(|(d, _)| *d == now) {
+                    listed.insert(0, (now, tr!(settings.safekeeping.every_n, n = now)));
                 }
-                choices.into_iter().map(|(d, w)| view! {
+                listed.into_iter().map(|(d, w)| view! {
                     <option value=d.to_string() selected=d == now>{w}</option>
                 }).collect_view()
             }}
         </select>
-        <p class="hint">"Today suggests one when the last is this old, or after 50 changes. Never in your first week, and “Not now” keeps it quiet for a week."</p>
+        <p class="hint">{tr!(settings.safekeeping.remind_hint)}</p>
     }
 }
 
@@ -141,17 +144,17 @@ pub fn NewPhoneGuide() -> impl IntoView {
         .unwrap_or_default();
     view! {
         <section class="new-phone" aria-labelledby="new-phone">
-            <h3 id="new-phone">"Moving to a new phone"</h3>
+            <h3 id="new-phone">{tr!(settings.safekeeping.new_phone_title)}</h3>
             <ol>
-                <li>"On this phone, save a backup (above)."</li>
-                <li>"Send the file to yourself: email it to yourself, save it to a drive, or send it in a message to yourself. Only you should have it."
+                <li>{tr!(settings.safekeeping.new_phone_1)}</li>
+                <li>{tr!(settings.safekeeping.new_phone_2)}
                     <Show when=move || state.unlocked.get()>
-                        " It is locked with your passcode: you will need the passcode on the new phone."
+                        {tr!(settings.safekeeping.new_phone_2_locked)}
                     </Show>
                 </li>
-                <li>"On the new phone, open Safety Net in the browser at "<strong class="address">{address}</strong>", and add it to the home screen."</li>
-                <li>"There, in Settings, choose “Import a backup…”, pick the file, check what it holds, and replace."</li>
-                <li>"When your plan is on the new phone, you can delete it from the old one: Settings, Delete everything."</li>
+                <li>{tr!(settings.safekeeping.new_phone_3_before)}<strong class="address">{address}</strong>{tr!(settings.safekeeping.new_phone_3_after)}</li>
+                <li>{tr!(settings.safekeeping.new_phone_4)}</li>
+                <li>{tr!(settings.safekeeping.new_phone_5)}</li>
             </ol>
         </section>
     }

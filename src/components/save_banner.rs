@@ -16,8 +16,8 @@ pub fn SaveBanner() -> impl IntoView {
         <div class="save-area">
             {move || {
                 let (text, ms) = match state.save.get() {
-                    SaveStatus::Idle => ("Kept on this device only", None),
-                    SaveStatus::Saved { micros } => ("Saved on this device", Some(millis_from_micros(micros))),
+                    SaveStatus::Idle => (tr!(settings.save.idle), None),
+                    SaveStatus::Saved { micros } => (tr!(settings.save.saved), Some(millis_from_micros(micros))),
                     _ => return None,
                 };
                 let class = if ms.is_some() { "save-status saved" } else { "save-status" };
@@ -26,16 +26,16 @@ pub fn SaveBanner() -> impl IntoView {
             {move || match state.save.get() {
                 SaveStatus::Failed(msg) => Some(view! {
                     <div class="banner warn" role="alert">
-                        <p><strong>"Not saved. "</strong>{msg}</p>
-                        <p>"What you see is still here, and your last saved copy is safe. Export a backup now so nothing is lost."</p>
+                        <p><strong>{tr!(settings.save.not_saved)}</strong>{msg}</p>
+                        <p>{tr!(settings.save.still_here)}</p>
                         <div class="row">
                             {move || if state.unlocked.get() {
                                 // With the lock on, the backup is locked too (it asks for the passcode).
-                                view! { <a class="button primary" href=format!("{}#backup", crate::router::Route::Settings.path())>"Save a locked backup"</a> }.into_any()
+                                view! { <a class="button primary" href=format!("{}#backup", crate::router::Route::Settings.path())>{tr!(settings.save.save_locked)}</a> }.into_any()
                             } else {
-                                view! { <button type="button" class="primary" on:click=export>"Export a backup now"</button> }.into_any()
+                                view! { <button type="button" class="primary" on:click=export>{tr!(settings.save.export_now)}</button> }.into_any()
                             }}
-                            <button type="button" on:click=move |_| state.retry()>"Try saving again"</button>
+                            <button type="button" on:click=move |_| state.retry()>{tr!(settings.save.retry)}</button>
                         </div>
                     </div>
                 }),
@@ -43,16 +43,16 @@ pub fn SaveBanner() -> impl IntoView {
             }}
             {move || (state.save.get() == SaveStatus::Conflict).then(|| view! {
                 <div class="banner warn" role="alert">
-                    <p><strong>"Your plan was also changed in another tab or window."</strong></p>
-                    <p>"Nothing has been overwritten. Choose which version to keep, or export this one first."</p>
+                    <p><strong>{tr!(settings.save.conflict_title)}</strong></p>
+                    <p>{tr!(settings.save.conflict_text)}</p>
                     <div class="row">
-                        <button type="button" on:click=move |_| state.take_other_version()>"Show the other version"</button>
-                        <button type="button" on:click=move |_| state.keep_this_version()>"Keep this version"</button>
-                        <button type="button" on:click=export>"Export this version"</button>
+                        <button type="button" on:click=move |_| state.take_other_version()>{tr!(settings.save.show_theirs)}</button>
+                        <button type="button" on:click=move |_| state.keep_this_version()>{tr!(settings.save.keep_this)}</button>
+                        <button type="button" on:click=export>{tr!(settings.save.export_this)}</button>
                     </div>
                 </div>
             })}
-            {move || export_error.get().map(|e| view! { <p class="error" role="alert">"The backup could not be made: "{e}</p> })}
+            {move || export_error.get().map(|e| view! { <p class="error" role="alert">{tr!(settings.backup.failed, error = e)}</p> })}
         </div>
     }
 }

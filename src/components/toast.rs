@@ -90,9 +90,9 @@ pub fn ToastHost() -> impl IntoView {
                                 state.edit(back);
                             }
                             toasts.close();
-                        }>"Undo"</button>
+                        }>{tr!(settings.toast.undo)}</button>
                     </Show>
-                    <button type="button" class="link" aria-label="Close the message" on:click=move |_| toasts.close()>"✕"</button>
+                    <button type="button" class="link" aria-label=tr!(settings.toast.close) on:click=move |_| toasts.close()>"✕"</button>
                 </div>
             })}
         </div>

@@ -20,15 +20,12 @@ pub enum ImportError {
 impl std::fmt::Display for ImportError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            ImportError::TooLarge(n) => write!(
-                f,
-                "This file is too large to be a Safety Net backup ({}).",
-                super::bytes::size_words(*n as u64)
-            ),
-            ImportError::Empty => f.write_str("This file is empty."),
-            ImportError::NotText => {
-                f.write_str("This file is not a text file, so it cannot be a Safety Net backup.")
-            }
+            ImportError::TooLarge(n) => f.write_str(&tr!(
+                settings.import.too_large,
+                size = super::bytes::size_words(*n as u64)
+            )),
+            ImportError::Empty => f.write_str(tr!(settings.import.empty)),
+            ImportError::NotText => f.write_str(tr!(settings.import.not_text)),
             ImportError::Decode(e) => e.fmt(f),
         }
     }

@@ -32,13 +32,15 @@ pub fn check_passcode(passcode: &str) -> Result<(), String> {
     let digits = !passcode.is_empty() && passcode.chars().all(|c| c.is_ascii_digit());
     if digits {
         if passcode.len() < MIN_PIN_DIGITS {
-            return Err(format!("A PIN needs at least {MIN_PIN_DIGITS} digits."));
+            return Err(tr!(settings.lock.pin_too_short, pin = MIN_PIN_DIGITS));
         }
         return Ok(());
     }
     if passcode.trim().chars().count() < MIN_PASSPHRASE_CHARS {
-        return Err(format!(
-            "Use a PIN of at least {MIN_PIN_DIGITS} digits, or a passphrase of at least {MIN_PASSPHRASE_CHARS} characters."
+        return Err(tr!(
+            settings.lock.too_short,
+            pin = MIN_PIN_DIGITS,
+            chars = MIN_PASSPHRASE_CHARS
         ));
     }
     Ok(())
@@ -90,9 +92,9 @@ pub enum LockError {
 impl std::fmt::Display for LockError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(match self {
-            LockError::WrongPasscode => "That passcode does not unlock it. Nothing was changed.",
-            LockError::Damaged => "This locked plan is damaged or is not a Safety Net file.",
-            LockError::Failed => "The plan could not be encrypted.",
+            LockError::WrongPasscode => tr!(settings.lock.wrong),
+            LockError::Damaged => tr!(settings.lock.damaged),
+            LockError::Failed => tr!(settings.lock.failed),
         })
     }
 }

@@ -54,18 +54,62 @@ impl Held {
     /// Each count with its words, in the order people think of their plan.
     fn named(self) -> [(u32, &'static str, &'static str); 12] {
         [
-            (self.reasons, "reason for recovery", "reasons for recovery"),
-            (self.people, "support person", "support people"),
-            (self.triggers, "trigger", "triggers"),
-            (self.warning_signs, "warning sign", "warning signs"),
-            (self.coping, "coping strategy", "coping strategies"),
-            (self.medications, "medication", "medications"),
-            (self.appointments, "appointment", "appointments"),
-            (self.meetings, "meeting", "meetings"),
-            (self.goals, "life goal", "life goals"),
-            (self.checkins, "daily check-in", "daily check-ins"),
-            (self.kits, "naloxone kit", "naloxone kits"),
-            (self.slips, "slip recorded", "slips recorded"),
+            (
+                self.reasons,
+                tr!(settings.held.reason),
+                tr!(settings.held.reasons),
+            ),
+            (
+                self.people,
+                tr!(settings.held.person),
+                tr!(settings.held.people),
+            ),
+            (
+                self.triggers,
+                tr!(settings.held.trigger),
+                tr!(settings.held.triggers),
+            ),
+            (
+                self.warning_signs,
+                tr!(settings.held.warning_sign),
+                tr!(settings.held.warning_signs),
+            ),
+            (
+                self.coping,
+                tr!(settings.held.coping),
+                tr!(settings.held.copings),
+            ),
+            (
+                self.medications,
+                tr!(settings.held.medication),
+                tr!(settings.held.medications),
+            ),
+            (
+                self.appointments,
+                tr!(settings.held.appointment),
+                tr!(settings.held.appointments),
+            ),
+            (
+                self.meetings,
+                tr!(settings.held.meeting),
+                tr!(settings.held.meetings),
+            ),
+            (
+                self.goals,
+                tr!(settings.held.goal),
+                tr!(settings.held.goals),
+            ),
+            (
+                self.checkins,
+                tr!(settings.held.checkin),
+                tr!(settings.held.checkins),
+            ),
+            (self.kits, tr!(settings.held.kit), tr!(settings.held.kits)),
+            (
+                self.slips,
+                tr!(settings.held.slip),
+                tr!(settings.held.slips),
+            ),
         ]
     }
 
@@ -144,10 +188,10 @@ fn days_between(from: NaiveDate, to: NaiveDate) -> i64 {
 pub fn ago(on: NaiveDate, today: NaiveDate) -> String {
     let days = days_between(on, today);
     match days {
-        i64::MIN..=-1 => "on a date after today (check the phone's date)".into(),
-        0 => "today".into(),
-        1 => "yesterday".into(),
-        _ => format!("{} ago", span(days)),
+        i64::MIN..=-1 => tr!(settings.last_backup.future).into(),
+        0 => tr!(settings.last_backup.today).into(),
+        1 => tr!(settings.last_backup.yesterday).into(),
+        _ => tr!(settings.last_backup.ago, span = span(days)),
     }
 }
 
@@ -155,10 +199,26 @@ pub fn ago(on: NaiveDate, today: NaiveDate) -> String {
 pub fn span(days: i64) -> String {
     let days = days.unsigned_abs();
     let (n, one, many) = match days {
-        0..=13 => (days, "day", "days"),
-        14..=59 => (days / 7, "week", "weeks"),
-        60..=729 => (days / 30, "month", "months"),
-        _ => (days / 365, "year", "years"),
+        0..=13 => (
+            days,
+            tr!(settings.last_backup.day),
+            tr!(settings.last_backup.days),
+        ),
+        14..=59 => (
+            days / 7,
+            tr!(settings.last_backup.week),
+            tr!(settings.last_backup.weeks),
+        ),
+        60..=729 => (
+            days / 30,
+            tr!(settings.last_backup.month),
+            tr!(settings.last_backup.months),
+        ),
+        _ => (
+            days / 365,
+            tr!(settings.last_backup.year),
+            tr!(settings.last_backup.years),
+        ),
     };
     super::words::count(i64::try_from(n).unwrap_or(i64::MAX), one, many)
 }
@@ -166,28 +226,28 @@ pub fn span(days: i64) -> String {
 /// Settings' line: "Last backup: 12 days ago (43 daily check-ins since)" or "No backup yet".
 pub fn last_backup_words(plan: &Plan, today: NaiveDate, changes: u64) -> String {
     let Some(last) = &plan.settings.last_backup else {
-        return "No backup yet".into();
+        return tr!(settings.last_backup.none).into();
     };
     let since = plan.checkins.iter().filter(|c| c.date > last.on).count();
     let changed = changes.saturating_sub(last.changes);
-    let after = if since > 0 {
-        format!(
-            " ({} since)",
-            super::words::count(since, "daily check-in", "daily check-ins")
-        )
+    let ago = ago(last.on, today);
+    if since > 0 {
+        let what = super::words::count(
+            since,
+            tr!(settings.held.checkin),
+            tr!(settings.held.checkins),
+        );
+        tr!(settings.last_backup.checkins_since, ago = ago, what = what)
     } else if changed > 0 {
-        format!(
-            " ({} since)",
-            super::words::count(
-                i64::try_from(changed).unwrap_or(i64::MAX),
-                "change",
-                "changes"
-            )
-        )
+        let what = super::words::count(
+            i64::try_from(changed).unwrap_or(i64::MAX),
+            tr!(settings.last_backup.change),
+            tr!(settings.last_backup.changes),
+        );
+        tr!(settings.last_backup.changes_since, ago = ago, what = what)
     } else {
-        " (nothing changed since)".into()
-    };
-    format!("Last backup: {}{after}", ago(last.on, today))
+        tr!(settings.last_backup.unchanged, ago = ago)
+    }
 }
 
 /// What would be lost if `incoming` replaced `device`: each list's entries on the phone that
@@ -225,7 +285,11 @@ fn and_list(items: &[String]) -> String {
     match items {
         [] => String::new(),
         [one] => one.clone(),
-        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+        [rest @ .., last] => tr!(
+            settings.compare.and_list,
+            rest = rest.join(", "),
+            last = last
+        ),
     }
 }
 
@@ -241,35 +305,29 @@ pub fn compare(
 ) -> Vec<String> {
     let mut out = Vec::new();
     match made {
-        Some(m) => out.push(format!(
-            "It was made on {}.",
-            super::dates::full_date(m.date())
+        Some(m) => out.push(tr!(
+            settings.compare.made_on,
+            date = super::dates::full_date(m.date())
         )),
-        None => out.push("The file does not say when it was made.".into()),
+        None => out.push(tr!(settings.compare.made_unknown).into()),
     }
     if let (Some(m), Some(p)) = (made, plan_saved) {
         // Calendar days apart (a backup made at 15:00:01 three weeks before a change at
         // 15:00:00 is three weeks older, not two).
         let days = days_between(m.date(), p.date());
         out.push(match days {
-            1.. => format!("This backup is {} older than your plan.", span(days)),
-            ..=-1 => format!(
-                "This backup is {} newer than the last change to your plan.",
-                span(days)
-            ),
-            0 => "It was made within a day of the last change to your plan.".into(),
+            1.. => tr!(settings.compare.older, span = span(days)),
+            ..=-1 => tr!(settings.compare.newer, span = span(days)),
+            0 => tr!(settings.compare.same_day).into(),
         });
     }
     let lost = would_lose(device, incoming);
     if lost.is_empty() {
         if !device.is_empty() {
-            out.push("Everything listed on this phone is also in the backup; changes made since it was made would be lost.".into());
+            out.push(tr!(settings.compare.all_there).into());
         }
     } else {
-        out.push(format!(
-            "On this phone but not in the backup, and lost if you replace: {}.",
-            and_list(&lost)
-        ));
+        out.push(tr!(settings.compare.lost, list = and_list(&lost)));
     }
     out
 }

@@ -97,14 +97,17 @@ pub enum DecodeError {
 impl std::fmt::Display for DecodeError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            DecodeError::NotJson(e) => write!(f, "The data is not readable: it may have been cut short or edited by hand ({e})."),
-            DecodeError::NotSafetyNet => f.write_str("This is not a Safety Net plan or backup."),
-            DecodeError::FutureVersion(v) => write!(
-                f,
-                "This was saved by a newer version of Safety Net (format {v}; this app reads up to {CURRENT_VERSION}). Reload the app to update it."
-            ),
-            DecodeError::Migration(v, e) => write!(f, "The plan from format {v} could not be brought up to date: {e}."),
-            DecodeError::Invalid(e) => write!(f, "Part of the plan is not in the expected form: {e}."),
+            DecodeError::NotJson(e) => f.write_str(&tr!(settings.errors.not_json, error = e)),
+            DecodeError::NotSafetyNet => f.write_str(tr!(settings.errors.not_safety_net)),
+            DecodeError::FutureVersion(v) => f.write_str(&tr!(
+                settings.errors.future,
+                version = v,
+                current = CURRENT_VERSION
+            )),
+            DecodeError::Migration(v, e) => {
+                f.write_str(&tr!(settings.errors.migration, version = v, error = e))
+            }
+            DecodeError::Invalid(e) => f.write_str(&tr!(settings.errors.invalid, error = e)),
         }
     }
 }
@@ -278,9 +281,9 @@ fn decode_with(
         return Err(DecodeError::NotSafetyNet);
     }
     if let Some(k) = top.keys().find(|k| !ENVELOPE.contains(&k.as_str())) {
-        return Err(DecodeError::Invalid(format!(
-            "unknown field \"{}\" in the envelope",
-            k.chars().take(40).collect::<String>()
+        return Err(DecodeError::Invalid(tr!(
+            settings.errors.unknown_field,
+            name = k.chars().take(40).collect::<String>()
         )));
     }
     let is_null = |k: &str| top.get(k).is_none_or(|v| v.get() == "null");
@@ -293,37 +296,34 @@ fn decode_with(
     };
     let version = field::<u32>(top.get("version"))
         .filter(|v| *v >= 1)
-        .ok_or_else(|| {
-            DecodeError::Invalid("the format version is missing or not a positive number".into())
-        })?;
+        .ok_or_else(|| DecodeError::Invalid(tr!(settings.errors.no_version).into()))?;
     if version > CURRENT_VERSION {
         return Err(DecodeError::FutureVersion(version));
     }
     let (revision, saved_at) = match kind {
         Kind::Stored => {
-            let revision = field::<u64>(top.get("revision")).ok_or_else(|| {
-                DecodeError::Invalid("the revision is missing or not a number".into())
-            })?;
+            let revision = field::<u64>(top.get("revision"))
+                .ok_or_else(|| DecodeError::Invalid(tr!(settings.errors.no_revision).into()))?;
             let saved_at = field::<String>(top.get("saved_at"))
-                .ok_or_else(|| DecodeError::Invalid("the save time is missing".into()))?;
+                .ok_or_else(|| DecodeError::Invalid(tr!(settings.errors.no_save_time).into()))?;
             (revision, Some(saved_at))
         }
         Kind::Backup => {
             if !is_null("revision") || !is_null("saved_at") {
                 return Err(DecodeError::Invalid(
-                    "a backup has no revision or save time".into(),
+                    tr!(settings.errors.backup_revision).into(),
                 ));
             }
             (0, None)
         }
     };
     let data = match top.get("data") {
-        None => return Err(DecodeError::Invalid("the plan itself is missing".into())),
+        None => return Err(DecodeError::Invalid(tr!(settings.errors.no_plan).into())),
         Some(v) if v.get() == "null" => {
-            return Err(DecodeError::Invalid("the plan itself is missing".into()))
+            return Err(DecodeError::Invalid(tr!(settings.errors.no_plan).into()))
         }
         Some(v) if !v.get().starts_with('{') => {
-            return Err(DecodeError::Invalid("the plan is not an object".into()))
+            return Err(DecodeError::Invalid(tr!(settings.errors.not_object).into()))
         }
         Some(v) => v.get(),
     };

@@ -10,42 +10,42 @@ use leptos::prelude::*;
 
 #[component]
 pub fn DamagedDataScreen(damaged: Damaged) -> impl IntoView {
-    crate::web::set_title("Your saved plan needs attention");
+    crate::web::set_title(tr!(settings.damaged.page_title));
     let state = use_app_state();
     let raw = damaged.raw.clone();
     let kept_aside = damaged.quarantine_key.is_some();
     let download_error = RwSignal::new(None::<String>);
     let sure = RwSignal::new(kept_aside);
     view! {
-        <h1>"Your saved plan could not be opened"</h1>
+        <h1>{tr!(settings.damaged.title)}</h1>
         <section class="card warn">
-            <p><strong>"Nothing has been deleted."</strong>" Your saved data is still on this device, exactly as it was."</p>
+            <p><strong>{tr!(settings.damaged.nothing_deleted)}</strong>{tr!(settings.damaged.still_there)}</p>
             <WhatWentWrong reason=damaged.reason.clone() raw=damaged.raw.clone()/>
             <div class="row">
                 <button type="button" class="primary" on:click=move |_| {
                     let name = format!("safety-net-saved-data-{}.json", crate::domain::dates::iso(crate::web::today()));
                     download_error.set(crate::web::download_text(&name, "application/json", &raw).err());
-                }>"Download the saved data"</button>
-                <button type="button" on:click=move |_| state.reload()>"Try again"</button>
+                }>{tr!(settings.damaged.download)}</button>
+                <button type="button" on:click=move |_| state.reload()>{tr!(settings.damaged.try_again)}</button>
             </div>
             {move || download_error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
         </section>
         <section class="card">
-            <h2>"Restore from a backup"</h2>
-            <p>"If you have a backup file, import it to carry on where it left off."</p>
+            <h2>{tr!(settings.damaged.restore_title)}</h2>
+            <p>{tr!(settings.damaged.restore_text)}</p>
             <ImportBackup/>
         </section>
         <section class="card">
-            <h2>"Start a new plan"</h2>
+            <h2>{tr!(settings.damaged.start_title)}</h2>
             {kept_aside.then(|| view! {
-                <p>"The saved data stays kept on this device; you can still download it later from Settings."</p>
+                <p>{tr!(settings.damaged.kept_aside)}</p>
             })}
             {(!kept_aside).then(|| view! {
-                <p>"There was no room to keep a second copy, so starting again will replace the saved data. Download it first."</p>
-                <label class="check"><input type="checkbox" on:change=move |ev| sure.set(event_target_checked(&ev))/>" I have downloaded the saved data"</label>
+                <p>{tr!(settings.damaged.no_room)}</p>
+                <label class="check"><input type="checkbox" on:change=move |ev| sure.set(event_target_checked(&ev))/>{tr!(settings.damaged.downloaded)}</label>
             })}
-            <button type="button" disabled=move || !sure.get() on:click=move |_| state.start_over()>"Start a new plan"</button>
+            <button type="button" disabled=move || !sure.get() on:click=move |_| state.start_over()>{tr!(settings.damaged.start)}</button>
         </section>
-        <p><a href=Route::Help.path()>"Get help now"</a></p>
+        <p><a href=Route::Help.path()>{tr!(common.get_help_now)}</a></p>
     }
 }

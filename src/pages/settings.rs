@@ -12,7 +12,7 @@ use leptos::task::spawn_local;
 
 #[component]
 pub fn SettingsPage() -> impl IntoView {
-    crate::web::set_title("Settings");
+    crate::web::set_title(tr!(settings.title));
     let state = use_app_state();
     let export_msg = RwSignal::new(None::<Result<&'static str, String>>);
     let export = move |_| {
@@ -52,12 +52,12 @@ pub fn SettingsPage() -> impl IntoView {
     spawn_local(async move { estimate.set(crate::web::storage_estimate().await) });
 
     view! {
-        <h1>"Settings"</h1>
+        <h1>{tr!(settings.title)}</h1>
         <crate::components::safekeeping::SafariNotice/>
         <crate::components::language_choice::LanguageChoice/>
         <section class="card" aria-labelledby="backup">
-            <h2 id="backup">"Backup"</h2>
-            <p>"Your plan lives only on this device. A backup file keeps a copy you control: save it somewhere safe, or use it to move to a new phone."</p>
+            <h2 id="backup">{tr!(settings.backup.title)}</h2>
+            <p>{tr!(settings.backup.intro)}</p>
             <p class="last-backup" data-testid="last-backup">{move || {
                 let today = state.today();
                 let changes = state.changes();
@@ -66,21 +66,21 @@ pub fn SettingsPage() -> impl IntoView {
             {move || if state.unlocked.get() {
                 view! {
                     <form on:submit=export_locked>
-                        <p>"The lock is on, so the backup is locked with your passcode too."</p>
-                        <label for="backup-passcode">"Passcode, to lock the backup"</label>
+                        <p>{tr!(settings.backup.locked_intro)}</p>
+                        <label for="backup-passcode">{tr!(settings.backup.passcode_label)}</label>
                         <input id="backup-passcode" type="password" autocomplete="current-password"
                             prop:value=backup_code on:input=move |ev| backup_code.set(event_target_value(&ev))/>
-                        <p><button type="submit" class="primary">"Export a locked backup"</button></p>
+                        <p><button type="submit" class="primary">{tr!(settings.backup.export_locked)}</button></p>
                     </form>
                     <Show when=move || plain_asked.get() fallback=move || view! {
-                        <p><button type="button" class="link" on:click=move |_| plain_asked.set(true)>"Export without the lock…"</button></p>
+                        <p><button type="button" class="link" on:click=move |_| plain_asked.set(true)>{tr!(settings.backup.export_plain_ask)}</button></p>
                     }>
                         <div class="card warn" role="alertdialog" aria-labelledby="plain-title">
-                            <h3 id="plain-title">"Export your plan unencrypted?"</h3>
-                            <p>"Anyone who opens this file can read your whole plan."</p>
+                            <h3 id="plain-title">{tr!(settings.backup.plain_title)}</h3>
+                            <p>{tr!(settings.backup.plain_warning)}</p>
                             <div class="row">
-                                <button type="button" on:click=move |ev| { plain_asked.set(false); export(ev) }>"Yes, export it unencrypted"</button>
-                                <button type="button" on:click=move |_| plain_asked.set(false)>"Cancel"</button>
+                                <button type="button" on:click=move |ev| { plain_asked.set(false); export(ev) }>{tr!(settings.backup.plain_yes)}</button>
+                                <button type="button" on:click=move |_| plain_asked.set(false)>{tr!(settings.cancel)}</button>
                             </div>
                         </div>
                     </Show>
@@ -88,13 +88,13 @@ pub fn SettingsPage() -> impl IntoView {
             } else {
                 view! {
                     <div class="row">
-                        <button type="button" class="primary" on:click=export>"Export a backup"</button>
+                        <button type="button" class="primary" on:click=export>{tr!(settings.backup.export)}</button>
                     </div>
                 }.into_any()
             }}
             {move || export_msg.get().map(|r| match r {
                 Ok(said) => view! { <p class="ok" role="status">{said}</p> }.into_any(),
-                Err(e) => view! { <p class="error" role="alert">{format!("The backup could not be made: {e}")}</p> }.into_any(),
+                Err(e) => view! { <p class="error" role="alert">{tr!(settings.backup.failed, error = e)}</p> }.into_any(),
             })}
             <ImportBackup/>
             <crate::components::safekeeping::ReminderChoice/>
@@ -102,16 +102,16 @@ pub fn SettingsPage() -> impl IntoView {
         </section>
         <crate::components::lock_settings::LockSettings/>
         <section class="card">
-            <h2>"Reviewing your plan"</h2>
-            <p class="hint">"How often \"Review your plan\" comes due on Today."</p>
+            <h2>{tr!(settings.review.title)}</h2>
+            <p class="hint">{tr!(settings.review.hint)}</p>
             {fields(state, &REVIEW_EVERY, Id::empty())}
         </section>
         <StorageStatus estimate=estimate/>
         <QuarantinedCopies/>
         <crate::components::delete_everything::DeleteEverything/>
         <section class="card quiet">
-            <h2>"About"</h2>
-            <p>{format!("Safety Net {}. No account, no tracking, nothing sent anywhere: what you write stays on this device unless you export or share it.", env!("CARGO_PKG_VERSION"))}</p>
+            <h2>{tr!(settings.about.title)}</h2>
+            <p>{tr!(settings.about.text, version = env!("CARGO_PKG_VERSION"))}</p>
         </section>
     }
 }
@@ -128,18 +128,18 @@ fn StorageStatus(estimate: RwSignal<Option<(u64, u64)>>) -> impl IntoView {
     };
     view! {
         <section class="card" aria-labelledby="storage">
-            <h2 id="storage">"Storage on this device"</h2>
+            <h2 id="storage">{tr!(settings.storage.title)}</h2>
             <p data-testid="persistence">{move || match state.persistence.get() {
-                Persistence::Granted => "Protected: the browser will not clear your plan to free up space.",
-                Persistence::NotGranted => "Not protected yet: if the device runs very low on space, the browser could clear site data. Keep a backup, or add Safety Net to your home screen.",
-                Persistence::Unsupported => "This browser doesn't say whether it protects your plan from being cleared. Keep a backup.",
-                Persistence::Unknown => "Checking…",
+                Persistence::Granted => tr!(settings.storage.granted),
+                Persistence::NotGranted => tr!(settings.storage.not_granted),
+                Persistence::Unsupported => tr!(settings.storage.unsupported),
+                Persistence::Unknown => tr!(settings.storage.checking),
             }}</p>
             <Show when=move || state.persistence.get() == Persistence::NotGranted>
-                <button type="button" on:click=ask>"Ask the browser to protect my plan"</button>
+                <button type="button" on:click=ask>{tr!(settings.storage.ask)}</button>
             </Show>
             {move || estimate.get().map(|(used, quota)| view! {
-                <p class="small">{format!("Using {} of {} available.", size_words(used), size_words(quota))}</p>
+                <p class="small">{tr!(settings.storage.using, used = size_words(used), quota = size_words(quota))}</p>
             })}
         </section>
     }
@@ -164,8 +164,8 @@ fn QuarantinedCopies() -> impl IntoView {
     view! {
         <Show when=move || copies.with(|c| !c.is_empty())>
             <section class="card" aria-labelledby="damaged">
-                <h2 id="damaged">"Saved data that could not be opened"</h2>
-                <p>"Safety Net kept these copies exactly as they were. Download one to look at it or to import it after it has been repaired."</p>
+                <h2 id="damaged">{tr!(settings.kept.title)}</h2>
+                <p>{tr!(settings.kept.intro)}</p>
                 <ul class="entries">
                     {move || copies.get().into_iter().map(|c| {
                         let size = size_words(c.raw.len() as u64);
@@ -173,13 +173,13 @@ fn QuarantinedCopies() -> impl IntoView {
                         view! {
                             <li class="entry">
                                 <span>{if crate::domain::lock::is_sealed(&c.raw) {
-                                    format!("Kept copy, locked with its passcode ({size}): import it to open it")
+                                    tr!(settings.kept.locked_copy, size = &size)
                                 } else {
-                                    format!("Kept copy ({size})")
+                                    tr!(settings.kept.plain_copy, size = &size)
                                 }}</span>
                                 <div class="row">
-                                    <button type="button" on:click=move |_| download(&c)>"Download"</button>
-                                    <button type="button" class="danger" on:click=move |_| delete(&key)>"Delete this copy"</button>
+                                    <button type="button" on:click=move |_| download(&c)>{tr!(settings.kept.download)}</button>
+                                    <button type="button" class="danger" on:click=move |_| delete(&key)>{tr!(settings.kept.delete)}</button>
                                 </div>
                             </li>
                         }

@@ -112,7 +112,9 @@ pub fn describe(e: &JsValue) -> String {
     match (get("name"), get("message")) {
         (Some(n), Some(m)) => format!("{n}: {m}"),
         (Some(n), None) => n,
-        _ => e.as_string().unwrap_or_else(|| "unknown error".into()),
+        _ => e
+            .as_string()
+            .unwrap_or_else(|| tr!(settings.errors.unknown).into()),
     }
 }
 

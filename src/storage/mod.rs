@@ -43,14 +43,11 @@ pub enum StoreError {
 impl std::fmt::Display for StoreError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            StoreError::Unavailable(e) => write!(
-                f,
-                "this browser is not letting the app save on this device ({e})"
-            ),
-            StoreError::QuotaExceeded => {
-                f.write_str("the storage space for this app on this device is full")
+            StoreError::Unavailable(e) => {
+                f.write_str(&tr!(settings.errors.store_unavailable, error = e))
             }
-            StoreError::Failed(e) => write!(f, "saving failed ({e})"),
+            StoreError::QuotaExceeded => f.write_str(tr!(settings.errors.store_full)),
+            StoreError::Failed(e) => f.write_str(&tr!(settings.errors.store_failed, error = e)),
         }
     }
 }
@@ -140,7 +137,7 @@ impl Codec for LockCodec {
                 .open_with(stored)
                 .map(Into::into)
                 .map_err(|e| e.to_string()),
-            None => Err("the plan is locked".into()),
+            None => Err(tr!(settings.errors.plan_locked).into()),
         }
     }
     fn locked(&self, stored: &str) -> bool {
@@ -210,16 +207,12 @@ pub enum SaveError {
 impl std::fmt::Display for SaveError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            SaveError::Conflict => f.write_str("the plan was changed in another tab or window"),
-            SaveError::Damaged => {
-                f.write_str("the saved plan could not be opened, so nothing is saved over it")
-            }
+            SaveError::Conflict => f.write_str(tr!(settings.errors.save_conflict)),
+            SaveError::Damaged => f.write_str(tr!(settings.errors.save_damaged)),
             SaveError::Store(e) => e.fmt(f),
-            SaveError::NotVerified => f.write_str("the saved copy could not be read back"),
-            SaveError::Codec(e) => write!(f, "the plan could not be prepared for saving ({e})"),
-            SaveError::Locked => f.write_str(
-                "the plan was locked with a passcode in another tab or window, so nothing is saved over it; unlock it there or reload this page",
-            ),
+            SaveError::NotVerified => f.write_str(tr!(settings.errors.not_verified)),
+            SaveError::Codec(e) => f.write_str(&tr!(settings.errors.codec, error = e)),
+            SaveError::Locked => f.write_str(tr!(settings.errors.locked_elsewhere)),
         }
     }
 }
@@ -317,7 +310,7 @@ impl<S: KeyValueStore, C: Codec> Repository<S, C> {
         let decoded = self
             .codec
             .decode(&raw)
-            .map_err(|e| format!("The saved plan could not be unlocked ({e})."))
+            .map_err(|e| tr!(settings.errors.not_unlocked, error = e))
             .and_then(|text| schema::decode(&text).map_err(|e| e.to_string()));
         match decoded {
             Ok(d) => {
@@ -347,7 +340,9 @@ impl<S: KeyValueStore, C: Codec> Repository<S, C> {
         }
         self.store.set(&key, raw)?;
         if self.store.get(&key)?.as_deref() != Some(raw) {
-            return Err(StoreError::Failed("the copy could not be read back".into()));
+            return Err(StoreError::Failed(
+                tr!(settings.errors.copy_not_read).into(),
+            ));
         }
         Ok(key)
     }
@@ -442,7 +437,9 @@ impl<S: KeyValueStore, C: Codec> Repository<S, C> {
 
     pub fn remove_quarantined(&self, key: &str) -> Result<(), StoreError> {
         if !key.starts_with(QUARANTINE_PREFIX) {
-            return Err(StoreError::Failed("not a quarantined copy".into()));
+            return Err(StoreError::Failed(
+                tr!(settings.errors.not_quarantined).into(),
+            ));
         }
         self.store.remove(key)
     }
