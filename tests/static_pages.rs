@@ -2,7 +2,10 @@
 //! The overdose steps also exist as a plain page (public/naloxone.html) that works without
 //! the app. Its text must be the same as the cited content in src/domain/naloxone.rs.
 
-use safety_net::domain::naloxone::{DO_NOT, GOOD_SAMARITAN, ON_WAKING, OVERDOSE_SIGNS, STEPS};
+use safety_net::domain::naloxone::{do_not, good_samaritan, on_waking, overdose_signs, steps};
+use safety_net::lang::Locale;
+
+const STEP_COUNT: usize = 6;
 
 const PAGE: &str = include_str!("../public/naloxone.html");
 
@@ -10,26 +13,31 @@ fn html_text(s: &str) -> String {
     s.replace('&', "&amp;")
 }
 
+/// Each plain page says what the app says in its language, in the same order.
 #[test]
 fn the_static_page_says_what_the_app_says_in_the_same_order() {
-    let mut last = PAGE.find("<ol class=\"steps\">").expect("the steps list");
-    for step in STEPS {
-        let heading = format!("<h3>{}</h3>", html_text(step.title));
-        let at = PAGE[last..]
-            .find(&heading)
-            .unwrap_or_else(|| panic!("step {} missing or out of order", step.title));
-        last += at;
-        for line in step.detail {
-            assert!(PAGE.contains(&html_text(line)), "missing: {line}");
+    for (page, lang) in [(PAGE, Locale::en), (PAGE_ES, Locale::es)] {
+        let mut last = page.find("<ol class=\"steps\">").expect("the steps list");
+        let all = steps(lang);
+        assert_eq!(all.len(), STEP_COUNT);
+        for step in &all {
+            let heading = format!("<h3>{}</h3>", html_text(step.title));
+            let at = page[last..]
+                .find(&heading)
+                .unwrap_or_else(|| panic!("step {} missing or out of order", step.title));
+            last += at;
+            for line in &step.detail {
+                assert!(page.contains(&html_text(line)), "missing: {line}");
+            }
         }
-    }
-    for line in OVERDOSE_SIGNS
-        .iter()
-        .chain(&ON_WAKING)
-        .chain(&DO_NOT)
-        .chain([&GOOD_SAMARITAN])
-    {
-        assert!(PAGE.contains(&html_text(line)), "missing: {line}");
+        for line in overdose_signs(lang)
+            .into_iter()
+            .chain(on_waking(lang))
+            .chain(do_not(lang))
+            .chain([good_samaritan(lang)])
+        {
+            assert!(page.contains(&html_text(line)), "missing: {line}");
+        }
     }
 }
 
@@ -230,8 +238,8 @@ fn the_spanish_page_is_the_english_one_in_spanish_step_for_step() {
     // and the same one-tap calls.
     let steps = |p: &str| between(p, "<ol class=\"steps\">", "</ol>").to_string();
     let (en, es) = (steps(PAGE), steps(PAGE_ES));
-    assert_eq!(count(&en, "<h3>"), STEPS.len());
-    assert_eq!(count(&es, "<h3>"), STEPS.len());
+    assert_eq!(count(&en, "<h3>"), STEP_COUNT);
+    assert_eq!(count(&es, "<h3>"), STEP_COUNT);
     let per_step = |s: &str| -> Vec<usize> { s.split("<h3>").map(|x| count(x, "<p>")).collect() };
     assert_eq!(per_step(&en), per_step(&es));
     let lists = |p: &str| -> Vec<usize> {

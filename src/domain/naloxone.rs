@@ -578,7 +578,11 @@ mod fact_tests {
             assert!(source.contains("2023") && !source.contains("2020"));
         }
         let spanish = storage_guidance(Locale::es).join(" ");
-        assert!(spanish.contains("36 °F y 77 °F") && spanish.contains("104 °F") && spanish.contains("congele"));
+        assert!(
+            spanish.contains("36 °F y 77 °F")
+                && spanish.contains("104 °F")
+                && spanish.contains("congele")
+        );
     }
 
     /// The Spanish steps say the same facts, in the words of public/naloxone-es.html, and

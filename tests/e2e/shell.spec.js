@@ -10,9 +10,10 @@ test.use({ viewport: { width: 360, height: 740 } });
 // from the shell in index.html as served (`which` = 'shell'), or from what the app drew.
 async function parts(which) {
   let root = document.body;
-  if (which === 'shell') {
+  if (which === 'shell' || which === 'shell-es') {
     const html = await (await fetch('/', { cache: 'no-store' })).text();
-    root = new DOMParser().parseFromString(html, 'text/html').getElementById('boot');
+    const doc = new DOMParser().parseFromString(html, 'text/html');
+    root = which === 'shell' ? doc.getElementById('boot') : doc.getElementById('boot-es').content.getElementById('boot');
   }
   const clean = (el) => {
     // Attributes in one order (the build's minifier sorts them), without ids and test ids.
@@ -49,6 +50,35 @@ test('the shell in index.html is what the app draws: header, Get help, the welco
   const drawn = await page.evaluate(parts, 'app');
   for (const k of Object.keys(drawn)) expect(shell[k], k).not.toBeNull();
   expect(shell).toEqual(drawn);
+});
+
+test.describe('in Spanish', () => {
+  test.use({ locale: 'es-US' });
+
+  test('the Spanish shell in index.html is what the app draws in Spanish', async ({ page }) => {
+    await page.goto('/');
+    await expect(page.locator('#boot')).toHaveCount(0);
+    await expect(page.getByTestId('guided-offer')).toBeVisible();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'es');
+    const shell = await page.evaluate(parts, 'shell-es');
+    const drawn = await page.evaluate(parts, 'app');
+    for (const k of Object.keys(drawn)) expect(shell[k], k).not.toBeNull();
+    expect(shell).toEqual(drawn);
+  });
+
+  test('before the app, a Spanish reader sees the Spanish shell; if the app cannot start, the Spanish steps', async ({ page }) => {
+    await page.addInitScript(() => { delete window.WebAssembly; });
+    await page.goto('/');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'es');
+    await expect(page.getByRole('heading', { name: 'Hoy', level: 1 })).toBeVisible();
+    await expect(page.getByRole('banner').getByRole('link', { name: 'Pedir ayuda' })).toBeVisible();
+    await expect(page.getByText('Safety Net no pudo abrirse en este navegador.')).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Emergencia: llame al 911' })).toHaveAttribute('href', 'tel:911');
+    await page.screenshot({ path: 'target/screenshots/es-cannot-start-360.png' });
+    await page.getByRole('link', { name: 'Alguien podría estar teniendo una sobredosis: qué hacer' }).click();
+    await expect(page).toHaveURL(/naloxone-es\.html$/);
+    await expect(page.getByRole('heading', { name: 'Alguien podría estar teniendo una sobredosis', level: 1 })).toBeVisible();
+  });
 });
 
 test('before the app: the shell alone shows Today, Get help, 911 and the overdose steps; a returning person sees a calm placeholder', async ({ page, context }) => {
