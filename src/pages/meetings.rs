@@ -147,7 +147,7 @@ pub fn FindSupportPage() -> impl IntoView {
             hint=tr!(meetings.find.after.hint)
             add_label=tr!(meetings.find.after.add_label) placeholder=tr!(meetings.find.after.placeholder)
             suggestions=after_first_few_ideas() add_all=true>
-            <p class="small">{tr!(meetings.find.after.sources)}</p>
+            <p class="small" data-cite="">{tr!(meetings.find.after.sources)}</p>
         </RecordList>
         <section class="card">
             <h2>{tr!(meetings.find.where_title)}</h2>
@@ -180,7 +180,7 @@ fn resource(r: Resource) -> impl IntoView {
                 <a href=r.url target="_blank" rel="noopener noreferrer">{shown}</a>
                 {r.phone.map(|l| view! { " "<a href=format!("tel:{}", l.call)>{tr!(meetings.find.call, number = l.display)}</a> })}
             </p>
-            <p class="small">{tr!(meetings.find.source, source = r.source)}</p>
+            <p class="small" data-cite="">{tr!(meetings.find.source, source = r.source)}</p>
         </li>
     }
 }

@@ -71,8 +71,9 @@ async function englishLeft(page) {
       const el = n.parentElement;
       if (!el || !el.getClientRects().length) continue;
       if (el.closest('[hidden], noscript, script, style, [lang="en"], [data-cite], details:not([open]) > :not(summary)')) continue;
-      const text = names.reduce((t, name) => t.split(name).join(' '), n.textContent);
-      for (const w of text.toLowerCase().match(/[a-z’']+/g) || []) {
+      // Web addresses are not words.
+      const text = names.reduce((t, name) => t.split(name).join(' '), n.textContent).replace(/\S*[./]\S*[a-z]\S*/gi, ' ');
+      for (const w of text.toLowerCase().match(/[\p{L}’']+/gu) || []) {
         const word = w.replace(/’/g, "'");
         if (words.includes(word)) found.add(`${word} (“${n.textContent.trim().slice(0, 60)}”)`);
       }
@@ -158,7 +159,7 @@ test('Get help in Spanish: 911, the crisis lines with their Spanish options', as
   const lines = page.getByRole('region', { name: 'Líneas de crisis' });
   await expect(lines.getByRole('heading', { level: 3 })).toHaveText([
     'Línea 988 de Prevención del Suicidio y Crisis', 'Línea Nacional de Ayuda de SAMHSA',
-    'Ayuda por envenenamiento (Poison Help)', 'Never Use Alone (EE. UU.)',
+    'Poison Help', 'Never Use Alone (EE. UU.)',
   ]);
   await expect(lines).toContainText('llame al 988 y oprima el 2, o envíe la palabra AYUDA al 988');
   await expect(lines.getByRole('link', { name: 'Llamar a 988' })).toHaveAttribute('href', 'tel:988');
@@ -182,12 +183,12 @@ test('the overdose steps in Spanish: one at a time, all at once, and the re-dose
   ];
   const bar = page.getByRole('group', { name: 'Pasos' });
   for (let i = 0; i < titles.length; i += 1) {
-    if (i > 0) await bar.getByRole('button', { name: 'Siguiente' }).click();
+    if (i > 0) await bar.getByRole('button', { name: 'Siga' }).click();
     await expect(page.getByText(`Paso ${i + 1} de 6`)).toBeVisible();
     await expect(page.locator('#step-title')).toHaveText(titles[i]);
     expect(await englishLeft(page), `step ${i + 1}`).toEqual([]);
   }
-  await expect(bar.getByRole('button', { name: 'Siguiente' })).toBeDisabled();
+  await expect(bar.getByRole('button', { name: 'Siga' })).toBeDisabled();
   await bar.getByRole('button', { name: 'Atrás' }).click();
   await expect(page.locator('#step-title')).toHaveText(titles[4]);
   // Each step names its sources; the Spanish names the Spanish ones, and says where it is a translation.
@@ -229,13 +230,13 @@ test("the Spanish overdose step fits one 360 × 740 screen at 200% text, with Sp
     return e.contains(document.elementFromPoint(r.left + r.width / 2, r.top + Math.min(r.height / 2, 20)));
   });
   for (let i = 0; i < 6; i += 1) {
-    if (i > 0) await bar.getByRole('button', { name: 'Siguiente' }).click();
+    if (i > 0) await bar.getByRole('button', { name: 'Siga' }).click();
     await expect(page.getByText(`Paso ${i + 1} de 6`)).toBeVisible();
     await page.waitForTimeout(100);
     for (const [what, el] of [
       ['the step', page.locator('#step-title')],
       ['Atrás', bar.getByRole('button', { name: 'Atrás' })],
-      ['Siguiente', bar.getByRole('button', { name: 'Siguiente' })],
+      ['Siga', bar.getByRole('button', { name: 'Siga' })],
       ['Llame al 911', bar.getByRole('link', { name: 'Llame al 911' })],
     ]) {
       expect(await onScreen(el), `step ${i + 1}: ${what} visible at 200%`).toBe(true);
@@ -295,8 +296,8 @@ for (const scheme of ['light', 'dark']) {
 async function spanishPlan() {
   const { readFile } = await import('node:fs/promises');
   const backup = JSON.parse(await readFile(new URL('../fixtures/plan-v4.json', import.meta.url), 'utf8'));
-  const keep = (k, v) => ['id', 'kind', 'role', 'phone', 'area', 'fellowship', 'format', 'access', 'style', 'decision'].includes(k)
-    || /^[a-z0-9_-]*$/.test(v) || /^\d{4}-\d\d-\d\d(T[\d:.]+Z?)?$/.test(v) || /^\d\d:\d\d(:\d\d)?$/.test(v);
+  const keep = (k, v) => ['id', 'kind', 'role', 'phone', 'days', 'area', 'fellowship', 'format', 'access', 'style', 'decision'].includes(k)
+    || /^[a-z0-9_-]*$/.test(v) || /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun)$/.test(v) || /^\d{4}-\d\d-\d\d(T[\d:.]+Z?)?$/.test(v) || /^\d\d:\d\d(:\d\d)?$/.test(v);
   const own = (k, v) => {
     if (Array.isArray(v)) return v.map((x) => own(k, x));
     if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([kk, x]) => [kk, own(kk, x)]));
@@ -314,8 +315,7 @@ test('with a plan, every Spanish screen has no English left (the person’s own 
   for (const [name, path] of SPANISH_SCREENS) {
     await openSpanish(page, path);
     // Every record's details open, so their labels are on screen too.
-    const closed = page.locator('main details:not([open]) > summary');
-    for (let i = await closed.count(); i > 0; i -= 1) await closed.first().click();
+    await page.evaluate(() => document.querySelectorAll('main details').forEach((d) => { d.open = true; }));
     const words = await englishLeft(page);
     if (words.length) left[name] = words;
     await page.screenshot({ path: `target/screenshots/es-${name}-with-plan-360.png`, fullPage: true });
