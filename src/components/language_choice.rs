@@ -14,7 +14,7 @@ pub fn LanguageChoice() -> impl IntoView {
         <section class="card" aria-labelledby="language" data-testid="language">
             <h2 id="language">{tr!(settings.language.title)}</h2>
             <p class="hint">{tr!(settings.language.hint)}</p>
-            <div class="row" role="group" aria-labelledby="language">
+            <div class="row switch" role="group" aria-labelledby="language">
                 {[Locale::en, Locale::es].map(|l| view! {
                     <button type="button" lang=lang::code(l) aria-pressed=move || (language.now() == l).to_string()
                         on:click=move |_| language.choose(l)>{lang::own_name(l)}</button>

@@ -78,6 +78,17 @@ async function englishLeft(page) {
         if (words.includes(word)) found.add(`${word} (“${n.textContent.trim().slice(0, 60)}”)`);
       }
     }
+    // Words the style sheet writes (::before and ::after) are read too.
+    for (const el of document.querySelectorAll('main *')) {
+      if (!el.getClientRects().length || el.closest('[hidden], [lang="en"]')) continue;
+      for (const pseudo of ['::before', '::after']) {
+        const c = getComputedStyle(el, pseudo).content.replace(/counters?\([^)]*\)/g, ' ');
+        if (!c || c === 'none' || c === 'normal') continue;
+        for (const w of c.toLowerCase().match(/[\p{L}’']+/gu) || []) {
+          if (words.includes(w)) found.add(`${w} (${pseudo} of ${el.tagName.toLowerCase()}.${el.className})`);
+        }
+      }
+    }
     return [...found];
   }, [ENGLISH, PROPER_NAMES]);
 }
@@ -162,8 +173,9 @@ test('Get help in Spanish: 911, the crisis lines with their Spanish options', as
     'Poison Help', 'Never Use Alone (EE. UU.)',
   ]);
   await expect(lines).toContainText('llame al 988 y oprima el 2, o envíe la palabra AYUDA al 988');
-  await expect(lines.getByRole('link', { name: 'Llamar a 988' })).toHaveAttribute('href', 'tel:988');
-  await expect(lines.getByRole('link', { name: 'Mensaje a 988' })).toHaveAttribute('href', 'sms:988');
+  await expect(lines.getByRole('link', { name: 'Llamar al 988' })).toHaveAttribute('href', 'tel:988');
+  // A text in Spanish starts with AYUDA, the word 988 answers in Spanish.
+  await expect(lines.getByRole('link', { name: 'Enviar mensaje al 988' })).toHaveAttribute('href', 'sms:988?&body=AYUDA');
   await expect(page.getByTestId('us-numbers')).toHaveText('Números de EE. UU. En otros países, llame a su número local de emergencias.');
   expect(await englishLeft(page)).toEqual([]);
   await page.screenshot({ path: 'target/screenshots/es-help-360.png', fullPage: true });
@@ -183,12 +195,12 @@ test('the overdose steps in Spanish: one at a time, all at once, and the re-dose
   ];
   const bar = page.getByRole('group', { name: 'Pasos' });
   for (let i = 0; i < titles.length; i += 1) {
-    if (i > 0) await bar.getByRole('button', { name: 'Siga' }).click();
+    if (i > 0) await bar.getByRole('button', { name: 'Seguir' }).click();
     await expect(page.getByText(`Paso ${i + 1} de 6`)).toBeVisible();
     await expect(page.locator('#step-title')).toHaveText(titles[i]);
     expect(await englishLeft(page), `step ${i + 1}`).toEqual([]);
   }
-  await expect(bar.getByRole('button', { name: 'Siga' })).toBeDisabled();
+  await expect(bar.getByRole('button', { name: 'Seguir' })).toBeDisabled();
   await bar.getByRole('button', { name: 'Atrás' }).click();
   await expect(page.locator('#step-title')).toHaveText(titles[4]);
   // Each step names its sources; the Spanish names the Spanish ones, and says where it is a translation.
@@ -230,13 +242,13 @@ test("the Spanish overdose step fits one 360 × 740 screen at 200% text, with Sp
     return e.contains(document.elementFromPoint(r.left + r.width / 2, r.top + Math.min(r.height / 2, 20)));
   });
   for (let i = 0; i < 6; i += 1) {
-    if (i > 0) await bar.getByRole('button', { name: 'Siga' }).click();
+    if (i > 0) await bar.getByRole('button', { name: 'Seguir' }).click();
     await expect(page.getByText(`Paso ${i + 1} de 6`)).toBeVisible();
     await page.waitForTimeout(100);
     for (const [what, el] of [
       ['the step', page.locator('#step-title')],
       ['Atrás', bar.getByRole('button', { name: 'Atrás' })],
-      ['Siga', bar.getByRole('button', { name: 'Siga' })],
+      ['Seguir', bar.getByRole('button', { name: 'Seguir' })],
       ['Llame al 911', bar.getByRole('link', { name: 'Llame al 911' })],
     ]) {
       expect(await onScreen(el), `step ${i + 1}: ${what} visible at 200%`).toBe(true);
@@ -321,4 +333,44 @@ test('with a plan, every Spanish screen has no English left (the person’s own 
     await page.screenshot({ path: `target/screenshots/es-${name}-with-plan-360.png`, fullPage: true });
   }
   expect(left).toEqual({});
+});
+
+test('the print-out and the wallet card in Spanish, with the person’s own words as written', async ({ page }) => {
+  await page.clock.install({ time: new Date('2026-12-01T10:00:00-05:00') });
+  await page.addInitScript(([k, v]) => { if (!localStorage.getItem(k)) localStorage.setItem(k, v); }, [PLAN_KEY, JSON.stringify({
+    app: 'safety-net', version: 1, revision: 1, saved_at: '2026-11-23T10:00:00.000Z',
+    data: {
+      people: [{ id: 'p1', name: 'Sam', role: 'sponsor', phone: '555 010 2030', call_in_crisis: true, best_times: '', crisis_message: '', notes: '' }],
+      relapse: { coping: [{ id: 'c1', text: 'Caminar una cuadra', trigger_ids: [] }] },
+      crisis_steps: [{ id: 's1', text: 'Llamar a Sam' }],
+      naloxone_kits: [{ id: 'k1', location: 'Cajón de la cocina', kind: 'nasal_spray', expires: null, doses: 2, who_knows: '', others_trained: false, notes: '' }],
+    },
+  })]);
+  await page.addInitScript(() => { window.print = () => { window.__printed = (window.__printed || 0) + 1; }; });
+  await openSpanish(page, '/plan/print');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Imprimir o guardar como PDF');
+  await page.getByRole('button', { name: 'Imprimir mi plan' }).click();
+  await expect.poll(() => page.evaluate(() => window.__printed)).toBe(1);
+  await page.emulateMedia({ media: 'print' });
+  const printout = page.locator('.printout');
+  await expect(printout).toContainText('Mi red de apoyo para la recuperación');
+  await expect(printout).toContainText('Impreso el martes, 1 de diciembre de 2026.');
+  await expect(printout).toContainText('1. Llamar a Sam');
+  await expect(printout).toContainText('Cajón de la cocina');
+  await expect(printout).toContainText('Líneas de crisis');
+  expect(await englishLeft(page)).toEqual([]);
+  await page.screenshot({ path: 'target/screenshots/es-print-plan-letter.png', fullPage: true });
+  await page.emulateMedia({ media: 'screen' });
+  await page.getByRole('button', { name: 'Imprimir una tarjeta de bolsillo' }).click();
+  await page.emulateMedia({ media: 'print' });
+  const front = page.getByTestId('card-front');
+  await expect(front).toContainText('En una emergencia, llame al 911');
+  await expect(front).toContainText('Sam: 555 010 2030');
+  await expect(front).toContainText('Naloxona: Cajón de la cocina');
+  const back = page.getByTestId('card-back');
+  await expect(back).toContainText('Caminar una cuadra');
+  await expect(back).toContainText('1-800-662-4357');
+  await expect(back).toContainText('Números de EE. UU.');
+  expect(await englishLeft(page)).toEqual([]);
+  await page.screenshot({ path: 'target/screenshots/es-wallet-card.png' });
 });
