@@ -33,7 +33,8 @@ pub fn SectionChoice(legend: &'static str, chosen: RwSignal<Vec<&'static str>>) 
                                     }
                                 });
                             }/>
-                        {s.title}{s.private.then(|| format!(" {}", tr!(editors.share.private)))}
+                        // One piece of text beside the box, so it wraps as one line of words.
+                        <span>{s.title}{s.private.then(|| format!(" {}", tr!(editors.share.private)))}</span>
                     </label>
                 }
             }).collect_view()}
