@@ -20,6 +20,30 @@ export async function axeViolations(page) {
 
 export const PLAN_KEY = 'safety-net:plan';
 
+/**
+ * The words on screen broken across two lines (a line may break only between words or at a
+ * hyphen; a web address may wrap): at 200% text there must be none.
+ */
+export async function brokenWords(page) {
+  return page.evaluate(() => {
+    const out = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const el = n.parentElement;
+      if (!el || !el.getClientRects().length || el.closest('[hidden], noscript')) continue;
+      for (const m of n.textContent.matchAll(/[^\s\-–]{2,}/g)) {
+        if (/[./]/.test(m[0].slice(0, -1))) continue; // a web address may wrap
+        const r = document.createRange();
+        r.setStart(n, m.index);
+        r.setEnd(n, m.index + m[0].length);
+        const lines = new Set([...r.getClientRects()].filter((x) => x.width > 0).map((x) => Math.round(x.top)));
+        if (lines.size > 1) out.push(m[0]);
+      }
+    }
+    return out;
+  });
+}
+
 /** Opens every record's compact row on the screen, to edit its fields. */
 export async function openRecords(page) {
   const closed = page.locator('main details.record-details:not([open]) > summary');

@@ -1,6 +1,6 @@
 // Screenshots of every screen at 360 px in light and dark (target/screenshots/), for people
 // to look at; and the assertion a screenshot can't make: nothing is wider than the screen.
-import { test, expect } from './fixtures.js';
+import { test, expect, brokenWords } from './fixtures.js';
 
 const SCREENS = [
   ['today-empty', '/', 'Today'],
@@ -77,23 +77,7 @@ test('at 200% text size every screen still fits 360 px and nothing is cut off', 
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow, `${name} at 200% text`).toBeLessThanOrEqual(0);
     // No word is broken across lines (a line may break only between words or at a hyphen).
-    const broken = await page.evaluate(() => {
-      const out = [];
-      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        const el = n.parentElement;
-        if (!el || !el.getClientRects().length || el.closest('[hidden], noscript')) continue;
-        for (const m of n.textContent.matchAll(/[^\s\-–]{2,}/g)) {
-          if (/[./]/.test(m[0].slice(0, -1))) continue; // a web address may wrap
-          const r = document.createRange();
-          r.setStart(n, m.index);
-          r.setEnd(n, m.index + m[0].length);
-          const lines = new Set([...r.getClientRects()].filter((x) => x.width > 0).map((x) => Math.round(x.top)));
-          if (lines.size > 1) out.push(m[0]);
-        }
-      }
-      return out;
-    });
+    const broken = await brokenWords(page);
     expect(broken, `${name}: words broken across lines at 200% text`).toEqual([]);
     // Every text field stays wide enough to type in.
     const narrow = await page.evaluate(() => [...document.querySelectorAll('input[type=text]')]

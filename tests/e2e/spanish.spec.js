@@ -1,7 +1,7 @@
 // Safety Net in Spanish (#17): a Spanish browser gets Spanish on first open; the choice can
 // be changed and stays; the crisis screens, dates, timer and every screen speak Spanish with
 // no English left; the plan is the same whatever the language.
-import { test, expect, axeViolations, PLAN_KEY } from './fixtures.js';
+import { test, expect, axeViolations, PLAN_KEY, brokenWords } from './fixtures.js';
 
 test.use({ bypassCSP: true, locale: 'es-US' });
 
@@ -264,23 +264,7 @@ test('at 200% text every Spanish screen fits 360 px, with no word cut', async ({
     if (heading) await expect(page.getByRole('heading', { name: heading, level: 1 })).toBeVisible();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow, `${name} at 200% text`).toBeLessThanOrEqual(0);
-    const broken = await page.evaluate(() => {
-      const out = [];
-      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        const el = n.parentElement;
-        if (!el || !el.getClientRects().length || el.closest('[hidden], noscript')) continue;
-        for (const m of n.textContent.matchAll(/[^\s\-–]{2,}/g)) {
-          if (/[./]/.test(m[0].slice(0, -1))) continue;
-          const r = document.createRange();
-          r.setStart(n, m.index);
-          r.setEnd(n, m.index + m[0].length);
-          const lines = new Set([...r.getClientRects()].filter((x) => x.width > 0).map((x) => Math.round(x.top)));
-          if (lines.size > 1) out.push(m[0]);
-        }
-      }
-      return out;
-    });
+    const broken = await brokenWords(page);
     expect(broken, `${name}: words broken across lines at 200% text`).toEqual([]);
     await page.screenshot({ path: `target/screenshots/es-${name}-text-200.png`, fullPage: true });
   }
