@@ -26,7 +26,7 @@ fn line(l: CrisisLine) -> impl IntoView {
             <p>{l.purpose}</p>
             <div class="row">
                 <a class="call" href=format!("tel:{}", l.call)>{tr!(crisis.help.call_number, number = l.display)}</a>
-                {l.text.map(|t| view! { <a class="call" href=sms_href(t)>{tr!(crisis.help.text_number, number = t)}</a> })}
+                {l.text.zip(l.sms_href()).map(|(t, href)| view! { <a class="call" href=href>{tr!(crisis.help.text_number, number = t)}</a> })}
             </div>
             <p class="small" data-cite="">{tr!(crisis.help.source)}" "{l.source}</p>
         </li>
@@ -35,17 +35,6 @@ fn line(l: CrisisLine) -> impl IntoView {
 
 /// After a slip, or any time without opioids: tolerance is lower, with Never Use Alone as a
 /// one-tap call. `inline`: inside another card (after a slip), else a card of its own.
-/// A text to a line. In Spanish, 988's text starts with AYUDA, the word that reaches its
-/// Spanish-speaking counselors (988lifeline.org, "What to expect"); the person can still
-/// change it before sending.
-fn sms_href(number: &str) -> String {
-    if crate::lang::current() == crate::lang::Locale::es && number == "988" {
-        "sms:988?&body=AYUDA".to_string()
-    } else {
-        format!("sms:{number}")
-    }
-}
-
 #[component]
 pub fn ToleranceWarning(#[prop(optional)] inline: bool) -> impl IntoView {
     let (t, nua) = (tolerance(), never_use_alone());

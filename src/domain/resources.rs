@@ -15,11 +15,22 @@ pub struct CrisisLine {
     pub call: &'static str,
     /// What goes in an `sms:` link, if it takes texts.
     pub text: Option<&'static str>,
+    /// What a text to it starts with, if anything: 988's Spanish speakers write AYUDA
+    /// (988lifeline.org, "What to expect").
+    pub text_body: Option<&'static str>,
     pub source: &'static str,
 }
 
 use crate::i18n::td_string;
 use crate::lang::{self, Locale};
+
+impl CrisisLine {
+    /// The `sms:` link for texting it, with its opening word where it has one.
+    pub fn sms_href(&self) -> Option<String> {
+        self.text
+            .map(|t| super::contacts::sms_href(t, self.text_body.unwrap_or("")))
+    }
+}
 
 /// Said with every list of lines (Get help, the directory, the wallet card, the static
 /// page): these are US services. Source: CONTENT-FACTS.md (crisis lines, US).
@@ -41,6 +52,7 @@ pub fn emergency_in(l: Locale) -> CrisisLine {
         display: "911",
         call: "911",
         text: None,
+        text_body: None,
         source: td_string!(l, crisis.lines.emergency.source),
     }
 }
@@ -73,6 +85,7 @@ pub fn lifeline_988_in(l: Locale) -> CrisisLine {
         display: "988",
         call: "988",
         text: Some("988"),
+        text_body: (l == Locale::es).then_some("AYUDA"),
         source: td_string!(l, crisis.lines.l988.source),
     }
 }
@@ -91,6 +104,7 @@ pub fn samhsa_helpline_in(l: Locale) -> CrisisLine {
         display: td_string!(l, crisis.lines.samhsa.display),
         call: "18006624357",
         text: None,
+        text_body: None,
         source: td_string!(l, crisis.lines.samhsa.source),
     }
 }
@@ -105,6 +119,7 @@ pub fn poison_help_in(l: Locale) -> CrisisLine {
         display: "1-800-222-1222",
         call: "18002221222",
         text: None,
+        text_body: None,
         source: td_string!(l, crisis.lines.poison.source),
     }
 }
@@ -125,6 +140,7 @@ pub fn never_use_alone_in(l: Locale) -> CrisisLine {
         display: "1-800-484-3731",
         call: "18004843731",
         text: None,
+        text_body: None,
         source: td_string!(l, crisis.lines.nua.source),
     }
 }
@@ -179,5 +195,13 @@ mod tests {
         );
         assert!(never_use_alone_in(Locale::en).name.contains("US"));
         assert!(samhsa_helpline_in(Locale::es).purpose.contains("español"));
+        assert_eq!(
+            lifeline_988_in(Locale::en).sms_href().as_deref(),
+            Some("sms:988")
+        );
+        assert_eq!(
+            lifeline_988_in(Locale::es).sms_href().as_deref(),
+            Some("sms:988?body=AYUDA")
+        );
     }
 }

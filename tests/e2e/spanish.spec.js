@@ -175,7 +175,7 @@ test('Get help in Spanish: 911, the crisis lines with their Spanish options', as
   await expect(lines).toContainText('llame al 988 y oprima el 2, o envíe la palabra AYUDA al 988');
   await expect(lines.getByRole('link', { name: 'Llamar al 988' })).toHaveAttribute('href', 'tel:988');
   // A text in Spanish starts with AYUDA, the word 988 answers in Spanish.
-  await expect(lines.getByRole('link', { name: 'Enviar mensaje al 988' })).toHaveAttribute('href', 'sms:988?&body=AYUDA');
+  await expect(lines.getByRole('link', { name: 'Enviar mensaje al 988' })).toHaveAttribute('href', 'sms:988?body=AYUDA');
   await expect(page.getByTestId('us-numbers')).toHaveText('Números de EE. UU. En otros países, llame a su número local de emergencias.');
   expect(await englishLeft(page)).toEqual([]);
   await page.screenshot({ path: 'target/screenshots/es-help-360.png', fullPage: true });
