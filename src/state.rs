@@ -398,9 +398,12 @@ impl AppState {
         self.repo.with_value(|r| r.codec().is_on())
     }
 
+    /// The stored plan as it is, for the lock's keys. A peek: the repository's own record
+    /// of what it last read stays as it was, so a save by another tab since is still seen
+    /// as a conflict.
     fn stored_raw(self) -> Option<String> {
         self.repo
-            .with_value(|r| r.store().get(PLAN_KEY))
+            .with_value(|r| r.store().peek(PLAN_KEY))
             .ok()
             .flatten()
     }

@@ -111,6 +111,54 @@ fn two_tabs_never_silently_overwrite_each_other() {
 }
 
 #[test]
+fn a_same_length_save_by_another_tab_is_still_a_conflict() {
+    // This tab keeps only a stamp of what it read (length, hash, sealed), not the text: a
+    // different plan of exactly the same length, saved by another tab, must still be seen.
+    let store = MemoryStore::new();
+    let a = Repository::new(store.share());
+    let b = Repository::new(store.share());
+    let with = |text: &str| {
+        let mut p = safety_net::domain::Plan::default();
+        p.relapse
+            .reasons
+            .push(safety_net::domain::Entry::new(common::id(7), text));
+        p
+    };
+    assert_eq!(a.load(), LoadOutcome::Empty);
+    a.save(&with("aaaa"), AT).expect("a saves");
+    let first = store.get(PLAN_KEY).expect("get").expect("stored");
+    assert_eq!(loaded(&b), with("aaaa"));
+    // b saves revision 2 of the same length ("aaaa" -> "bbbb", revision 1 -> 2).
+    b.save(&with("bbbb"), AT).expect("b saves");
+    let second = store.get(PLAN_KEY).expect("get").expect("stored");
+    assert_eq!(
+        first.len(),
+        second.len(),
+        "the test needs two texts of one length"
+    );
+    assert_ne!(first, second);
+    assert_eq!(a.save(&with("cccc"), AT), Err(SaveError::Conflict));
+    assert_eq!(
+        store.get(PLAN_KEY).expect("get"),
+        Some(second),
+        "b's save kept"
+    );
+    // A look at the stored text (the lock's keys) changes nothing of that.
+    assert!(store.peek(PLAN_KEY).expect("peek").is_some());
+    assert_eq!(a.save(&with("cccc"), AT), Err(SaveError::Conflict));
+}
+
+#[test]
+fn a_stamp_tells_texts_of_one_length_apart() {
+    let (x, y) = (Stamp::of("{\"a\":1}"), Stamp::of("{\"a\":2}"));
+    assert_eq!(x.len, y.len);
+    assert_ne!(x, y);
+    assert_eq!(x, Stamp::of("{\"a\":1}"));
+    assert!(!x.sealed);
+    assert!(Stamp::of(&format!("{SEALED_PREFIX},\"x\":1}}")).sealed);
+}
+
+#[test]
 fn starting_over_keeps_the_quarantined_copy() {
     let store = MemoryStore::new();
     store.set(PLAN_KEY, "{broken").expect("set");

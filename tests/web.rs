@@ -5,7 +5,8 @@
 use safety_net::domain::{Entry, Id, Plan};
 use safety_net::storage::browser::BrowserStore;
 use safety_net::storage::{
-    KeyValueStore, LoadOutcome, Repository, SaveError, StoreError, PLAN_KEY, QUARANTINE_PREFIX,
+    KeyValueStore, LoadOutcome, Repository, SaveError, Stamp, StoreError, PLAN_KEY,
+    QUARANTINE_PREFIX,
 };
 use wasm_bindgen_test::*;
 
@@ -122,23 +123,57 @@ fn the_quick_unchanged_check_sees_a_same_length_write_by_another_tab() {
     clear();
     let mine = BrowserStore::new();
     let other = BrowserStore::new();
+    let aaaa = Some(Stamp::of("aaaa"));
     assert!(mine
         .set_verified("safety-net:probe", "aaaa")
         .expect("write"));
-    assert!(mine
-        .unchanged("safety-net:probe", Some("aaaa"))
-        .expect("check"));
+    assert!(mine.unchanged("safety-net:probe", aaaa).expect("check"));
     other
         .set("safety-net:probe", "bbbb")
         .expect("other tab writes");
-    assert!(!mine
-        .unchanged("safety-net:probe", Some("aaaa"))
+    assert!(!mine.unchanged("safety-net:probe", aaaa).expect("check"));
+    // A peek at the new text does not make this store take it as its own.
+    assert_eq!(
+        mine.peek("safety-net:probe").expect("peek").as_deref(),
+        Some("bbbb")
+    );
+    assert!(!mine.unchanged("safety-net:probe", aaaa).expect("check"));
+    // A store that never read the key stamps the stored text itself.
+    assert!(BrowserStore::new()
+        .unchanged("safety-net:probe", Some(Stamp::of("bbbb")))
+        .expect("check"));
+    assert!(!BrowserStore::new()
+        .unchanged("safety-net:probe", aaaa)
         .expect("check"));
     other.remove("safety-net:probe").expect("remove");
-    assert!(!mine
-        .unchanged("safety-net:probe", Some("aaaa"))
-        .expect("check"));
+    assert!(!mine.unchanged("safety-net:probe", aaaa).expect("check"));
     assert!(mine.unchanged("safety-net:probe", None).expect("check"));
+    clear();
+}
+
+#[wasm_bindgen_test]
+fn a_look_at_the_stored_plan_does_not_hide_another_tabs_same_length_save() {
+    // The lock reads the stored plan for its keys; that read must not make a same-length
+    // save by another tab look like this tab's own (it was saved over, silently).
+    clear();
+    let with = |text: &str| {
+        let mut p = Plan::default();
+        p.relapse
+            .reasons
+            .push(Entry::new(Id::generate(1, 1), text.to_string()));
+        p
+    };
+    let mine = Repository::new(BrowserStore::new());
+    assert_eq!(mine.load(), LoadOutcome::Empty);
+    mine.save(&with("aaaa"), AT).expect("saves");
+    let other = Repository::new(BrowserStore::new());
+    assert!(matches!(other.load(), LoadOutcome::Loaded(_)));
+    other.save(&with("bbbb"), AT).expect("other tab saves");
+    let theirs = BrowserStore::new().get(PLAN_KEY).expect("get");
+    let looked = mine.store().peek(PLAN_KEY).expect("peek");
+    assert_eq!(looked, theirs);
+    assert_eq!(mine.save(&with("cccc"), AT), Err(SaveError::Conflict));
+    assert_eq!(BrowserStore::new().get(PLAN_KEY).expect("get"), theirs);
     clear();
 }
 

@@ -8,11 +8,13 @@
 //! string), and the read-back check and the quarantine need the stored text as it is.
 //!
 //! Saving a large plan is dominated by moving its text between WebAssembly and JavaScript,
-//! so this store remembers, per key, the JavaScript string it last read or wrote: the
-//! "is it still what I wrote?" check and the read-back after a write then compare strings
-//! inside JavaScript instead of copying the whole plan out again.
+//! so this store remembers, per key, the JavaScript string it last read or wrote (in the
+//! JavaScript heap, not in wasm memory) with its [`Stamp`]: the "is it still what I
+//! wrote?" check and the read-back after a write then compare strings inside JavaScript
+//! instead of copying the whole plan out again. Only the store's own reads and writes
+//! change what it remembers; a [`KeyValueStore::peek`] does not.
 
-use super::{KeyValueStore, StoreError};
+use super::{KeyValueStore, Stamp, StoreError};
 use gloo_storage::{LocalStorage, Storage};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -51,12 +53,12 @@ fn text_of(js: &JsValue) -> Option<String> {
     String::from_utf8(out).ok()
 }
 
-/// What this store last read or wrote under a key: the JavaScript string and the length of
-/// the same text in Rust (UTF-8 bytes).
+/// What this store last read or wrote under a key: the JavaScript string and the stamp of
+/// the same text in Rust.
 struct Known {
     key: String,
     js: JsValue,
-    len: usize,
+    stamp: Stamp,
 }
 
 /// One per tab: two `BrowserStore`s behave like two tabs on the same localStorage.
@@ -70,13 +72,13 @@ impl BrowserStore {
         BrowserStore::default()
     }
 
-    fn remember(&self, key: &str, js: JsValue, len: usize) {
+    fn remember(&self, key: &str, js: JsValue, stamp: Stamp) {
         let mut known = self.known.borrow_mut();
         known.retain(|k| k.key != key);
         known.push(Known {
             key: key.to_owned(),
             js,
-            len,
+            stamp,
         });
     }
 
@@ -137,10 +139,15 @@ impl KeyValueStore for BrowserStore {
         let js = raw()?.get_item_js(key).map_err(|e| read_error(&e))?;
         let text = text_of(&js);
         match &text {
-            Some(t) => self.remember(key, js, t.len()),
+            Some(t) => self.remember(key, js, Stamp::of(t)),
             None => self.forget(key),
         }
         Ok(text)
+    }
+
+    fn peek(&self, key: &str) -> Result<Option<String>, StoreError> {
+        let js = raw()?.get_item_js(key).map_err(|e| read_error(&e))?;
+        Ok(text_of(&js))
     }
 
     fn set(&self, key: &str, value: &str) -> Result<(), StoreError> {
@@ -149,7 +156,7 @@ impl KeyValueStore for BrowserStore {
         raw()?
             .set_item_js(key, &js)
             .map_err(|e| map_write_error(&e))?;
-        self.remember(key, js, value.len());
+        self.remember(key, js, Stamp::of(value));
         Ok(())
     }
 
@@ -172,19 +179,17 @@ impl KeyValueStore for BrowserStore {
         Ok(out)
     }
 
-    fn unchanged(&self, key: &str, expected: Option<&str>) -> Result<bool, StoreError> {
+    fn unchanged(&self, key: &str, expected: Option<Stamp>) -> Result<bool, StoreError> {
         let now = raw()?.get_item_js(key).map_err(|e| read_error(&e))?;
         let Some(expected) = expected else {
             return Ok(now.is_null());
         };
         let known = self.known.borrow();
-        match known
-            .iter()
-            .find(|k| k.key == key && k.len == expected.len())
-        {
+        match known.iter().find(|k| k.key == key && k.stamp == expected) {
             // `===` on two JavaScript strings compares their text.
             Some(k) => Ok(now == k.js),
-            None => Ok(now.as_string().as_deref() == Some(expected)),
+            // Not what this store remembers: the stored text itself is stamped.
+            None => Ok(text_of(&now).map(|t| Stamp::of(&t)) == Some(expected)),
         }
     }
 
@@ -196,7 +201,7 @@ impl KeyValueStore for BrowserStore {
         let back = s.get_item_js(key).map_err(|e| read_error(&e))?;
         let same = back == js;
         if same {
-            self.remember(key, js, value.len());
+            self.remember(key, js, Stamp::of(value));
         }
         Ok(same)
     }

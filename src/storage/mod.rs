@@ -10,6 +10,8 @@
 //! - a failed write (quota) leaves the last good copy as it was;
 //! - before writing, the stored copy must be the one this tab last read or wrote;
 //!   otherwise another tab changed it and the person is asked (never a silent overwrite).
+//!   This tab keeps no copy of it for that (with years of check-ins it would be a
+//!   megabyte of wasm memory for good, which never shrinks), only its [`Stamp`].
 
 pub mod browser;
 pub mod memory;
@@ -59,16 +61,50 @@ pub trait KeyValueStore {
     fn remove(&self, key: &str) -> Result<(), StoreError>;
     fn keys(&self) -> Result<Vec<String>, StoreError>;
 
-    /// Whether what is stored under `key` is still `expected` (what this store last read or
-    /// wrote there). A store may answer without copying the whole value out.
-    fn unchanged(&self, key: &str, expected: Option<&str>) -> Result<bool, StoreError> {
-        Ok(self.get(key)?.as_deref() == expected)
+    /// Whether what is stored under `key` is still the value stamped `expected` (what this
+    /// store last read or wrote there; `None`: nothing). A store may answer without copying
+    /// the whole value out.
+    fn unchanged(&self, key: &str, expected: Option<Stamp>) -> Result<bool, StoreError> {
+        Ok(self.get(key)?.as_deref().map(Stamp::of) == expected)
+    }
+
+    /// Reads a value without this store taking it as the one it last read (a store that
+    /// remembers values for [`KeyValueStore::unchanged`] keeps what it had): for a look at
+    /// the stored plan that is not the repository's own read, such as the lock's keys.
+    fn peek(&self, key: &str) -> Result<Option<String>, StoreError> {
+        self.get(key)
     }
 
     /// Writes `value` and reads it back; whether what came back is what was written.
     fn set_verified(&self, key: &str, value: &str) -> Result<bool, StoreError> {
         self.set(key, value)?;
         Ok(self.get(key)?.as_deref() == Some(value))
+    }
+}
+
+/// What this tab knows of a stored value without keeping a copy of it: its length in bytes,
+/// a 64-bit hash of its text and whether it is sealed by the lock. Two tabs' different
+/// plans of the same length are told apart by the hash (and, in the browser, by comparing
+/// the JavaScript strings themselves: `storage::browser`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stamp {
+    pub len: usize,
+    pub hash: u64,
+    pub sealed: bool,
+}
+
+impl Stamp {
+    /// rustc-hash's FxHasher (already in the app through Leptos): about 0.06 ms a megabyte
+    /// natively; it names a value, it is not a security hash.
+    pub fn of(text: &str) -> Stamp {
+        use std::hash::Hasher;
+        let mut h = rustc_hash::FxHasher::default();
+        h.write(text.as_bytes());
+        Stamp {
+            len: text.len(),
+            hash: h.finish(),
+            sealed: text.starts_with(SEALED_PREFIX),
+        }
     }
 }
 
@@ -236,8 +272,9 @@ pub struct QuarantinedCopy {
 pub struct Repository<S: KeyValueStore, C: Codec = PlainCodec> {
     store: S,
     codec: C,
-    /// What this tab last read or wrote under [`PLAN_KEY`] (`None`: nothing there).
-    base: RefCell<Option<String>>,
+    /// The stamp of what this tab last read or wrote under [`PLAN_KEY`] (`None`: nothing
+    /// there).
+    base: Cell<Option<Stamp>>,
     revision: Cell<u64>,
     /// When the plan was last saved (as stored, ISO 8601 UTC), by any tab.
     saved_at: RefCell<Option<String>>,
@@ -256,7 +293,7 @@ impl<S: KeyValueStore, C: Codec> Repository<S, C> {
         Repository {
             store,
             codec,
-            base: RefCell::new(None),
+            base: Cell::new(None),
             revision: Cell::new(0),
             saved_at: RefCell::new(None),
             damaged: Cell::new(false),
@@ -278,10 +315,7 @@ impl<S: KeyValueStore, C: Codec> Repository<S, C> {
     /// Whether what this tab last read or wrote is sealed (the lock is on), without reading
     /// storage again.
     pub fn base_is_sealed(&self) -> bool {
-        self.base
-            .borrow()
-            .as_deref()
-            .is_some_and(|b| b.starts_with(SEALED_PREFIX))
+        self.base.get().is_some_and(|b| b.sealed)
     }
 
     /// When the plan was last saved, as stored ("2026-12-01T16:44:26.000Z").
@@ -295,14 +329,15 @@ impl<S: KeyValueStore, C: Codec> Repository<S, C> {
         let raw = match self.store.get(PLAN_KEY) {
             Ok(Some(raw)) => raw,
             Ok(None) => {
-                *self.base.borrow_mut() = None;
+                self.base.set(None);
                 self.revision.set(0);
                 return LoadOutcome::Empty;
             }
             Err(e) => return LoadOutcome::Unavailable(e),
         };
+        let stamp = Stamp::of(&raw);
         if self.codec.locked(&raw) {
-            *self.base.borrow_mut() = Some(raw);
+            self.base.set(Some(stamp));
             return LoadOutcome::Locked;
         }
         // Read in place: the stored text is not copied (a large plan would otherwise be in
@@ -314,13 +349,14 @@ impl<S: KeyValueStore, C: Codec> Repository<S, C> {
             .and_then(|text| schema::decode(&text).map_err(|e| e.to_string()));
         match decoded {
             Ok(d) => {
-                *self.base.borrow_mut() = Some(raw);
+                // Only the stamp is kept: the stored text is dropped here.
+                self.base.set(Some(stamp));
                 self.revision.set(d.revision);
                 self.saved_at.borrow_mut().clone_from(&d.saved_at);
                 LoadOutcome::Loaded(Box::new(d))
             }
             Err(reason) => {
-                *self.base.borrow_mut() = Some(raw.clone());
+                self.base.set(Some(stamp));
                 self.damaged.set(true);
                 let quarantine_key = self.quarantine(&raw).ok();
                 LoadOutcome::Damaged(Damaged {
@@ -354,13 +390,13 @@ impl<S: KeyValueStore, C: Codec> Repository<S, C> {
         }
         let unchanged = self
             .store
-            .unchanged(PLAN_KEY, self.base.borrow().as_deref())
+            .unchanged(PLAN_KEY, self.base.get())
             .map_err(SaveError::Store)?;
         if !unchanged {
             return Err(SaveError::Conflict);
         }
         let revision = self.revision.get() + 1;
-        let last_len = self.base.borrow().as_ref().map_or(0, String::len);
+        let last_len = self.base.get().map_or(0, |b| b.len);
         let text = schema::encode_stored_sized(plan, revision, saved_at, last_len)
             .map_err(|e| SaveError::Codec(e.to_string()))?;
         let encoded = self.codec.encode(text).map_err(SaveError::Codec)?;
@@ -372,7 +408,7 @@ impl<S: KeyValueStore, C: Codec> Repository<S, C> {
             return Err(SaveError::NotVerified);
         }
         let bytes = encoded.len();
-        *self.base.borrow_mut() = Some(encoded);
+        self.base.set(Some(Stamp::of(&encoded)));
         self.revision.set(revision);
         *self.saved_at.borrow_mut() = Some(saved_at.to_string());
         Ok(Saved { revision, bytes })
@@ -412,7 +448,7 @@ impl<S: KeyValueStore, C: Codec> Repository<S, C> {
                 }
             }
         }
-        *self.base.borrow_mut() = current;
+        self.base.set(current.as_deref().map(Stamp::of));
         self.damaged.set(false);
         self.save(plan, saved_at)
     }
@@ -451,7 +487,7 @@ impl<S: KeyValueStore, C: Codec> Repository<S, C> {
                 self.store.remove(&key)?;
             }
         }
-        *self.base.borrow_mut() = None;
+        self.base.set(None);
         self.revision.set(0);
         self.damaged.set(false);
         Ok(())
