@@ -32,7 +32,7 @@ step "the built app: no \"clean\", no 2020 storage range in any shipped file"
 SCAN_DIST=1 cargo test --test static_pages no_shipped_file 2>&1 | tee -a "$log"
 
 step "end-to-end tests (Playwright, Debian Chromium)"
-rm -rf target/screenshots
+rm -rf target/screenshots target/playwright/stack.json
 playwright test --grep-invert @budget 2>&1 | tee -a "$log"
 e2e_report=target/playwright/report.json
 read -r e2e_passed e2e_failed < <(node -e 'const r=require(process.argv[1]).stats; console.log(r.expected, r.unexpected + r.flaky)' "$PWD/$e2e_report")
