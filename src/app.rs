@@ -23,16 +23,23 @@ pub fn App() -> impl IntoView {
     DoseTimer::provide();
     crate::components::toast::Toasts::provide();
     let route = router::provide();
-    // Start-up in turns, each a task of its own, so none holds the page long (#18): the
-    // header, navigation and listeners with the mount; then the plan is read; then Today's
-    // first view is drawn (its lower cards a turn later); then the app takes the shell's
-    // place. Until then the shell, painted before the WebAssembly, is what shows.
+    // Start-up in turns, each a task of its own, so none holds the page long (#18). Each
+    // sets a mark the budget report names the longest task by:
+    // - the mount: state and contexts only (sn-mounted, src/main.rs);
+    // - the header and the save banner (sn-headed);
+    // - the toasts, the navigation, the window listeners and the clock (sn-framed);
+    // - reading the plan (sn-opened);
+    // - Today's first view, its lower cards a turn later (sn-drawn);
+    // - the app takes the shell's place (sn-ready, on the next frame).
+    // Until then the shell, painted before the WebAssembly, is what shows.
     // Get help and the overdose steps need no plan: opened cold, they are drawn with the
-    // mount and shown at once, and the plan is read after.
+    // mount, header and navigation included, and shown at once; the plan is read after.
     let crisis = route
         .0
         .with_untracked(|r| matches!(r, Route::Help | Route::Overdose));
     let drawn = RwSignal::new(crisis);
+    let headed = RwSignal::new(crisis);
+    let framed = RwSignal::new(crisis);
     let turn = |f: Box<dyn FnOnce()>| set_timeout(f, std::time::Duration::ZERO);
     let show = || {
         crate::web::show_app();
@@ -44,15 +51,49 @@ pub fn App() -> impl IntoView {
         // steps' own effects then measure them on screen.
         leptos::task::spawn_local(async move { show() });
     }
+    // The listeners and effects below belong to the app, as if made in its body.
+    let owner = Owner::current();
     turn(Box::new(move || {
-        state.open();
+        headed.set(true);
+        crate::web::mark("sn-headed");
         turn(Box::new(move || {
-            if !crisis {
-                drawn.set(true);
-                turn(Box::new(show));
+            framed.set(true);
+            match &owner {
+                Some(owner) => owner.with(|| listen(state, route, drawn)),
+                None => listen(state, route, drawn),
             }
+            crate::web::mark("sn-framed");
+            turn(Box::new(move || {
+                state.open();
+                crate::web::mark("sn-opened");
+                turn(Box::new(move || {
+                    if !crisis {
+                        drawn.set(true);
+                        crate::web::mark("sn-drawn");
+                        turn(Box::new(show));
+                    }
+                }));
+            }));
         }));
     }));
+
+    // A change of language draws the whole app again in the new one (src/lang.rs).
+    move || {
+        language.0.track();
+        view! {
+            <a class="skip" href="#main">{tr!(common.skip)}</a>
+            {move || headed.get().then(|| view! { <Header/><SaveBanner/> })}
+            <main id="main" tabindex="-1">
+                {move || drawn.get().then(|| screen(route.0.get()))}
+            </main>
+            {move || framed.get().then(|| view! { <crate::components::toast::ToastHost/><Nav/> })}
+        }
+    }
+}
+
+/// The app's window listeners, its clock and its effects: made in the start-up turn after
+/// the header, before the plan is read (so no other tab's save is missed).
+fn listen(state: AppState, route: router::Current, drawn: RwSignal<bool>) {
     // With the lock on, the passcode form's chunk is fetched now, while this build's files
     // are surely there, not first when the app locks (perhaps after an update elsewhere).
     Effect::new(move |done: Option<bool>| {
@@ -127,21 +168,6 @@ pub fn App() -> impl IntoView {
             ))
         });
     });
-
-    // A change of language draws the whole app again in the new one (src/lang.rs).
-    move || {
-        language.0.track();
-        view! {
-            <a class="skip" href="#main">{tr!(common.skip)}</a>
-            <Header/>
-            <SaveBanner/>
-            <main id="main" tabindex="-1">
-                {move || drawn.get().then(|| screen(route.0.get()))}
-            </main>
-            <crate::components::toast::ToastHost/>
-            <Nav/>
-        }
-    }
 }
 
 /// The language the app is drawn in, chosen in Settings or on the first screen.
