@@ -151,8 +151,8 @@ impl KeyValueStore for BrowserStore {
     }
 
     fn set(&self, key: &str, value: &str) -> Result<(), StoreError> {
-        self.forget(key);
         let js = JsValue::from_str(value);
+        // A refused write (a full storage) leaves the old value, and what is known of it.
         raw()?
             .set_item_js(key, &js)
             .map_err(|e| map_write_error(&e))?;
@@ -194,10 +194,12 @@ impl KeyValueStore for BrowserStore {
     }
 
     fn set_verified(&self, key: &str, value: &str) -> Result<bool, StoreError> {
-        self.forget(key);
         let js = JsValue::from_str(value);
         let s = raw()?;
+        // A refused write (a full storage) leaves the old value, and what is known of it.
         s.set_item_js(key, &js).map_err(|e| map_write_error(&e))?;
+        // Written: what was known is no longer what is stored, whatever the read-back says.
+        self.forget(key);
         let back = s.get_item_js(key).map_err(|e| read_error(&e))?;
         let same = back == js;
         if same {

@@ -94,11 +94,12 @@ pub struct Stamp {
 }
 
 impl Stamp {
-    /// rustc-hash's FxHasher (already in the app through Leptos): about 0.06 ms a megabyte
-    /// natively; it names a value, it is not a security hash.
+    /// The standard library's hasher (SipHash-1-3 with fixed keys): 64 bits on every target,
+    /// wasm32 included (rustc-hash's FxHasher, for one, is 32 bits there). It names a value;
+    /// it is not a security hash.
     pub fn of(text: &str) -> Stamp {
         use std::hash::Hasher;
-        let mut h = rustc_hash::FxHasher::default();
+        let mut h = std::hash::DefaultHasher::new();
         h.write(text.as_bytes());
         Stamp {
             len: text.len(),

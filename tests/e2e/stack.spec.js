@@ -49,6 +49,8 @@ test('ten years of data on every main screen stays far within the stack', async 
   const big = await readFile('target/budget/ten-years.json', 'utf8');
   await watchMemory(context);
   await context.addInitScript(([k, v]) => { if (!localStorage.getItem(k)) localStorage.setItem(k, v); }, [PLAN_KEY, big]);
+  // Each page load is a new module and memory: measured before the next one.
+  let deepest = 0;
   await app.open('/');
   await expect(page.getByTestId('today-recovery')).toBeVisible();
   const nav = page.getByRole('navigation', { name: 'Main' });
@@ -57,13 +59,14 @@ test('ten years of data on every main screen stays far within the stack', async 
     await expect(page.locator('main h1').first()).toHaveText(h1, { timeout: 20_000 });
     await expect(page.locator('main p.loading')).toHaveCount(0);
   }
-  for (const path of ['/recovery', '/checkin', '/plan/relapse', '/review', '/help', '/overdose']) {
+  deepest = Math.max(deepest, await stackUsed(page));
+  for (const path of ['/recovery', '/checkin', '/plan/relapse', '/plan/review', '/meetings/find', '/help', '/overdose']) {
     await app.open(path);
+    deepest = Math.max(deepest, await stackUsed(page));
   }
-  const used = await stackUsed(page);
-  expect(used).toBeGreaterThan(0);
-  expect(used).toBeLessThan(STACK / 2);
-  results.ten_years_screens = used;
+  expect(deepest).toBeGreaterThan(0);
+  expect(deepest).toBeLessThan(STACK / 2);
+  results.ten_years_screens = deepest;
 });
 
 test('a backup nested as deep as the reader goes, through the old-version migration, is refused within the stack', async ({ app, page, context }, info) => {
@@ -85,17 +88,19 @@ test('a backup nested as deep as the reader goes, through the old-version migrat
 
 test('a stored plan nested as deep as the reader goes opens the recovery screen within the stack', async ({ page, context }) => {
   await watchMemory(context);
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
   const nested = `${'['.repeat(125)}${']'.repeat(125)}`;
   const raw = `{"app":"safety-net","version":1,"revision":2,"saved_at":"2026-01-01T00:00:00.000Z","data":{"meetings":{},"care":${nested}}}`;
   await context.addInitScript(([k, v]) => { if (!localStorage.getItem(k)) localStorage.setItem(k, v); }, [PLAN_KEY, raw]);
   await page.goto('/');
-  await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible();
-  await expect(page.locator('#boot')).toHaveCount(0);
-  await expect.poll(() => page.evaluate((k) => Object.keys(localStorage).some((x) => x.startsWith('safety-net:quarantine:')), PLAN_KEY)).toBe(true);
+  await expect(page.getByRole('heading', { name: 'Your saved plan could not be opened' })).toBeVisible();
+  expect(await page.evaluate(() => Object.keys(localStorage).some((x) => x.startsWith('safety-net:quarantine:')))).toBe(true);
   expect(await page.evaluate((k) => localStorage.getItem(k), PLAN_KEY)).toBe(raw);
   const used = await stackUsed(page);
   expect(used).toBeGreaterThan(0);
   expect(used).toBeLessThan(STACK / 2);
+  expect(errors).toEqual([]);
   results.deep_stored_plan = used;
 });
 
