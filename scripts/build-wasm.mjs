@@ -48,7 +48,29 @@ if (release) {
     writeFileSync(path, code);
   }
 }
-writeFileSync(join(work, 'boot.js'), 'import init from "./app.js";\ninit();\n');
+// Start-up (#18): the main module is compiled in a worker (compile.js), so compiling is not
+// a long task on the page; the page then only instantiates it. If the worker cannot start,
+// or cannot compile, the page compiles the module itself, as before. Both files are in
+// this build's directory, so the service worker precaches them and they work offline (a
+// dedicated worker's fetch goes through the page's service worker).
+writeFileSync(join(work, 'compile.js'), `onmessage = (e) => {
+  WebAssembly.compileStreaming(fetch(e.data)).then((m) => postMessage(m), () => postMessage(null));
+};
+`);
+writeFileSync(join(work, 'boot.js'), `import init from "./app.js";
+const wasm = new URL("./app_bg.wasm", import.meta.url);
+new Promise((done) => {
+  try {
+    const w = new Worker(new URL("./compile.js", import.meta.url));
+    const end = (m) => { w.terminate(); done(m); };
+    w.onmessage = (e) => end(typeof WebAssembly === "object" && e.data instanceof WebAssembly.Module ? e.data : null);
+    w.onerror = () => end(null);
+    w.postMessage(wasm.href);
+  } catch {
+    done(null);
+  }
+}).then((m) => init({ module_or_path: m || wasm }));
+`);
 
 const hash = createHash('sha256');
 for (const f of readdirSync(work).sort()) hash.update(f).update(readFileSync(join(work, f)));

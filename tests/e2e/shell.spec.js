@@ -110,7 +110,8 @@ test('the swap from the shell to the app moves nothing: no layout shift, the hea
       .observe({ type: 'layout-shift', buffered: true });
   });
   // The WebAssembly arrives a little late, as on a slow phone: the shell is measured first.
-  await page.route(/app_bg\.wasm$/, async (route) => { await new Promise((r) => setTimeout(r, 800)); await route.continue(); });
+  // (boot.js too: the module itself is fetched by a worker, which routes may not see.)
+  await page.route(/(boot\.js|app_bg\.wasm)$/, async (route) => { await new Promise((r) => setTimeout(r, 800)); await route.continue(); });
   await page.goto('/');
   await expect(page.locator('#boot')).toHaveCount(1);
   const before = await page.evaluate(() => ['main h1', 'header.top .get-help', 'nav.bottom'].map((s) => {
@@ -127,4 +128,40 @@ test('the swap from the shell to the app moves nothing: no layout shift, the hea
   await page.waitForTimeout(300);
   const cls = await page.evaluate(() => window.__shifts.reduce((a, b) => a + b, 0));
   expect(cls).toBeLessThan(0.001);
+});
+
+test('the module is compiled in a worker; where there is no worker, the page compiles it and the app starts all the same', async ({ browser }) => {
+  for (const worker of [true, false]) {
+    const context = await browser.newContext({ serviceWorkers: 'block' });
+    await context.addInitScript((withWorker) => {
+      window.__seen = { workers: [], module: false, streamed: false };
+      if (withWorker) {
+        const W = window.Worker;
+        window.Worker = class extends W {
+          constructor(url, options) { super(url, options); window.__seen.workers.push(String(url)); }
+        };
+      } else {
+        delete window.Worker;
+      }
+      const plain = WebAssembly.instantiate;
+      WebAssembly.instantiate = (...a) => { if (a[0] instanceof WebAssembly.Module) window.__seen.module = true; return plain.apply(WebAssembly, a); };
+      const streaming = WebAssembly.instantiateStreaming;
+      WebAssembly.instantiateStreaming = (...a) => { window.__seen.streamed = true; return streaming.apply(WebAssembly, a); };
+    }, worker);
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto('/');
+    await expect(page.locator('#boot')).toHaveCount(0);
+    await expect(page.getByTestId('guided-offer')).toBeVisible();
+    const seen = await page.evaluate(() => window.__seen);
+    if (worker) {
+      expect(seen.workers.some((u) => u.endsWith('/compile.js'))).toBe(true);
+      expect(seen).toMatchObject({ module: true, streamed: false });
+    } else {
+      expect(seen).toMatchObject({ module: false, streamed: true });
+    }
+    expect(errors).toEqual([]);
+    await context.close();
+  }
 });
