@@ -35,4 +35,8 @@ fn write_ten_year_fixture() {
     std::fs::write(format!("{dir}/ten-years.json"), &stored).expect("write");
     // Ten years of real use stays far below what the browser's storage holds (about 5 MB).
     assert!(stored.len() < 5 * 1024 * 1024, "{} bytes", stored.len());
+    // Read in one pass (envelope and plan together) as it would be in two.
+    let one = schema::decode(&stored).expect("reads");
+    assert_eq!(Ok(&one), schema::decode_in_two_passes(&stored).as_ref());
+    assert_eq!(one.plan, plan);
 }

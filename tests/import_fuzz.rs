@@ -6,6 +6,7 @@ mod common;
 
 use proptest::prelude::*;
 use safety_net::domain::backup::{self, ImportError};
+use safety_net::domain::schema;
 use safety_net::storage::memory::MemoryStore;
 use safety_net::storage::{KeyValueStore, Repository, PLAN_KEY};
 
@@ -80,7 +81,19 @@ fn mutate(base: &[u8], rng: &mut XorShift) -> Vec<u8> {
     v
 }
 
+/// The one-pass reader agrees with the two-pass one: the same plan, or the same error.
+fn same_in_one_pass_and_two(input: &[u8]) {
+    if let Ok(text) = std::str::from_utf8(input) {
+        assert_eq!(
+            schema::decode(text),
+            schema::decode_in_two_passes(text),
+            "{text}"
+        );
+    }
+}
+
 fn check(input: &[u8]) -> bool {
+    same_in_one_pass_and_two(input);
     match backup::import_bytes(input) {
         Ok(plan) => {
             // A whole, valid plan that survives its own round trip.
@@ -115,6 +128,46 @@ fn twelve_thousand_mutated_backups() {
         accepted > 0,
         "some harmless mutations are accepted: {accepted}"
     );
+}
+
+#[test]
+fn stored_plans_mutated_read_the_same_in_one_pass_and_two() {
+    let stored = schema::encode_stored(&common::full_plan(), 7, "2026-11-23T10:00:00.000Z")
+        .expect("encodes");
+    let backup = backup::export(&common::full_plan()).expect("exports");
+    // Written as the app writes them, both are read in one pass, and as in two.
+    for text in [&stored, &backup] {
+        let one = schema::decode(text).expect("reads");
+        assert_eq!(Ok(&one), schema::decode_in_two_passes(text).as_ref());
+    }
+    // The envelope's fields in another order, as an array, twice, or with another field.
+    for text in [
+        stored
+            .replacen("{\"app\":\"safety-net\",", "{", 1)
+            .replacen("}", ",\"app\":\"safety-net\"}", 1),
+        stored.replacen("\"revision\":7", "\"revision\":7,\"revision\":8", 1),
+        stored.replacen("\"revision\":7", "\"revision\":null", 1),
+        stored.replacen("\"revision\":7", "\"revision\":7,\"kind\":null", 1),
+        stored.replacen("\"revision\":7", "\"revision\":7,\"kind\":\"backup\"", 1),
+        stored.replacen("\"revision\":7", "\"revision\":7,\"extra\":1", 1),
+        stored.replacen("\"version\":4", "\"version\":4.0", 1),
+        stored.replacen("\"version\":4", "\"version\":3", 1),
+        "[\"safety-net\",null,4,7,\"2026-11-23T10:00:00.000Z\",{}]".to_string(),
+        "{\"app\":\"safety-net\",\"version\":4,\"revision\":1,\"saved_at\":\"x\",\"data\":[]}"
+            .to_string(),
+        "{\"app\":\"safety-net\",\"version\":4,\"revision\":1,\"saved_at\":\"x\",\"data\":{}}"
+            .to_string(),
+        "{\"app\":\"safety-net\",\"kind\":\"backup\",\"version\":4,\"revision\":null,\"data\":{}}"
+            .to_string(),
+        "{\"app\":\"safety-net\",\"kind\":\"backup\",\"version\":4,\"saved_at\":\"x\",\"data\":{}}"
+            .to_string(),
+    ] {
+        same_in_one_pass_and_two(text.as_bytes());
+    }
+    let mut rng = XorShift(0x0E_9A55);
+    for _ in 0..6_000 {
+        same_in_one_pass_and_two(&mutate(stored.as_bytes(), &mut rng));
+    }
 }
 
 proptest! {

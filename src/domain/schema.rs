@@ -251,9 +251,121 @@ fn field<'a, T: serde::Deserialize<'a>>(raw: Option<&&'a RawValue>) -> Option<T>
 
 /// Decodes either kind of document, migrating old versions, and checks the plan's rules.
 ///
-/// The envelope is read first with its plan left as unparsed JSON text, so the plan itself
-/// is parsed once, straight into its types, only after the envelope says what it is.
+/// A document of this version exactly as the app writes it is read in one pass, envelope
+/// and plan together ([`decode_current`]). Anything else, or anything wrong, is read again
+/// by [`decode_in_two_passes`], which gives every error its message: so the one pass can
+/// only ever agree with the two (tests/import_fuzz.rs checks they do, on mutated files).
 pub fn decode(text: &str) -> Result<Decoded, DecodeError> {
+    decode_current(text).unwrap_or_else(|| decode_in_two_passes(text))
+}
+
+/// The envelope of this version, with its plan, as the app writes it: the plan is read
+/// only if `app` and `version` came before it and are this app's and this version (so an
+/// old or foreign file is not read as a plan only to be read again). Any other field, a
+/// field twice, or a value of another type is an error here, and the two-pass reader
+/// reads the file instead.
+#[derive(Default)]
+struct CurrentEnvelope {
+    app: Option<String>,
+    kind: Option<Option<String>>,
+    version: Option<u32>,
+    revision: Option<Option<u64>>,
+    saved_at: Option<Option<String>>,
+    data: Option<Plan>,
+}
+
+impl<'de> serde::Deserialize<'de> for CurrentEnvelope {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Fields;
+        impl<'de> serde::de::Visitor<'de> for Fields {
+            type Value = CurrentEnvelope;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a Safety Net document")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Self::Value, A::Error> {
+                use serde::de::Error;
+                let mut e = CurrentEnvelope::default();
+                let not_current = || A::Error::custom("not a current document");
+                while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+                    match key.as_ref() {
+                        "app" if e.app.is_none() => e.app = Some(map.next_value()?),
+                        "kind" if e.kind.is_none() => e.kind = Some(map.next_value()?),
+                        "version" if e.version.is_none() => e.version = Some(map.next_value()?),
+                        "revision" if e.revision.is_none() => e.revision = Some(map.next_value()?),
+                        "saved_at" if e.saved_at.is_none() => e.saved_at = Some(map.next_value()?),
+                        "data"
+                            if e.data.is_none()
+                                && e.app.as_deref() == Some(APP)
+                                && e.version == Some(CURRENT_VERSION) =>
+                        {
+                            e.data = Some(map.next_value::<Object<Plan>>()?.0)
+                        }
+                        _ => return Err(not_current()),
+                    }
+                }
+                Ok(e)
+            }
+        }
+        d.deserialize_map(Fields)
+    }
+}
+
+/// A value that must be a JSON object. (serde's derived readers also take a struct written
+/// as an array of its fields; the two-pass reader refuses that for the envelope and the
+/// plan, and so does this.)
+struct Object<T>(T);
+
+impl<'de, T: serde::Deserialize<'de>> serde::Deserialize<'de> for Object<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Only<T>(std::marker::PhantomData<T>);
+        impl<'de, T: serde::Deserialize<'de>> serde::de::Visitor<'de> for Only<T> {
+            type Value = Object<T>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                map: A,
+            ) -> Result<Self::Value, A::Error> {
+                T::deserialize(serde::de::value::MapAccessDeserializer::new(map)).map(Object)
+            }
+        }
+        d.deserialize_map(Only(std::marker::PhantomData))
+    }
+}
+
+/// The one-pass read: `None` unless the text is a document of this version, whole, that
+/// the two-pass reader would read the same; then the plan, or why it breaks the plan's
+/// rules (as the two-pass reader would say, without reading it all again).
+fn decode_current(text: &str) -> Option<Result<Decoded, DecodeError>> {
+    let e: CurrentEnvelope = serde_json::from_str(text).ok()?;
+    // (The plan was read only after this app's name and this version.)
+    let plan = e.data?;
+    let (kind, revision, saved_at) =
+        match (e.kind.flatten(), e.revision.flatten(), e.saved_at.flatten()) {
+            (None, Some(revision), Some(saved_at)) => (Kind::Stored, revision, Some(saved_at)),
+            (Some(k), None, None) if k == "backup" => (Kind::Backup, 0, None),
+            _ => return None,
+        };
+    if let Err(e) = plan.validate() {
+        return Some(Err(DecodeError::Invalid(e.to_string())));
+    }
+    Some(Ok(Decoded {
+        plan,
+        kind,
+        from_version: CURRENT_VERSION,
+        revision,
+        saved_at,
+    }))
+}
+
+/// [`decode`] the long way: the envelope first, its plan left as unparsed JSON text; then
+/// the plan, parsed straight into its types (after migrating an old version), once the
+/// envelope says what it is. Every problem gets its own message here.
+pub fn decode_in_two_passes(text: &str) -> Result<Decoded, DecodeError> {
     decode_with(text, read_plan)
 }
 
