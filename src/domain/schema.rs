@@ -252,11 +252,11 @@ fn field<'a, T: serde::Deserialize<'a>>(raw: Option<&&'a RawValue>) -> Option<T>
 /// Decodes either kind of document, migrating old versions, and checks the plan's rules.
 ///
 /// A document of this version exactly as the app writes it is read in one pass, envelope
-/// and plan together ([`decode_current`]). Anything else, or anything wrong, is read again
+/// and plan together ([`decode_in_one_pass`]). Anything else, or anything wrong, is read again
 /// by [`decode_in_two_passes`], which gives every error its message: so the one pass can
 /// only ever agree with the two (tests/import_fuzz.rs checks they do, on mutated files).
 pub fn decode(text: &str) -> Result<Decoded, DecodeError> {
-    decode_current(text).unwrap_or_else(|| decode_in_two_passes(text))
+    decode_in_one_pass(text).unwrap_or_else(|| decode_in_two_passes(text))
 }
 
 /// The envelope of this version, with its plan, as the app writes it: the plan is read
@@ -340,7 +340,7 @@ impl<'de, T: serde::Deserialize<'de>> serde::Deserialize<'de> for Object<T> {
 /// The one-pass read: `None` unless the text is a document of this version, whole, that
 /// the two-pass reader would read the same; then the plan, or why it breaks the plan's
 /// rules (as the two-pass reader would say, without reading it all again).
-fn decode_current(text: &str) -> Option<Result<Decoded, DecodeError>> {
+pub fn decode_in_one_pass(text: &str) -> Option<Result<Decoded, DecodeError>> {
     let e: CurrentEnvelope = serde_json::from_str(text).ok()?;
     // (The plan was read only after this app's name and this version.)
     let plan = e.data?;
