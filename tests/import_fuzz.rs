@@ -159,6 +159,7 @@ fn stored_plans_mutated_read_the_same_in_one_pass_and_two() {
     // The envelope's fields twice, as an array, with another field or another form.
     for text in [
         stored.replacen("\"revision\":7", "\"revision\":7,\"revision\":8", 1),
+        stored.replacen("\"app\"", "\"\\u0061pp\"", 1),
         stored.replacen("\"revision\":7", "\"revision\":null", 1),
         stored.replacen("\"revision\":7", "\"revision\":7,\"kind\":null", 1),
         stored.replacen("\"revision\":7", "\"revision\":7,\"kind\":\"backup\"", 1),

@@ -262,8 +262,8 @@ pub fn decode(text: &str) -> Result<Decoded, DecodeError> {
 /// The envelope of this version, with its plan, as the app writes it: the plan is read
 /// only if `app` and `version` came before it and are this app's and this version (so an
 /// old or foreign file is not read as a plan only to be read again). Any other field, a
-/// field twice, or a value of another type is an error here, and the two-pass reader
-/// reads the file instead.
+/// field twice, a key written with escapes, or a value of another type is an error here,
+/// and the two-pass reader reads the file instead.
 #[derive(Default)]
 struct CurrentEnvelope {
     app: Option<String>,
@@ -289,8 +289,8 @@ impl<'de> serde::Deserialize<'de> for CurrentEnvelope {
                 use serde::de::Error;
                 let mut e = CurrentEnvelope::default();
                 let not_current = || A::Error::custom("not a current document");
-                while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
-                    match key.as_ref() {
+                while let Some(key) = map.next_key::<&'de str>()? {
+                    match key {
                         "app" if e.app.is_none() => e.app = Some(map.next_value()?),
                         "kind" if e.kind.is_none() => e.kind = Some(map.next_value()?),
                         "version" if e.version.is_none() => e.version = Some(map.next_value()?),
