@@ -64,15 +64,17 @@ pub fn App() -> impl IntoView {
             }
             crate::web::mark("sn-framed");
             turn(Box::new(move || {
-                state.open();
-                crate::web::mark("sn-opened");
-                turn(Box::new(move || {
-                    if !crisis {
-                        drawn.set(true);
-                        crate::web::mark("sn-drawn");
-                        turn(Box::new(show));
-                    }
-                }));
+                // Years of check-ins are read over several turns.
+                state.open(move || {
+                    crate::web::mark("sn-opened");
+                    turn(Box::new(move || {
+                        if !crisis {
+                            drawn.set(true);
+                            crate::web::mark("sn-drawn");
+                            turn(Box::new(show));
+                        }
+                    }));
+                });
             }));
         }));
     }));

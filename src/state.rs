@@ -7,7 +7,7 @@ use crate::domain::schema::Decoded;
 use crate::domain::Plan;
 use crate::storage::browser::BrowserStore;
 use crate::storage::{
-    Damaged, KeyValueStore, LoadOutcome, LockCodec, Repository, SaveError, StoreError,
+    Damaged, KeyValueStore, LoadOutcome, LockCodec, Opening, Repository, SaveError, StoreError,
     ATTEMPTS_KEY, LOCK_SIGNAL_KEY, OPEN_CONTACTS_KEY, PLAN_KEY,
 };
 use crate::web::{self, Persistence};
@@ -113,7 +113,14 @@ pub struct AppState {
     pub unlocked: RwSignal<bool>,
     /// When the app went to the background (for the auto-lock).
     hidden_at: StoredValue<Option<f64>>,
+    /// How many times storage has been read: a reading in turns goes on only while it is
+    /// the latest.
+    readings: StoredValue<u32>,
 }
+
+/// How many check-ins are read in one turn at start-up: about 15 ms at 4× CPU slowdown
+/// (the budget report's longest start-up task is measured with ten years of them).
+const CHECKINS_PER_TURN: usize = 500;
 
 /// Wrong passcodes in a row, and when the next try is allowed (ms since 1970).
 #[derive(Clone, Copy, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -155,20 +162,55 @@ impl AppState {
             )),
             unlocked: RwSignal::new(false),
             hidden_at: StoredValue::new(None),
+            readings: StoredValue::new(0),
         }
     }
 
     /// Opens the saved plan. Async so that a codec that must await (decryption) fits.
-    pub fn open(self) {
-        spawn_local(async move {
-            self.reload();
-            self.persistence.set(web::persisted().await);
-        });
+    /// Reads the stored plan at start-up, years of check-ins a few hundred at a turn (so no
+    /// turn holds the page long, #18); then shows it, and calls `then`.
+    pub fn open(self, then: impl FnOnce() + 'static) {
+        let reading = self.readings.get_value().wrapping_add(1);
+        self.readings.set_value(reading);
+        let opening = self.repo.with_value(|r| r.open());
+        web::mark("sn-opening");
+        self.read_on(reading, opening, Box::new(then));
+    }
+
+    fn read_on(self, reading: u32, opening: Opening, then: Box<dyn FnOnce()>) {
+        match opening {
+            Opening::Done(outcome) => {
+                self.show(outcome);
+                then();
+                spawn_local(async move { self.persistence.set(web::persisted().await) });
+            }
+            Opening::Reading(r) => set_timeout(
+                move || {
+                    // Read again meanwhile (another tab saved): that reading is the one shown.
+                    if self.readings.get_value() != reading {
+                        return then();
+                    }
+                    let opening = self
+                        .repo
+                        .with_value(|repo| repo.go_on(r, CHECKINS_PER_TURN));
+                    web::mark("sn-read");
+                    self.read_on(reading, opening, then);
+                },
+                std::time::Duration::ZERO,
+            ),
+        }
     }
 
     /// Reads storage again and shows what is there.
     pub fn reload(self) {
+        // Any reading still in turns is left: this one is newer.
+        self.readings.update_value(|n| *n = n.wrapping_add(1));
         let outcome = self.repo.with_value(|r| r.load());
+        self.show(outcome);
+    }
+
+    /// Shows what reading storage found.
+    fn show(self, outcome: LoadOutcome) {
         match outcome {
             LoadOutcome::Empty => {
                 // Deleted, perhaps in another tab: no lock is left to keep.
@@ -332,12 +374,8 @@ impl AppState {
             SaveStatus::Failed(_) | SaveStatus::Conflict => self.save.set(SaveStatus::Conflict),
             _ if self.typing.get_value() => self.save.set(SaveStatus::Conflict),
             _ => {
-                if matches!(
-                    self.boot.get_untracked(),
-                    Boot::Ready | Boot::Damaged(_) | Boot::Locked
-                ) {
-                    self.reload();
-                }
+                // (Still opening: the reading in turns is left for this newer one.)
+                self.reload();
             }
         }
     }

@@ -81,7 +81,8 @@ fn mutate(base: &[u8], rng: &mut XorShift) -> Vec<u8> {
     v
 }
 
-/// The one-pass reader agrees with the two-pass one: the same plan, or the same error.
+/// The one-pass reader, and the reader in turns, agree with the two-pass one: the same
+/// plan, or the same error.
 /// Whether the one pass answered (rather than leaving it to the two).
 fn same_in_one_pass_and_two(input: &[u8]) -> bool {
     let Ok(text) = std::str::from_utf8(input) else {
@@ -90,6 +91,12 @@ fn same_in_one_pass_and_two(input: &[u8]) -> bool {
     let one = schema::decode_in_one_pass(text);
     let two = schema::decode_in_two_passes(text);
     assert_eq!(schema::decode(text), two, "{text}");
+    // And read in turns (as the app opens a stored plan), a check-in or a few at a time.
+    for n in [1, 2, 500] {
+        let (back, turns) = schema::decode_in_turns(text.to_owned(), n);
+        assert_eq!(back, text);
+        assert_eq!(turns, two, "in turns of {n}: {text}");
+    }
     if let Some(one) = &one {
         assert_eq!(one, &two, "{text}");
     }
@@ -188,6 +195,66 @@ fn stored_plans_mutated_read_the_same_in_one_pass_and_two() {
     }
     // Some mutations (inside a string) leave a whole document the one pass reads.
     assert!(answered > 100, "the one pass answered {answered} times");
+}
+
+/// Years of check-ins are read in turns: each turn reads the number asked, and the plan read
+/// is the one written. A check-in that breaks the plan's rules late, or does not read, is
+/// told as the two-pass reader tells it.
+#[test]
+fn years_of_check_ins_are_read_in_turns() {
+    use schema::{InTurns, Step};
+    let plan = common::five_years_plan();
+    let stored = schema::encode_stored(&plan, 3, "2026-11-23T10:00:00.000Z").expect("encodes");
+    let mut step = InTurns::begin(stored.clone());
+    let mut turns = 0;
+    let read = loop {
+        match step {
+            Step::More(t) => {
+                assert_eq!(t.left(), plan.checkins.len() - 500 * turns);
+                turns += 1;
+                step = t.step(500);
+            }
+            Step::Done(text, read) => {
+                assert_eq!(text, stored);
+                break read;
+            }
+        }
+    };
+    assert_eq!(turns, plan.checkins.len().div_ceil(500));
+    let read = read.expect("reads");
+    assert_eq!(read.plan, plan);
+    assert_eq!(read.plan.checkins.capacity(), plan.checkins.len());
+    assert_eq!((read.revision, read.kind), (3, schema::Kind::Stored));
+    // The last check-in a day too early (out of order), or not a check-in at all.
+    let last = plan.checkins.last().expect("check-ins").date.to_string();
+    for (from, to) in [
+        (
+            format!("\"date\":\"{last}\""),
+            "\"date\":\"2000-01-01\"".to_string(),
+        ),
+        (
+            format!("\"date\":\"{last}\""),
+            "\"date\":\"2026-13-01\"".to_string(),
+        ),
+        (
+            format!("{{\"date\":\"{last}\""),
+            "{\"when\":\"x\",\"date\":\"2026-11-23\"".to_string(),
+        ),
+    ] {
+        let text = stored.replacen(&from, &to, 1);
+        assert_ne!(text, stored);
+        let (_, read) = schema::decode_in_turns(text.clone(), 500);
+        assert!(read.is_err());
+        assert_eq!(read, schema::decode_in_two_passes(&text));
+    }
+    // More check-ins than a plan may hold: refused as the two-pass reader refuses them.
+    let many = format!(
+        "{{\"app\":\"safety-net\",\"version\":4,\"revision\":1,\"saved_at\":\"x\",\"data\":{{\"checkins\":[{}{{}}]}}}}",
+        "{},".repeat(safety_net::domain::plan::MAX_ITEMS)
+    );
+    let (_, read) = schema::decode_in_turns(many.clone(), 1_000_000);
+    assert!(read.is_err());
+    assert_eq!(read, schema::decode_in_two_passes(&many));
 }
 
 proptest! {

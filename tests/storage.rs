@@ -149,6 +149,53 @@ fn a_same_length_save_by_another_tab_is_still_a_conflict() {
 }
 
 #[test]
+fn a_plan_read_in_turns_while_another_tab_saves_is_not_saved_over() {
+    // Years of check-ins are read a few hundred at a turn; another tab may save between
+    // two turns. What this tab read is then the older plan, and its next save is a conflict.
+    let store = MemoryStore::new();
+    let a = Repository::new(store.share());
+    let b = Repository::new(store.share());
+    let years = common::five_years_plan();
+    b.save(&years, AT).expect("b saves");
+    let Opening::Reading(reading) = a.open() else {
+        panic!("five years of check-ins are read in turns");
+    };
+    // The first turn takes the text; the next reads all but the check-ins.
+    assert_eq!(reading.left(), None);
+    let Opening::Reading(reading) = a.go_on(reading, 500) else {
+        panic!("the check-ins are still to read");
+    };
+    assert_eq!(reading.left(), Some(years.checkins.len()));
+    let mut newer = years.clone();
+    newer.checkins.pop();
+    b.save(&newer, AT).expect("b saves again");
+    let mut opening = a.go_on(reading, 500);
+    let mut turns = 1;
+    let read = loop {
+        match opening {
+            Opening::Reading(r) => {
+                assert_eq!(r.left(), Some(years.checkins.len() - 500 * turns));
+                turns += 1;
+                opening = a.go_on(r, 500);
+            }
+            Opening::Done(LoadOutcome::Loaded(d)) => break d.plan,
+            Opening::Done(other) => panic!("{other:?}"),
+        }
+    };
+    assert_eq!(turns, years.checkins.len().div_ceil(500));
+    assert_eq!(read, years, "what was stored when the reading began");
+    assert_eq!(a.save(&read, AT), Err(SaveError::Conflict));
+    assert_eq!(loaded(&a), newer, "b's save kept, and read");
+    // A small plan is read at once.
+    let c = Repository::new(MemoryStore::new());
+    c.save(&common::full_plan(), AT).expect("saves");
+    match c.open() {
+        Opening::Done(LoadOutcome::Loaded(d)) => assert_eq!(d.plan, common::full_plan()),
+        _ => panic!("a small plan is read at once"),
+    }
+}
+
+#[test]
 fn a_stamp_tells_texts_of_one_length_apart() {
     let (x, y) = (Stamp::of("{\"a\":1}"), Stamp::of("{\"a\":2}"));
     assert_eq!(x.len, y.len);

@@ -94,7 +94,9 @@ pub struct Plan {
     pub slip_steps: Vec<Entry>,
     pub loved_ones: LovedOnes,
     pub recovery: Recovery,
-    /// One per calendar day, sorted by date.
+    /// One per calendar day, sorted by date. (Read by [`super::schema::read_checkins`],
+    /// which can leave them to be read in turns.)
+    #[serde(deserialize_with = "super::schema::read_checkins")]
     pub checkins: Vec<CheckIn>,
     pub meetings: Meetings,
     pub naloxone_kits: Vec<NaloxoneKit>,

@@ -341,6 +341,12 @@ impl<'de, T: serde::Deserialize<'de>> serde::Deserialize<'de> for Object<T> {
 /// the two-pass reader would read the same; then the plan, or why it breaks the plan's
 /// rules (as the two-pass reader would say, without reading it all again).
 pub fn decode_in_one_pass(text: &str) -> Option<Result<Decoded, DecodeError>> {
+    read_current(text).map(validated)
+}
+
+/// The one pass, without the plan's rules: `None` unless the text is a document of this
+/// version, whole, that the two-pass reader would read the same.
+fn read_current(text: &str) -> Option<Decoded> {
     let e: CurrentEnvelope = serde_json::from_str(text).ok()?;
     // (The plan was read only after this app's name and this version.)
     let plan = e.data?;
@@ -350,16 +356,196 @@ pub fn decode_in_one_pass(text: &str) -> Option<Result<Decoded, DecodeError>> {
             (Some(k), None, None) if k == "backup" => (Kind::Backup, 0, None),
             _ => return None,
         };
-    if let Err(e) = plan.validate() {
-        return Some(Err(DecodeError::Invalid(e.to_string())));
-    }
-    Some(Ok(Decoded {
+    Some(Decoded {
         plan,
         kind,
         from_version: CURRENT_VERSION,
         revision,
         saved_at,
-    }))
+    })
+}
+
+/// A decoded document, if its plan keeps the plan's rules.
+fn validated(d: Decoded) -> Result<Decoded, DecodeError> {
+    match d.plan.validate() {
+        Ok(()) => Ok(d),
+        Err(e) => Err(DecodeError::Invalid(e.to_string())),
+    }
+}
+
+/// A document being read in turns, so that years of check-ins are not one long task that
+/// holds the page (#18): [`InTurns::begin`] reads everything but the check-ins, and notes
+/// where each check-in is in the text; each [`InTurns::step`] then reads some of them.
+/// Read to the end, it gives exactly what [`decode`] gives for the same text
+/// (tests/import_fuzz.rs checks it on mutated files): only a document of this version,
+/// whole, is read in turns, and anything that goes wrong on the way is read again by
+/// [`decode_in_two_passes`], which gives every error its message.
+pub struct InTurns {
+    text: String,
+    /// The plan, its check-ins still to come.
+    decoded: Decoded,
+    /// Where each check-in is in `text`: start and length.
+    places: Vec<(u32, u32)>,
+    /// How many of them are read.
+    read: usize,
+}
+
+/// What a turn of [`InTurns`] leaves.
+pub enum Step {
+    /// More check-ins to read.
+    More(InTurns),
+    /// Read: the text, and its plan or why it could not be read.
+    Done(String, Result<Decoded, DecodeError>),
+}
+
+thread_local! {
+    /// Set while [`InTurns::begin`] reads a document: the text's place in memory, and the
+    /// check-ins' places in it.
+    static DEFERRED: std::cell::RefCell<Option<Deferred>> = const { std::cell::RefCell::new(None) };
+}
+
+struct Deferred {
+    start: usize,
+    len: usize,
+    places: Vec<(u32, u32)>,
+}
+
+impl Deferred {
+    /// Notes where `raw`, a part of the text being read, is. False if it is not a part of
+    /// it, or there are more than a plan may hold.
+    fn note(&mut self, raw: &str) -> bool {
+        let at = (raw.as_ptr() as usize).wrapping_sub(self.start);
+        let fits = at <= self.len && raw.len() <= self.len - at;
+        match (u32::try_from(at), u32::try_from(raw.len())) {
+            (Ok(at), Ok(len)) if fits && self.places.len() < super::plan::MAX_ITEMS => {
+                self.places.push((at, len));
+                true
+            }
+            _ => false,
+        }
+    }
+}
+
+/// Clears [`DEFERRED`] however the reading ends.
+struct Deferring;
+
+impl Drop for Deferring {
+    fn drop(&mut self) {
+        DEFERRED.with_borrow_mut(|d| *d = None);
+    }
+}
+
+/// Reads a plan's check-ins: at once, or, while [`InTurns::begin`] reads, only where each
+/// one is (as JSON text borrowed from the document, which only serde_json's own reader of
+/// a whole text gives; any other reader is refused, and the document read again).
+pub fn read_checkins<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> Result<Vec<super::checkin::CheckIn>, D::Error> {
+    use serde::Deserialize;
+    if DEFERRED.with_borrow(|d| d.is_none()) {
+        return Vec::deserialize(d);
+    }
+    struct Places;
+    impl<'de> serde::de::Visitor<'de> for Places {
+        type Value = Vec<super::checkin::CheckIn>;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a list of check-ins")
+        }
+        fn visit_seq<A: serde::de::SeqAccess<'de>>(
+            self,
+            mut seq: A,
+        ) -> Result<Self::Value, A::Error> {
+            use serde::de::Error;
+            while let Some(raw) = seq.next_element::<&'de RawValue>()? {
+                let noted =
+                    DEFERRED.with_borrow_mut(|d| d.as_mut().is_some_and(|d| d.note(raw.get())));
+                if !noted {
+                    return Err(A::Error::custom("not read in turns"));
+                }
+            }
+            Ok(Vec::new())
+        }
+    }
+    d.deserialize_seq(Places)
+}
+
+impl InTurns {
+    /// Reads all of `text` but its check-ins (or all of it, when it is not a document of
+    /// this version, whole: then it is [`Step::Done`]).
+    pub fn begin(text: String) -> Step {
+        let _clear = Deferring;
+        DEFERRED.with_borrow_mut(|d| {
+            *d = Some(Deferred {
+                start: text.as_ptr() as usize,
+                len: text.len(),
+                places: Vec::new(),
+            })
+        });
+        let current = read_current(&text);
+        let places = DEFERRED
+            .with_borrow_mut(Option::take)
+            .map(|d| d.places)
+            .unwrap_or_default();
+        match current {
+            Some(mut decoded) if decoded.plan.checkins.is_empty() => {
+                // Room for exactly these: no list grown by doubling, with its slack.
+                decoded.plan.checkins = Vec::with_capacity(places.len());
+                InTurns {
+                    text,
+                    decoded,
+                    places,
+                    read: 0,
+                }
+                .step(0)
+            }
+            _ => {
+                let result = decode_in_two_passes(&text);
+                Step::Done(text, result)
+            }
+        }
+    }
+
+    /// Reads up to `n` more check-ins.
+    pub fn step(mut self, n: usize) -> Step {
+        let end = self.places.len().min(self.read.saturating_add(n));
+        for &(at, len) in &self.places[self.read..end] {
+            let (at, len) = (at as usize, len as usize);
+            let read = self
+                .text
+                .get(at..at + len)
+                .and_then(|raw| serde_json::from_str(raw).ok());
+            match read {
+                Some(c) => self.decoded.plan.checkins.push(c),
+                None => {
+                    let result = decode_in_two_passes(&self.text);
+                    return Step::Done(self.text, result);
+                }
+            }
+        }
+        self.read = end;
+        if self.read < self.places.len() {
+            Step::More(self)
+        } else {
+            Step::Done(self.text, validated(self.decoded))
+        }
+    }
+
+    /// How many check-ins are still to read.
+    pub fn left(&self) -> usize {
+        self.places.len() - self.read
+    }
+}
+
+/// Reads `text` in turns of `n` check-ins (at least one), all at once: the same as
+/// [`decode`].
+pub fn decode_in_turns(text: String, n: usize) -> (String, Result<Decoded, DecodeError>) {
+    let mut step = InTurns::begin(text);
+    loop {
+        match step {
+            Step::More(t) => step = t.step(n.max(1)),
+            Step::Done(text, result) => return (text, result),
+        }
+    }
 }
 
 /// [`decode`] the long way: the envelope first, its plan left as unparsed JSON text; then

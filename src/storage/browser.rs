@@ -136,13 +136,18 @@ fn read_error(e: &JsValue) -> StoreError {
 
 impl KeyValueStore for BrowserStore {
     fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
+        Ok(self.get_stamped(key)?.map(|(text, _)| text))
+    }
+
+    fn get_stamped(&self, key: &str) -> Result<Option<(String, Stamp)>, StoreError> {
         let js = raw()?.get_item_js(key).map_err(|e| read_error(&e))?;
-        let text = text_of(&js);
-        match &text {
-            Some(t) => self.remember(key, js, Stamp::of(t)),
-            None => self.forget(key),
-        }
-        Ok(text)
+        let Some(text) = text_of(&js) else {
+            self.forget(key);
+            return Ok(None);
+        };
+        let stamp = Stamp::of(&text);
+        self.remember(key, js, stamp);
+        Ok(Some((text, stamp)))
     }
 
     fn peek(&self, key: &str) -> Result<Option<String>, StoreError> {

@@ -68,6 +68,15 @@ pub trait KeyValueStore {
         Ok(self.get(key)?.as_deref().map(Stamp::of) == expected)
     }
 
+    /// Reads a value with its [`Stamp`] (a store that stamps what it reads gives its own,
+    /// so a large plan's text is hashed once).
+    fn get_stamped(&self, key: &str) -> Result<Option<(String, Stamp)>, StoreError> {
+        Ok(self.get(key)?.map(|v| {
+            let stamp = Stamp::of(&v);
+            (v, stamp)
+        }))
+    }
+
     /// Reads a value without this store taking it as the one it last read (a store that
     /// remembers values for [`KeyValueStore::unchanged`] keeps what it had): for a look at
     /// the stored plan that is not the repository's own read, such as the lock's keys.
@@ -269,6 +278,40 @@ pub struct QuarantinedCopy {
     pub raw: String,
 }
 
+/// A stored plan being read in turns: [`Repository::go_on`] reads on.
+pub struct Reading {
+    stamp: Stamp,
+    turns: Turns,
+}
+
+enum Turns {
+    /// The stored text, taken from the browser; the next turn reads all but its check-ins.
+    Text(String),
+    Begun(Box<schema::InTurns>),
+}
+
+impl Reading {
+    /// How many check-ins are still to read (`None` before the first are found).
+    pub fn left(&self) -> Option<usize> {
+        match &self.turns {
+            Turns::Text(_) => None,
+            Turns::Begun(t) => Some(t.left()),
+        }
+    }
+}
+
+/// A stored plan up to this size is read at once, not in turns (at 4× CPU slowdown, about
+/// 5 ms).
+const READ_AT_ONCE: usize = 64 * 1024;
+
+/// How far [`Repository::open`] got.
+pub enum Opening {
+    /// Read (or found empty, locked, damaged or unavailable).
+    Done(LoadOutcome),
+    /// Check-ins still to read.
+    Reading(Reading),
+}
+
 /// The plan's repository: load, verified save, quarantine.
 pub struct Repository<S: KeyValueStore, C: Codec = PlainCodec> {
     store: S,
@@ -326,28 +369,77 @@ impl<S: KeyValueStore, C: Codec> Repository<S, C> {
 
     /// Reads the plan. Damaged data is quarantined (copied aside) and left in place.
     pub fn load(&self) -> LoadOutcome {
+        let mut opening = self.open();
+        loop {
+            match opening {
+                Opening::Done(outcome) => return outcome,
+                Opening::Reading(r) => opening = self.go_on(r, usize::MAX),
+            }
+        }
+    }
+
+    /// Begins reading the plan, as [`Repository::load`] does; a plan stored plain is read
+    /// in turns ([`Repository::go_on`]), so years of check-ins are not one long task.
+    pub fn open(&self) -> Opening {
         self.damaged.set(false);
-        let raw = match self.store.get(PLAN_KEY) {
-            Ok(Some(raw)) => raw,
+        let (raw, stamp) = match self.store.get_stamped(PLAN_KEY) {
+            Ok(Some(read)) => read,
             Ok(None) => {
                 self.base.set(None);
                 self.revision.set(0);
-                return LoadOutcome::Empty;
+                return Opening::Done(LoadOutcome::Empty);
             }
-            Err(e) => return LoadOutcome::Unavailable(e),
+            Err(e) => return Opening::Done(LoadOutcome::Unavailable(e)),
         };
-        let stamp = Stamp::of(&raw);
         if self.codec.locked(&raw) {
             self.base.set(Some(stamp));
-            return LoadOutcome::Locked;
+            return Opening::Done(LoadOutcome::Locked);
         }
-        // Read in place: the stored text is not copied (a large plan would otherwise be in
-        // memory three times at once, and wasm memory never shrinks).
-        let decoded = self
-            .codec
-            .decode(&raw)
-            .map_err(|e| tr!(settings.errors.not_unlocked, error = e))
-            .and_then(|text| schema::decode(&text).map_err(|e| e.to_string()));
+        if stamp.sealed {
+            // Read in place: the stored text is not copied (a large plan would otherwise be
+            // in memory three times at once, and wasm memory never shrinks).
+            let decoded = self
+                .codec
+                .decode(&raw)
+                .map_err(|e| tr!(settings.errors.not_unlocked, error = e))
+                .and_then(|text| schema::decode(&text).map_err(|e| e.to_string()));
+            return Opening::Done(self.opened(raw, stamp, decoded));
+        }
+        if raw.len() <= READ_AT_ONCE {
+            let (raw, decoded) = schema::decode_in_turns(raw, usize::MAX);
+            return Opening::Done(self.opened(raw, stamp, decoded.map_err(|e| e.to_string())));
+        }
+        // A large plan: taking its text from the browser is a turn of its own.
+        Opening::Reading(Reading {
+            stamp,
+            turns: Turns::Text(raw),
+        })
+    }
+
+    /// Reads on the plan [`Repository::open`] began to read: up to `n` more check-ins.
+    /// (Until it is [`Opening::Done`], nothing this repository knows has changed.)
+    pub fn go_on(&self, reading: Reading, n: usize) -> Opening {
+        let step = match reading.turns {
+            Turns::Text(raw) => schema::InTurns::begin(raw),
+            Turns::Begun(turns) => turns.step(n),
+        };
+        self.read_on(reading.stamp, step)
+    }
+
+    fn read_on(&self, stamp: Stamp, step: schema::Step) -> Opening {
+        match step {
+            schema::Step::More(turns) => Opening::Reading(Reading {
+                stamp,
+                turns: Turns::Begun(Box::new(turns)),
+            }),
+            schema::Step::Done(raw, decoded) => {
+                Opening::Done(self.opened(raw, stamp, decoded.map_err(|e| e.to_string())))
+            }
+        }
+    }
+
+    /// What is known once the stored text is read: the plan, or damaged data.
+    fn opened(&self, raw: String, stamp: Stamp, decoded: Result<Decoded, String>) -> LoadOutcome {
         match decoded {
             Ok(d) => {
                 // Only the stamp is kept: the stored text is dropped here.

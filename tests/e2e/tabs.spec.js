@@ -1,4 +1,5 @@
-import { test, expect, App } from './fixtures.js';
+import { test, expect, App, PLAN_KEY } from './fixtures.js';
+import { readFile } from 'node:fs/promises';
 
 test("a change in one tab shows in the other without a reload, and neither overwrites the other", async ({ context }) => {
   const a = new App(await context.newPage());
@@ -54,4 +55,41 @@ test('text being typed in one tab is never replaced when another tab saves; the 
   await a.addReason('Later, from A');
   await expect(b.reasonFields()).toHaveCount(2);
   await expect(banner).toHaveCount(0);
+});
+
+test('another tab saves while this one is still reading years of check-ins: this tab shows that save, and saves over nothing', async ({ context }) => {
+  // Ten years of check-ins are read a few hundred at a turn (src/state.rs); a save by
+  // another tab between two turns is read, not lost under the older text.
+  const years = await readFile('target/budget/ten-years.json', 'utf8');
+  await context.addInitScript(([k, v]) => {
+    if (!localStorage.getItem(k)) localStorage.setItem(k, v);
+    window.addEventListener('storage', () => performance.mark('test-storage-event'));
+  }, [PLAN_KEY, years]);
+  const a = new App(await context.newPage());
+  const cdp = await context.newCDPSession(a.page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 20 });
+  const marked = (name) => a.page.evaluate((n) => performance.getEntriesByName(n).length > 0, name);
+  await a.page.goto('/plan/relapse');
+  await expect.poll(() => marked('sn-opening'), { intervals: [20] }).toBe(true);
+  // Tab B (a page of the app's own that does not read the plan) saves a new revision.
+  const b = await context.newPage();
+  await b.goto('/naloxone.html');
+  await b.evaluate((k) => {
+    const doc = JSON.parse(localStorage.getItem(k));
+    doc.revision += 1;
+    doc.data.relapse.reasons.push({ id: 'from-tab-b', text: 'From tab B' });
+    localStorage.setItem(k, JSON.stringify(doc));
+  }, PLAN_KEY);
+  await expect.poll(() => marked('sn-opened'), { timeout: 30_000 }).toBe(true);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  const at = await a.page.evaluate(() => Object.fromEntries(['sn-opening', 'test-storage-event', 'sn-opened']
+    .map((n) => [n, performance.getEntriesByName(n)[0]?.startTime])));
+  expect(at['test-storage-event'], 'B saved while A was reading').toBeGreaterThan(at['sn-opening']);
+  expect(at['test-storage-event'], 'B saved while A was reading').toBeLessThan(at['sn-opened']);
+  await expect(a.page.locator('main p.loading')).toHaveCount(0, { timeout: 20_000 });
+  await expect(a.reasonFields().last()).toHaveValue('From tab B', { timeout: 20_000 });
+  await a.addReason('From tab A');
+  const reasons = await a.storedReasons();
+  expect(reasons.slice(-2)).toEqual(['From tab B', 'From tab A']);
+  await expect(a.page.getByRole('alert').filter({ hasText: 'also changed in another tab' })).toHaveCount(0);
 });
