@@ -28,7 +28,7 @@ pub fn App() -> impl IntoView {
     // - the mount: state and contexts only (sn-mounted, src/main.rs);
     // - the header and the save banner (sn-headed);
     // - the toasts, the navigation, the window listeners and the clock (sn-framed);
-    // - reading the plan (sn-opened);
+    // - reading the plan (sn-opening; a large one in turns, sn-read; then sn-opened);
     // - Today's first view, its lower cards a turn later (sn-drawn);
     // - the app takes the shell's place (sn-ready, on the next frame).
     // Until then the shell, painted before the WebAssembly, is what shows.

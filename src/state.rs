@@ -7,8 +7,8 @@ use crate::domain::schema::Decoded;
 use crate::domain::Plan;
 use crate::storage::browser::BrowserStore;
 use crate::storage::{
-    Damaged, KeyValueStore, LoadOutcome, LockCodec, Opening, Repository, SaveError, StoreError,
-    ATTEMPTS_KEY, LOCK_SIGNAL_KEY, OPEN_CONTACTS_KEY, PLAN_KEY,
+    Damaged, KeyValueStore, LoadOutcome, LockCodec, Opening, Reading, Repository, SaveError,
+    StoreError, ATTEMPTS_KEY, LOCK_SIGNAL_KEY, OPEN_CONTACTS_KEY, PLAN_KEY,
 };
 use crate::web::{self, Persistence};
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
@@ -113,14 +113,13 @@ pub struct AppState {
     pub unlocked: RwSignal<bool>,
     /// When the app went to the background (for the auto-lock).
     hidden_at: StoredValue<Option<f64>>,
-    /// How many times storage has been read: a reading in turns goes on only while it is
-    /// the latest.
-    readings: StoredValue<u32>,
+    /// The stored plan being read in turns at start-up, between two turns.
+    reading: StoredValue<Option<Reading>, LocalStorage>,
 }
 
-/// How many check-ins are read in one turn at start-up: about 15 ms at 4× CPU slowdown
+/// How many check-ins are read in one turn at start-up: about 20 ms at 4× CPU slowdown
 /// (the budget report's longest start-up task is measured with ten years of them).
-const CHECKINS_PER_TURN: usize = 500;
+const CHECKINS_PER_TURN: usize = 1000;
 
 /// Wrong passcodes in a row, and when the next try is allowed (ms since 1970).
 #[derive(Clone, Copy, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -162,49 +161,63 @@ impl AppState {
             )),
             unlocked: RwSignal::new(false),
             hidden_at: StoredValue::new(None),
-            readings: StoredValue::new(0),
+            reading: StoredValue::new_local(None),
         }
     }
 
-    /// Opens the saved plan. Async so that a codec that must await (decryption) fits.
-    /// Reads the stored plan at start-up, years of check-ins a few hundred at a turn (so no
-    /// turn holds the page long, #18); then shows it, and calls `then`.
+    /// Reads the stored plan at start-up, years of check-ins a thousand at a turn (so no
+    /// turn holds the page long, #18); then shows it, and calls `then` (once, however the
+    /// reading ends).
     pub fn open(self, then: impl FnOnce() + 'static) {
-        let reading = self.readings.get_value().wrapping_add(1);
-        self.readings.set_value(reading);
+        spawn_local(async move { self.persistence.set(web::persisted().await) });
+        // Read already (another tab saved before this turn): that reading is the one shown.
+        if self.boot.with_untracked(|b| *b != Boot::Loading) {
+            return then();
+        }
         let opening = self.repo.with_value(|r| r.open());
         web::mark("sn-opening");
-        self.read_on(reading, opening, Box::new(then));
+        self.read_on(opening, Box::new(then));
     }
 
-    fn read_on(self, reading: u32, opening: Opening, then: Box<dyn FnOnce()>) {
+    fn read_on(self, opening: Opening, then: Box<dyn FnOnce()>) {
         match opening {
             Opening::Done(outcome) => {
                 self.show(outcome);
                 then();
-                spawn_local(async move { self.persistence.set(web::persisted().await) });
             }
-            Opening::Reading(r) => set_timeout(
-                move || {
-                    // Read again meanwhile (another tab saved): that reading is the one shown.
-                    if self.readings.get_value() != reading {
-                        return then();
-                    }
-                    let opening = self
-                        .repo
-                        .with_value(|repo| repo.go_on(r, CHECKINS_PER_TURN));
-                    web::mark("sn-read");
-                    self.read_on(reading, opening, then);
-                },
-                std::time::Duration::ZERO,
-            ),
+            Opening::Reading(reading) => {
+                self.reading.set_value(Some(reading));
+                set_timeout(
+                    move || {
+                        // Dropped by a newer reading (another tab saved), or a plan is
+                        // shown already (imported): that one stays.
+                        let reading = self.reading.try_update_value(Option::take).flatten();
+                        let Some(reading) =
+                            reading.filter(|_| self.boot.with_untracked(|b| *b == Boot::Loading))
+                        else {
+                            return then();
+                        };
+                        // Turns come seldom to a tab in the background: the rest at once.
+                        let n = if document().hidden() {
+                            usize::MAX
+                        } else {
+                            CHECKINS_PER_TURN
+                        };
+                        let opening = self.repo.with_value(|repo| repo.go_on(reading, n));
+                        web::mark("sn-read");
+                        self.read_on(opening, then);
+                    },
+                    std::time::Duration::ZERO,
+                );
+            }
         }
     }
 
     /// Reads storage again and shows what is there.
     pub fn reload(self) {
-        // Any reading still in turns is left: this one is newer.
-        self.readings.update_value(|n| *n = n.wrapping_add(1));
+        // A reading still in turns is dropped first (so two texts are not in memory at
+        // once, and it never shows an older plan): this one is newer.
+        self.reading.set_value(None);
         let outcome = self.repo.with_value(|r| r.load());
         self.show(outcome);
     }

@@ -195,6 +195,27 @@ fn stored_plans_mutated_read_the_same_in_one_pass_and_two() {
     }
     // Some mutations (inside a string) leave a whole document the one pass reads.
     assert!(answered > 100, "the one pass answered {answered} times");
+
+    // A plan with six check-ins, so a mutated one is read over several turns (each turn
+    // above reads one): the check-ins' places, and a check-in broken mid-way.
+    let mut six = common::years_plan(1, 0);
+    six.checkins.truncate(6);
+    let stored = schema::encode_stored(&six, 7, "2026-11-23T10:00:00.000Z").expect("encodes");
+    let mut read_in_turns = 0;
+    for _ in 0..3_000 {
+        let input = mutate(stored.as_bytes(), &mut rng);
+        same_in_one_pass_and_two(&input);
+        let Ok(text) = std::str::from_utf8(&input) else {
+            continue;
+        };
+        if let (_, Ok(d)) = schema::decode_in_turns(text.to_owned(), 1) {
+            read_in_turns += usize::from(d.plan.checkins.len() > 1);
+        }
+    }
+    assert!(
+        read_in_turns > 50,
+        "mutated plans read whole over several turns: {read_in_turns}"
+    );
 }
 
 /// Years of check-ins are read in turns: each turn reads the number asked, and the plan read

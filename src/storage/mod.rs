@@ -378,24 +378,31 @@ impl<S: KeyValueStore, C: Codec> Repository<S, C> {
         }
     }
 
-    /// Begins reading the plan, as [`Repository::load`] does; a plan stored plain is read
-    /// in turns ([`Repository::go_on`]), so years of check-ins are not one long task.
+    /// Begins reading the plan, as [`Repository::load`] does; a plan stored plain, over
+    /// 64 KiB, is read in turns ([`Repository::go_on`]), so years of check-ins are not one
+    /// long task.
     pub fn open(&self) -> Opening {
-        self.damaged.set(false);
         let (raw, stamp) = match self.store.get_stamped(PLAN_KEY) {
             Ok(Some(read)) => read,
             Ok(None) => {
+                self.damaged.set(false);
                 self.base.set(None);
                 self.revision.set(0);
                 return Opening::Done(LoadOutcome::Empty);
             }
-            Err(e) => return Opening::Done(LoadOutcome::Unavailable(e)),
+            Err(e) => {
+                self.damaged.set(false);
+                return Opening::Done(LoadOutcome::Unavailable(e));
+            }
         };
         if self.codec.locked(&raw) {
+            self.damaged.set(false);
             self.base.set(Some(stamp));
             return Opening::Done(LoadOutcome::Locked);
         }
-        if stamp.sealed {
+        // Plain: what is stored is the document itself (read in turns below).
+        let plain = matches!(self.codec.decode(&raw), Ok(std::borrow::Cow::Borrowed(_)));
+        if stamp.sealed || !plain {
             // Read in place: the stored text is not copied (a large plan would otherwise be
             // in memory three times at once, and wasm memory never shrinks).
             let decoded = self
@@ -416,8 +423,10 @@ impl<S: KeyValueStore, C: Codec> Repository<S, C> {
         })
     }
 
-    /// Reads on the plan [`Repository::open`] began to read: up to `n` more check-ins.
-    /// (Until it is [`Opening::Done`], nothing this repository knows has changed.)
+    /// Reads on the plan [`Repository::open`] began to read: after the turn that took its
+    /// text, all but its check-ins; then up to `n` more check-ins a turn. (Until it is
+    /// [`Opening::Done`], what the repository knows of the stored plan (its stamp, revision
+    /// and save time, whether it is damaged) is as it was.)
     pub fn go_on(&self, reading: Reading, n: usize) -> Opening {
         let step = match reading.turns {
             Turns::Text(raw) => schema::InTurns::begin(raw),
@@ -443,6 +452,7 @@ impl<S: KeyValueStore, C: Codec> Repository<S, C> {
         match decoded {
             Ok(d) => {
                 // Only the stamp is kept: the stored text is dropped here.
+                self.damaged.set(false);
                 self.base.set(Some(stamp));
                 self.revision.set(d.revision);
                 self.saved_at.borrow_mut().clone_from(&d.saved_at);
