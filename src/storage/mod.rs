@@ -367,14 +367,12 @@ impl<S: KeyValueStore, C: Codec> Repository<S, C> {
         self.saved_at.borrow().clone()
     }
 
-    /// Reads the plan. Damaged data is quarantined (copied aside) and left in place.
+    /// Reads the plan, all at once. Damaged data is quarantined (copied aside) and left in
+    /// place.
     pub fn load(&self) -> LoadOutcome {
-        let mut opening = self.open();
-        loop {
-            match opening {
-                Opening::Done(outcome) => return outcome,
-                Opening::Reading(r) => opening = self.go_on(r, usize::MAX),
-            }
+        match self.stored() {
+            Ok((raw, stamp)) => self.read_at_once(raw, stamp),
+            Err(outcome) => outcome,
         }
     }
 
@@ -382,45 +380,57 @@ impl<S: KeyValueStore, C: Codec> Repository<S, C> {
     /// 64 KiB, is read in turns ([`Repository::go_on`]), so years of check-ins are not one
     /// long task.
     pub fn open(&self) -> Opening {
-        let (raw, stamp) = match self.store.get_stamped(PLAN_KEY) {
-            Ok(Some(read)) => read,
-            Ok(None) => {
-                self.damaged.set(false);
-                self.base.set(None);
-                self.revision.set(0);
-                return Opening::Done(LoadOutcome::Empty);
-            }
-            Err(e) => {
-                self.damaged.set(false);
-                return Opening::Done(LoadOutcome::Unavailable(e));
-            }
+        let (raw, stamp) = match self.stored() {
+            Ok(read) => read,
+            Err(outcome) => return Opening::Done(outcome),
         };
-        if self.codec.locked(&raw) {
-            self.damaged.set(false);
-            self.base.set(Some(stamp));
-            return Opening::Done(LoadOutcome::Locked);
-        }
-        // Plain: what is stored is the document itself (read in turns below).
-        let plain = matches!(self.codec.decode(&raw), Ok(std::borrow::Cow::Borrowed(_)));
-        if stamp.sealed || !plain {
-            // Read in place: the stored text is not copied (a large plan would otherwise be
-            // in memory three times at once, and wasm memory never shrinks).
-            let decoded = self
-                .codec
-                .decode(&raw)
-                .map_err(|e| tr!(settings.errors.not_unlocked, error = e))
-                .and_then(|text| schema::decode(&text).map_err(|e| e.to_string()));
-            return Opening::Done(self.opened(raw, stamp, decoded));
-        }
-        if raw.len() <= READ_AT_ONCE {
-            let (raw, decoded) = schema::decode_in_turns(raw, usize::MAX);
-            return Opening::Done(self.opened(raw, stamp, decoded.map_err(|e| e.to_string())));
+        // Plain: what is stored is the document itself.
+        if stamp.sealed
+            || raw.len() <= READ_AT_ONCE
+            || !matches!(self.codec.decode(&raw), Ok(std::borrow::Cow::Borrowed(_)))
+        {
+            return Opening::Done(self.read_at_once(raw, stamp));
         }
         // A large plan: taking its text from the browser is a turn of its own.
         Opening::Reading(Reading {
             stamp,
             turns: Turns::Text(raw),
         })
+    }
+
+    /// The stored text and its stamp; or, when there is no plan to read (none stored, no
+    /// storage, or locked), what that means.
+    fn stored(&self) -> Result<(String, Stamp), LoadOutcome> {
+        let (raw, stamp) = match self.store.get_stamped(PLAN_KEY) {
+            Ok(Some(read)) => read,
+            Ok(None) => {
+                self.damaged.set(false);
+                self.base.set(None);
+                self.revision.set(0);
+                return Err(LoadOutcome::Empty);
+            }
+            Err(e) => {
+                self.damaged.set(false);
+                return Err(LoadOutcome::Unavailable(e));
+            }
+        };
+        if self.codec.locked(&raw) {
+            self.damaged.set(false);
+            self.base.set(Some(stamp));
+            return Err(LoadOutcome::Locked);
+        }
+        Ok((raw, stamp))
+    }
+
+    fn read_at_once(&self, raw: String, stamp: Stamp) -> LoadOutcome {
+        // Read in place: the stored text is not copied (a large plan would otherwise be in
+        // memory three times at once, and wasm memory never shrinks).
+        let decoded = self
+            .codec
+            .decode(&raw)
+            .map_err(|e| tr!(settings.errors.not_unlocked, error = e))
+            .and_then(|text| schema::decode(&text).map_err(|e| e.to_string()));
+        self.opened(raw, stamp, decoded)
     }
 
     /// Reads on the plan [`Repository::open`] began to read: after the turn that took its
