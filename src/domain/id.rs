@@ -1,12 +1,17 @@
 //! Stable identifiers for everything the person adds to their plan.
 
+use std::cell::RefCell;
 use std::fmt;
+use std::sync::Arc;
 
 /// A stable id: 1–64 characters of `[A-Za-z0-9_-]`. Ids never change once made, so links
 /// (a coping strategy answering a trigger, attendance at a meeting) survive edits and reorders.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Deserialize)]
-#[serde(try_from = "String")]
-pub struct Id(String);
+///
+/// Shared text: years of check-ins name the same few medications, triggers and coping
+/// strategies thousands of times, and each of those names the one copy (#18: the plan in
+/// memory stays near its stored size). A copy of an id is a count, not a new string.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Id(Arc<str>);
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BadId(pub String);
@@ -21,7 +26,7 @@ impl Id {
     /// Makes an id from a time in milliseconds and a random number (both supplied by the
     /// caller, so the domain stays deterministic and testable).
     pub fn generate(now_millis: u64, random: u64) -> Self {
-        Id(format!("{}-{}", base36(now_millis), base36(random)))
+        Id(format!("{}-{}", base36(now_millis), base36(random)).into())
     }
 
     pub fn parse(s: &str) -> Result<Self, BadId> {
@@ -30,7 +35,7 @@ impl Id {
             && s.bytes()
                 .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
         if ok {
-            Ok(Id(s.to_owned()))
+            Ok(Id(shared(s)))
         } else {
             Err(BadId(s.chars().take(80).collect()))
         }
@@ -38,7 +43,7 @@ impl Id {
 
     /// The id of a part of the plan that is not in a list (the letter to loved ones).
     pub fn empty() -> Self {
-        Id(String::new())
+        Id("".into())
     }
 
     pub fn as_str(&self) -> &str {
@@ -66,11 +71,47 @@ impl serde::Serialize for Id {
     }
 }
 
-impl TryFrom<String> for Id {
-    type Error = BadId;
-    fn try_from(s: String) -> Result<Self, BadId> {
-        Id::parse(&s)
+impl<'de> serde::Deserialize<'de> for Id {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Text;
+        impl serde::de::Visitor<'_> for Text {
+            type Value = Id;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<Id, E> {
+                Id::parse(s).map_err(E::custom)
+            }
+        }
+        d.deserialize_str(Text)
     }
+}
+
+/// How many ids read lately are kept to share: more than the medications, triggers,
+/// warning signs and coping strategies one check-in names.
+const RECENT: usize = 32;
+
+thread_local! {
+    /// The ids read lately, the latest first.
+    static RECENT_IDS: RefCell<Vec<Arc<str>>> = const { RefCell::new(Vec::new()) };
+}
+
+/// `s` as shared text: the copy of an id read lately, or a new one (then kept, and the
+/// oldest let go).
+fn shared(s: &str) -> Arc<str> {
+    RECENT_IDS.with_borrow_mut(|recent| {
+        if let Some(i) = recent.iter().position(|r| **r == *s) {
+            let r = recent.remove(i);
+            recent.insert(0, r.clone());
+            return r;
+        }
+        let r: Arc<str> = s.into();
+        if recent.len() == RECENT {
+            recent.pop();
+        }
+        recent.insert(0, r.clone());
+        r
+    })
 }
 
 impl fmt::Display for Id {
@@ -102,5 +143,25 @@ mod tests {
         assert!(read("\"ok-1\"").is_ok());
         assert!(read("\"not ok\"").is_err());
         assert!(read("7").is_err());
+        assert_eq!(
+            read("\"not ok\"").unwrap_err().to_string(),
+            "not a valid id: \"not ok\" at line 1 column 8"
+        );
+    }
+
+    #[test]
+    fn an_id_read_again_is_the_same_text_in_memory() {
+        let list: Vec<Id> = serde_json::from_str(r#"["med-1","trig-2","med-1","trig-2"]"#).unwrap();
+        assert!(Arc::ptr_eq(&list[0].0, &list[2].0));
+        assert!(Arc::ptr_eq(&list[1].0, &list[3].0));
+        assert!(!Arc::ptr_eq(&list[0].0, &list[1].0));
+        // Long after, among many others: a new copy, equal all the same.
+        let others: Vec<Id> = (0..RECENT * 2)
+            .map(|i| Id::parse(&format!("x{i}")).unwrap())
+            .collect();
+        let again = Id::parse("med-1").unwrap();
+        assert!(!Arc::ptr_eq(&list[0].0, &again.0));
+        assert_eq!(list[0], again);
+        assert_eq!(others.len(), RECENT * 2);
     }
 }

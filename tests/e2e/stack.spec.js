@@ -1,12 +1,12 @@
-// The WebAssembly stack is 256 KiB (build.rs), not Rust's 1 MiB. These tests read how deep
+// The WebAssembly stack is 128 KiB (build.rs), not Rust's 1 MiB. These tests read how deep
 // the app's stack has ever gone, straight from the wasm memory: Rust puts the stack first
-// in memory, growing down from 256 KiB towards 0, and memory is zero until it is used, so
+// in memory, growing down from 128 KiB towards 0, and memory is zero until it is used, so
 // the lowest byte that is not zero marks the deepest the stack has been. Each test fails if
 // that passes half the stack: the rest is the margin.
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { test, expect, PLAN_KEY } from './fixtures.js';
 
-const STACK = 256 * 1024;
+const STACK = 128 * 1024;
 
 /** Keeps the app's memory where the test can read it (the page's own code never sees it). */
 async function watchMemory(context) {
@@ -32,12 +32,12 @@ async function stackUsed(page) {
     let i = 0;
     while (i < size && bytes[i] === 0) i += 1;
     // The top of the stack is always in use: if it were zero, the stack would not end at
-    // 256 KiB (the build would have lost its stack size).
+    // 128 KiB (the build would have lost its stack size).
     let top = 0;
     for (let j = size - 64; j < size; j += 1) top |= bytes[j];
     return { lowest: i, top };
   }, STACK);
-  expect(top, 'the stack ends at 256 KiB').not.toBe(0);
+  expect(top, 'the stack ends at 128 KiB').not.toBe(0);
   return STACK - lowest;
 }
 
