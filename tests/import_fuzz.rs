@@ -231,7 +231,7 @@ fn years_of_check_ins_are_read_in_turns() {
     let read = loop {
         match step {
             Step::More(t) => {
-                assert_eq!(t.left(), plan.checkins.len() - 500 * turns);
+                assert_eq!(t.read(), 500 * turns);
                 turns += 1;
                 step = t.step(500);
             }
@@ -267,6 +267,51 @@ fn years_of_check_ins_are_read_in_turns() {
         let (_, read) = schema::decode_in_turns(text.clone(), 500);
         assert!(read.is_err());
         assert_eq!(read, schema::decode_in_two_passes(&text));
+    }
+    // The list as serde_json reads it: white space anywhere between its parts, but not a
+    // comma at its end; and the check-ins only once, before the rest or after it.
+    let first = stored.find("\"checkins\":[").expect("check-ins") + "\"checkins\":[".len();
+    let end = first + stored[first..].find("}],").expect("the list's end") + 1;
+    for (text, whole) in [
+        (
+            format!(
+                "{} \n\t{}\r\n ]{}",
+                &stored[..first],
+                stored[first..end].replace("},{", "} ,\n\t{"),
+                &stored[end + 1..]
+            ),
+            true,
+        ),
+        (format!("{},{}", &stored[..end], &stored[end..]), false),
+        (
+            format!("{} ,]{}", &stored[..end], &stored[end + 1..]),
+            false,
+        ),
+        (format!("{}]]{}", &stored[..end], &stored[end + 1..]), false),
+        (
+            format!("{}}}]{}", &stored[..end], &stored[end + 1..]),
+            false,
+        ),
+        (
+            stored.replacen("\"checkins\":[", "\"checkins\":[],\"checkins\":[", 1),
+            false,
+        ),
+        (
+            stored.replacen("\"meetings\":", "\"checkins\":[],\"meetings\":", 1),
+            false,
+        ),
+        (
+            stored.replacen("\"meetings\":", "\"checkins\":[{}],\"meetings\":", 1),
+            false,
+        ),
+    ] {
+        assert_ne!(text, stored);
+        let (_, read) = schema::decode_in_turns(text.clone(), 500);
+        assert_eq!(read.is_ok(), whole, "{}", &text[end - 40..end + 40]);
+        assert_eq!(read, schema::decode(&text));
+        if whole {
+            assert_eq!(read.expect("reads").plan, plan);
+        }
     }
     // More check-ins than a plan may hold: refused as the two-pass reader refuses them.
     let many = format!(

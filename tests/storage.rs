@@ -160,12 +160,12 @@ fn a_plan_read_in_turns_while_another_tab_saves_is_not_saved_over() {
     let Opening::Reading(reading) = a.open() else {
         panic!("five years of check-ins are read in turns");
     };
-    // The first turn takes the text; the next reads all but the check-ins.
-    assert_eq!(reading.left(), None);
+    // The first turn takes the text; the next reads up to the first check-in.
+    assert_eq!(reading.checkins_read(), None);
     let Opening::Reading(reading) = a.go_on(reading, 500) else {
         panic!("the check-ins are still to read");
     };
-    assert_eq!(reading.left(), Some(years.checkins.len()));
+    assert_eq!(reading.checkins_read(), Some(0));
     let mut newer = years.clone();
     newer.checkins.pop();
     b.save(&newer, AT).expect("b saves again");
@@ -174,7 +174,7 @@ fn a_plan_read_in_turns_while_another_tab_saves_is_not_saved_over() {
     let read = loop {
         match opening {
             Opening::Reading(r) => {
-                assert_eq!(r.left(), Some(years.checkins.len() - 500 * turns));
+                assert_eq!(r.checkins_read(), Some(500 * turns));
                 turns += 1;
                 opening = a.go_on(r, 500);
             }

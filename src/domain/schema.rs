@@ -374,23 +374,29 @@ fn validated(d: Decoded) -> Result<Decoded, DecodeError> {
 }
 
 /// A document being read in turns, so that years of check-ins are not one long task that
-/// holds the page (#18): [`InTurns::begin`] reads everything but the check-ins, and notes
-/// where each check-in is in the text; each [`InTurns::step`] then reads some of them.
+/// holds the page (#18). [`InTurns::begin`] reads the document up to its first check-in,
+/// and no further; each [`InTurns::step`] reads some check-ins from there, one after the
+/// other, with serde_json's own reader (of one value at a time); the turn that reads the
+/// list's end reads the document once more, this time without its check-ins, so all that
+/// comes after them is read too. No turn passes over all the check-ins.
+///
 /// Read to the end, it gives exactly what [`decode`] gives for the same text
 /// (tests/import_fuzz.rs checks it on mutated files): only a document of this version,
 /// whole, is read in turns, and anything that goes wrong on the way is read again by
 /// [`decode_in_two_passes`], which gives every error its message.
 pub struct InTurns {
     text: String,
-    /// The plan, its check-ins still to come.
-    decoded: Decoded,
-    /// Where each check-in is in `text`: start and length.
-    places: Vec<(u32, u32)>,
-    /// How many of them are read.
-    read: usize,
+    /// Where the first check-in is in `text`: the document before it ends with the list's
+    /// `[`.
+    first: usize,
+    /// Where the next check-in is.
+    next: usize,
+    checkins: Vec<super::checkin::CheckIn>,
 }
 
-/// What a turn of [`InTurns`] leaves.
+/// What a turn of [`InTurns`] leaves. (A few of these are moved in a reading; the plan is
+/// not boxed for them.)
+#[allow(clippy::large_enum_variant)]
 pub enum Step {
     /// More check-ins to read.
     More(InTurns),
@@ -399,30 +405,26 @@ pub enum Step {
 }
 
 thread_local! {
-    /// Set while [`InTurns::begin`] reads a document: the text's place in memory, and the
-    /// check-ins' places in it.
+    /// Set while [`InTurns::begin`] reads a document: the text's place in memory, and
+    /// where its first check-in is, once found.
     static DEFERRED: std::cell::RefCell<Option<Deferred>> = const { std::cell::RefCell::new(None) };
 }
 
 struct Deferred {
     start: usize,
     len: usize,
-    places: Vec<(u32, u32)>,
+    first: Option<usize>,
 }
 
 impl Deferred {
-    /// Notes where `raw`, a part of the text being read, is. False if it is not a part of
-    /// it, or there are more than a plan may hold.
+    /// Notes where `raw`, the first check-in, is. False if it is not a part of the text.
     fn note(&mut self, raw: &str) -> bool {
         let at = (raw.as_ptr() as usize).wrapping_sub(self.start);
-        let fits = at <= self.len && raw.len() <= self.len - at;
-        match (u32::try_from(at), u32::try_from(raw.len())) {
-            (Ok(at), Ok(len)) if fits && self.places.len() < super::plan::MAX_ITEMS => {
-                self.places.push((at, len));
-                true
-            }
-            _ => false,
+        let fits = at < self.len && self.first.is_none();
+        if fits {
+            self.first = Some(at);
         }
+        fits
     }
 }
 
@@ -435,9 +437,9 @@ impl Drop for Deferring {
     }
 }
 
-/// Reads a plan's check-ins: at once, or, while [`InTurns::begin`] reads, only where each
-/// one is (as JSON text borrowed from the document, which only serde_json's own reader of
-/// a whole text gives; any other reader is refused, and the document read again).
+/// Reads a plan's check-ins: at once; or, while [`InTurns::begin`] reads, only where the
+/// first one is (as JSON text borrowed from the document, which only serde_json's own
+/// reader of a whole text gives), and then it stops the reading there.
 pub fn read_checkins<'de, D: serde::Deserializer<'de>>(
     d: D,
 ) -> Result<Vec<super::checkin::CheckIn>, D::Error> {
@@ -445,8 +447,8 @@ pub fn read_checkins<'de, D: serde::Deserializer<'de>>(
     if DEFERRED.with_borrow(|d| d.is_none()) {
         return Vec::deserialize(d);
     }
-    struct Places;
-    impl<'de> serde::de::Visitor<'de> for Places {
+    struct First;
+    impl<'de> serde::de::Visitor<'de> for First {
         type Value = Vec<super::checkin::CheckIn>;
         fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
             f.write_str("a list of check-ins")
@@ -456,84 +458,116 @@ pub fn read_checkins<'de, D: serde::Deserializer<'de>>(
             mut seq: A,
         ) -> Result<Self::Value, A::Error> {
             use serde::de::Error;
-            while let Some(raw) = seq.next_element::<&'de RawValue>()? {
-                let noted =
-                    DEFERRED.with_borrow_mut(|d| d.as_mut().is_some_and(|d| d.note(raw.get())));
-                if !noted {
-                    return Err(A::Error::custom("not read in turns"));
+            match seq.next_element::<&'de RawValue>()? {
+                // No check-ins: the reading goes on, as at once.
+                None => Ok(Vec::new()),
+                Some(raw) => {
+                    DEFERRED.with_borrow_mut(|d| d.as_mut().map(|d| d.note(raw.get())));
+                    Err(A::Error::custom("read in turns"))
                 }
             }
-            Ok(Vec::new())
         }
     }
-    d.deserialize_seq(Places)
+    d.deserialize_seq(First)
 }
 
+/// The fewest bytes a check-in takes as the app writes it (all its fields, empty), and
+/// one for the comma: so a list of check-ins, as the app writes it, holds no more than
+/// its length over this (room for them all is made at once, not grown by doubling).
+pub const SHORTEST_CHECKIN: usize = 200;
+
 impl InTurns {
-    /// Reads all of `text` but its check-ins (or all of it, when it is not a document of
-    /// this version, whole: then it is [`Step::Done`]).
+    /// Reads `text` up to its first check-in (or all of it, when it is not a document of
+    /// this version, whole, or has no check-ins: then it is [`Step::Done`]).
     pub fn begin(text: String) -> Step {
-        let _clear = Deferring;
-        DEFERRED.with_borrow_mut(|d| {
-            *d = Some(Deferred {
-                start: text.as_ptr() as usize,
-                len: text.len(),
-                places: Vec::new(),
-            })
-        });
-        let current = read_current(&text);
-        let places = DEFERRED
-            .with_borrow_mut(Option::take)
-            .map(|d| d.places)
-            .unwrap_or_default();
-        match current {
-            Some(mut decoded) if decoded.plan.checkins.is_empty() => {
-                // Room for exactly these: no list grown by doubling, with its slack.
-                decoded.plan.checkins = Vec::with_capacity(places.len());
-                InTurns {
+        let (current, first) = {
+            let _clear = Deferring;
+            DEFERRED.with_borrow_mut(|d| {
+                *d = Some(Deferred {
+                    start: text.as_ptr() as usize,
+                    len: text.len(),
+                    first: None,
+                })
+            });
+            let current = read_current(&text);
+            let first = DEFERRED.with_borrow_mut(Option::take).and_then(|d| d.first);
+            (current, first)
+        };
+        match (current, first) {
+            // Read to the end: there are no check-ins.
+            (Some(decoded), None) => Step::Done(text, validated(decoded)),
+            (None, Some(first)) => {
+                let room = ((text.len() - first) / SHORTEST_CHECKIN).min(super::plan::MAX_ITEMS);
+                Step::More(InTurns {
                     text,
-                    decoded,
-                    places,
-                    read: 0,
-                }
-                .step(0)
+                    first,
+                    next: first,
+                    checkins: Vec::with_capacity(room),
+                })
             }
-            _ => {
-                let result = decode_in_two_passes(&text);
-                Step::Done(text, result)
-            }
+            _ => again(text),
         }
     }
 
     /// Reads up to `n` more check-ins.
     pub fn step(mut self, n: usize) -> Step {
-        let end = self.places.len().min(self.read.saturating_add(n));
-        for &(at, len) in &self.places[self.read..end] {
-            let (at, len) = (at as usize, len as usize);
-            let read = self
-                .text
-                .get(at..at + len)
-                .and_then(|raw| serde_json::from_str(raw).ok());
-            match read {
-                Some(c) => self.decoded.plan.checkins.push(c),
-                None => {
-                    let result = decode_in_two_passes(&self.text);
-                    return Step::Done(self.text, result);
-                }
+        for _ in 0..n {
+            let Some(rest) = self.text.get(self.next..) else {
+                return self.again();
+            };
+            let mut one = serde_json::Deserializer::from_str(rest).into_iter();
+            let read = match one.next() {
+                Some(Ok(c)) if self.checkins.len() < super::plan::MAX_ITEMS => c,
+                _ => return self.again(),
+            };
+            self.checkins.push(read);
+            // Then, as serde_json reads a list: white space, and a comma or the list's end.
+            let after = &rest[one.byte_offset()..];
+            let sign = after.trim_start_matches([' ', '\n', '\t', '\r']);
+            let at = self.text.len() - sign.len();
+            match sign.as_bytes().first() {
+                Some(b',') => self.next = at + 1,
+                Some(b']') => return self.end(at),
+                _ => return self.again(),
             }
         }
-        self.read = end;
-        if self.read < self.places.len() {
-            Step::More(self)
-        } else {
-            Step::Done(self.text, validated(self.decoded))
+        Step::More(self)
+    }
+
+    /// The list's end is at `end`: reads the document without its check-ins (all the rest
+    /// of it), and gives it the check-ins read.
+    fn end(mut self, end: usize) -> Step {
+        let without = match (self.text.get(..self.first), self.text.get(end..)) {
+            (Some(before), Some(after)) => [before, after].concat(),
+            _ => return self.again(),
+        };
+        match read_current(&without) {
+            Some(mut decoded) if decoded.plan.checkins.is_empty() => {
+                drop(without);
+                self.checkins.shrink_to_fit();
+                decoded.plan.checkins = self.checkins;
+                Step::Done(self.text, validated(decoded))
+            }
+            _ => self.again(),
         }
     }
 
-    /// How many check-ins are still to read.
-    pub fn left(&self) -> usize {
-        self.places.len() - self.read
+    /// Reads the whole text again, the long way (its check-ins read so far let go first).
+    fn again(self) -> Step {
+        drop(self.checkins);
+        again(self.text)
     }
+
+    /// How many check-ins are read.
+    pub fn read(&self) -> usize {
+        self.checkins.len()
+    }
+}
+
+/// `text` read by [`decode_in_two_passes`].
+fn again(text: String) -> Step {
+    let result = decode_in_two_passes(&text);
+    Step::Done(text, result)
 }
 
 /// Reads `text` in turns of `n` check-ins (at least one), all at once: the same as

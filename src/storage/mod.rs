@@ -285,17 +285,18 @@ pub struct Reading {
 }
 
 enum Turns {
-    /// The stored text, taken from the browser; the next turn reads all but its check-ins.
+    /// The stored text, taken from the browser; the next turn reads it up to its first
+    /// check-in.
     Text(String),
     Begun(Box<schema::InTurns>),
 }
 
 impl Reading {
-    /// How many check-ins are still to read (`None` before the first are found).
-    pub fn left(&self) -> Option<usize> {
+    /// How many check-ins are read (`None` before the first is found).
+    pub fn checkins_read(&self) -> Option<usize> {
         match &self.turns {
             Turns::Text(_) => None,
-            Turns::Begun(t) => Some(t.left()),
+            Turns::Begun(t) => Some(t.read()),
         }
     }
 }
@@ -434,9 +435,10 @@ impl<S: KeyValueStore, C: Codec> Repository<S, C> {
     }
 
     /// Reads on the plan [`Repository::open`] began to read: after the turn that took its
-    /// text, all but its check-ins; then up to `n` more check-ins a turn. (Until it is
-    /// [`Opening::Done`], what the repository knows of the stored plan (its stamp, revision
-    /// and save time, whether it is damaged) is as it was.)
+    /// text, up to its first check-in; then up to `n` check-ins a turn, and with the last
+    /// of them, all that comes after. (Until it is [`Opening::Done`], what the repository
+    /// knows of the stored plan (its stamp, revision and save time, whether it is damaged)
+    /// is as it was.)
     pub fn go_on(&self, reading: Reading, n: usize) -> Opening {
         let step = match reading.turns {
             Turns::Text(raw) => schema::InTurns::begin(raw),
