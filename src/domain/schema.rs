@@ -471,10 +471,11 @@ pub fn read_checkins<'de, D: serde::Deserializer<'de>>(
     d.deserialize_seq(First)
 }
 
-/// The fewest bytes a check-in takes as the app writes it (all its fields, empty), and
-/// one for the comma: so a list of check-ins, as the app writes it, holds no more than
-/// its length over this (room for them all is made at once, not grown by doubling).
-pub const SHORTEST_CHECKIN: usize = 200;
+/// The fewest bytes a check-in takes as the app writes it (all its fields, empty): a list
+/// of check-ins as the app writes it holds no more than its length over this, so room for
+/// them all is made at once (a list grown by doubling would hold its old and new room at
+/// once, and keep slack).
+pub const SHORTEST_CHECKIN: usize = 216;
 
 impl InTurns {
     /// Reads `text` up to its first check-in (or all of it, when it is not a document of
@@ -695,6 +696,13 @@ pub fn migrate(version: u32, mut data: Value) -> Result<Value, DecodeError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn no_check_in_is_written_shorter_than_the_room_made_for_it() {
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 1, 1).expect("a date");
+        let empty = serde_json::to_string(&crate::domain::checkin::CheckIn::new(day));
+        assert_eq!(empty.expect("writes").len(), SHORTEST_CHECKIN);
+    }
 
     #[test]
     fn migrations_cover_every_past_version() {
