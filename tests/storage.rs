@@ -160,7 +160,11 @@ fn a_plan_read_in_turns_while_another_tab_saves_is_not_saved_over() {
     let Opening::Reading(reading) = a.open() else {
         panic!("five years of check-ins are read in turns");
     };
-    // The first turn takes the text; the next reads up to the first check-in.
+    // The first two turns take the text; the next reads up to the first check-in.
+    assert_eq!(reading.checkins_read(), None);
+    let Opening::Reading(reading) = a.go_on(reading, 500) else {
+        panic!("the text is taken, not yet read");
+    };
     assert_eq!(reading.checkins_read(), None);
     let Opening::Reading(reading) = a.go_on(reading, 500) else {
         panic!("the check-ins are still to read");

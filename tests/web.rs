@@ -5,7 +5,7 @@
 use safety_net::domain::{Entry, Id, Plan};
 use safety_net::storage::browser::BrowserStore;
 use safety_net::storage::{
-    KeyValueStore, LoadOutcome, Repository, SaveError, Stamp, StoreError, PLAN_KEY,
+    KeyValueStore, LoadOutcome, Opening, Repository, SaveError, Stamp, StoreError, PLAN_KEY,
     QUARANTINE_PREFIX,
 };
 use wasm_bindgen_test::*;
@@ -191,6 +191,59 @@ fn text_with_any_characters_reads_back_exactly() {
     repo.save(&plan, AT).expect("saves");
     match Repository::new(BrowserStore::new()).load() {
         LoadOutcome::Loaded(d) => assert_eq!(d.plan, plan),
+        other => panic!("not loaded: {other:?}"),
+    }
+    clear();
+}
+
+/// Reads on to the end what `repo.open()` began.
+fn read_to_the_end(repo: &Repository<BrowserStore>, mut opening: Opening) -> LoadOutcome {
+    loop {
+        match opening {
+            Opening::Reading(r) => opening = repo.go_on(r, 1000),
+            Opening::Done(outcome) => return outcome,
+        }
+    }
+}
+
+#[wasm_bindgen_test]
+fn a_large_plan_is_taken_in_two_turns_and_read_as_it_was_saved() {
+    clear();
+    let mut plan = plan_with(80, 1000);
+    plan.relapse.reasons[0].text = "— é 😀 中文 \u{2028} ".repeat(200);
+    Repository::new(BrowserStore::new())
+        .save(&plan, AT)
+        .expect("saves");
+    // Over 64 KiB: the first turn takes the text from localStorage, not yet into Rust.
+    let repo = Repository::new(BrowserStore::new());
+    let Opening::Reading(reading) = repo.open() else {
+        panic!("a large plan is taken in turns");
+    };
+    assert_eq!(reading.checkins_read(), None);
+    match read_to_the_end(&repo, Opening::Reading(reading)) {
+        LoadOutcome::Loaded(d) => assert_eq!(d.plan, plan),
+        other => panic!("not loaded: {other:?}"),
+    }
+    // What it read is this tab's own: its next save is no conflict.
+    plan.relapse.reasons[1].text = "changed".into();
+    repo.save(&plan, AT).expect("saves over what it read");
+
+    // Another tab saves between the two halves: what was taken is the older plan, and the
+    // next save is a conflict, not a save over the other tab's.
+    let other = Repository::new(BrowserStore::new());
+    assert!(matches!(other.load(), LoadOutcome::Loaded(_)));
+    let again = Repository::new(BrowserStore::new());
+    let opening = again.open();
+    let mut theirs = plan.clone();
+    theirs.relapse.reasons[2].text = "the other tab's".into();
+    other.save(&theirs, AT).expect("the other tab saves");
+    match read_to_the_end(&again, opening) {
+        LoadOutcome::Loaded(d) => assert_eq!(d.plan, plan, "what was stored when it was taken"),
+        other => panic!("not loaded: {other:?}"),
+    }
+    assert_eq!(again.save(&plan, AT), Err(SaveError::Conflict));
+    match again.load() {
+        LoadOutcome::Loaded(d) => assert_eq!(d.plan, theirs),
         other => panic!("not loaded: {other:?}"),
     }
     clear();

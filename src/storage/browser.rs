@@ -14,7 +14,7 @@
 //! instead of copying the whole plan out again. Only the store's own reads and writes
 //! change what it remembers; a [`KeyValueStore::peek`] does not.
 
-use super::{KeyValueStore, Stamp, StoreError};
+use super::{KeyValueStore, Stamp, StoreError, Taking};
 use gloo_storage::{LocalStorage, Storage};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -44,10 +44,16 @@ extern "C" {
 /// non-ASCII in it; for a plan of a megabyte that is a transient 3 MB, and wasm memory
 /// never shrinks.)
 fn text_of(js: &JsValue) -> Option<String> {
-    if !js.is_string() {
-        return None;
-    }
-    let bytes = Utf8Encoder::new().encode_js(js);
+    utf8_of(js).and_then(text_from)
+}
+
+/// A JavaScript string's UTF-8 bytes, still in JavaScript.
+fn utf8_of(js: &JsValue) -> Option<js_sys::Uint8Array> {
+    js.is_string().then(|| Utf8Encoder::new().encode_js(js))
+}
+
+/// The bytes copied into wasm memory, as text.
+fn text_from(bytes: js_sys::Uint8Array) -> Option<String> {
     let mut out = vec![0u8; bytes.length() as usize];
     bytes.copy_to(&mut out);
     String::from_utf8(out).ok()
@@ -148,6 +154,26 @@ impl KeyValueStore for BrowserStore {
         let stamp = Stamp::of(&text);
         self.remember(key, js, stamp);
         Ok(Some((text, stamp)))
+    }
+
+    /// A large plan is taken in two turns: the string from localStorage and its UTF-8 (in
+    /// JavaScript); then, a turn later, the copy into wasm memory and the stamp.
+    fn take(&self, key: &str) -> Result<Option<Taking>, StoreError> {
+        let js = raw()?.get_item_js(key).map_err(|e| read_error(&e))?;
+        let Some(bytes) = utf8_of(&js) else {
+            self.forget(key);
+            return Ok(None);
+        };
+        let (store, key) = (self.clone(), key.to_owned());
+        Ok(Some(Taking::new(bytes.length() as usize, move || {
+            let Some(text) = text_from(bytes) else {
+                store.forget(&key);
+                return Ok(None);
+            };
+            let stamp = Stamp::of(&text);
+            store.remember(&key, js, stamp);
+            Ok(Some((text, stamp)))
+        })))
     }
 
     fn peek(&self, key: &str) -> Result<Option<String>, StoreError> {

@@ -77,6 +77,16 @@ pub trait KeyValueStore {
         }))
     }
 
+    /// Reads a value as [`KeyValueStore::get_stamped`] does, in two halves, so a large one
+    /// read at start-up is not one long task: this half takes it from the store, and
+    /// [`Taking::finish`], in a later turn, gives its text and stamp. A store that cannot
+    /// split the work does it all in this half.
+    fn take(&self, key: &str) -> Result<Option<Taking>, StoreError> {
+        Ok(self
+            .get_stamped(key)?
+            .map(|(text, stamp)| Taking::new(text.len(), move || Ok(Some((text, stamp))))))
+    }
+
     /// Reads a value without this store taking it as the one it last read (a store that
     /// remembers values for [`KeyValueStore::unchanged`] keeps what it had): for a look at
     /// the stored plan that is not the repository's own read, such as the lock's keys.
@@ -88,6 +98,31 @@ pub trait KeyValueStore {
     fn set_verified(&self, key: &str, value: &str) -> Result<bool, StoreError> {
         self.set(key, value)?;
         Ok(self.get(key)?.as_deref() == Some(value))
+    }
+}
+
+/// A value half read ([`KeyValueStore::take`]).
+pub struct Taking {
+    size: usize,
+    rest: Box<dyn FnOnce() -> StampedRead>,
+}
+
+/// A value with its stamp, nothing stored, or the store's error.
+pub type StampedRead = Result<Option<(String, Stamp)>, StoreError>;
+
+impl Taking {
+    /// `size`: about how large the value is (in bytes or UTF-16 code units); `rest`: the
+    /// other half of the reading.
+    pub fn new(size: usize, rest: impl FnOnce() -> StampedRead + 'static) -> Self {
+        Taking {
+            size,
+            rest: Box::new(rest),
+        }
+    }
+
+    /// The value's text and stamp (`None` if it is not text after all).
+    pub fn finish(self) -> StampedRead {
+        (self.rest)()
     }
 }
 
@@ -280,23 +315,23 @@ pub struct QuarantinedCopy {
 
 /// A stored plan being read in turns: [`Repository::go_on`] reads on.
 pub struct Reading {
-    stamp: Stamp,
     turns: Turns,
 }
 
 enum Turns {
-    /// The stored text, taken from the browser; the next turn reads it up to its first
-    /// check-in.
-    Text(String),
-    Begun(Box<schema::InTurns>),
+    /// The stored text, half taken from the browser; the next turn takes the rest of it.
+    Taking(Taking),
+    /// The stored text; the next turn reads it up to its first check-in.
+    Text(Stamp, String),
+    Begun(Stamp, Box<schema::InTurns>),
 }
 
 impl Reading {
     /// How many check-ins are read (`None` before the first is found).
     pub fn checkins_read(&self) -> Option<usize> {
         match &self.turns {
-            Turns::Text(_) => None,
-            Turns::Begun(t) => Some(t.read()),
+            Turns::Taking(_) | Turns::Text(..) => None,
+            Turns::Begun(_, t) => Some(t.read()),
         }
     }
 }
@@ -371,17 +406,30 @@ impl<S: KeyValueStore, C: Codec> Repository<S, C> {
     /// Reads the plan, all at once. Damaged data is quarantined (copied aside) and left in
     /// place.
     pub fn load(&self) -> LoadOutcome {
-        match self.stored() {
+        match self.stored(self.store.get_stamped(PLAN_KEY)) {
             Ok((raw, stamp)) => self.read_at_once(raw, stamp),
             Err(outcome) => outcome,
         }
     }
 
-    /// Begins reading the plan, as [`Repository::load`] does; a plan stored plain, over
-    /// 64 KiB, is read in turns ([`Repository::go_on`]), so years of check-ins are not one
-    /// long task.
+    /// Begins reading the plan, as [`Repository::load`] does; a plan over 64 KiB is read
+    /// in turns ([`Repository::go_on`]), so years of check-ins are not one long task.
     pub fn open(&self) -> Opening {
-        let (raw, stamp) = match self.stored() {
+        match self.store.take(PLAN_KEY) {
+            // A large plan: taking its text from the browser is two turns of its own.
+            Ok(Some(taking)) if taking.size > READ_AT_ONCE => Opening::Reading(Reading {
+                turns: Turns::Taking(taking),
+            }),
+            Ok(Some(taking)) => self.taken(taking.finish()),
+            Ok(None) => self.taken(Ok(None)),
+            Err(e) => self.taken(Err(e)),
+        }
+    }
+
+    /// What to do with the stored text: a plan stored plain, over 64 KiB, is read in the
+    /// turns that follow; anything else at once.
+    fn taken(&self, read: StampedRead) -> Opening {
+        let (raw, stamp) = match self.stored(read) {
             Ok(read) => read,
             Err(outcome) => return Opening::Done(outcome),
         };
@@ -392,17 +440,15 @@ impl<S: KeyValueStore, C: Codec> Repository<S, C> {
         {
             return Opening::Done(self.read_at_once(raw, stamp));
         }
-        // A large plan: taking its text from the browser is a turn of its own.
         Opening::Reading(Reading {
-            stamp,
-            turns: Turns::Text(raw),
+            turns: Turns::Text(stamp, raw),
         })
     }
 
     /// The stored text and its stamp; or, when there is no plan to read (none stored, no
     /// storage, or locked), what that means.
-    fn stored(&self) -> Result<(String, Stamp), LoadOutcome> {
-        let (raw, stamp) = match self.store.get_stamped(PLAN_KEY) {
+    fn stored(&self, read: StampedRead) -> Result<(String, Stamp), LoadOutcome> {
+        let (raw, stamp) = match read {
             Ok(Some(read)) => read,
             Ok(None) => {
                 self.damaged.set(false);
@@ -434,24 +480,23 @@ impl<S: KeyValueStore, C: Codec> Repository<S, C> {
         self.opened(raw, stamp, decoded)
     }
 
-    /// Reads on the plan [`Repository::open`] began to read: after the turn that took its
-    /// text, up to its first check-in; then up to `n` check-ins a turn, and with the last
+    /// Reads on the plan [`Repository::open`] began to read: the rest of its text from the
+    /// store; then up to its first check-in; then up to `n` check-ins a turn, and with the last
     /// of them, all that comes after. (Until it is [`Opening::Done`], what the repository
     /// knows of the stored plan (its stamp, revision and save time, whether it is damaged)
     /// is as it was.)
     pub fn go_on(&self, reading: Reading, n: usize) -> Opening {
-        let step = match reading.turns {
-            Turns::Text(raw) => schema::InTurns::begin(raw),
-            Turns::Begun(turns) => turns.step(n),
-        };
-        self.read_on(reading.stamp, step)
+        match reading.turns {
+            Turns::Taking(taking) => self.taken(taking.finish()),
+            Turns::Text(stamp, raw) => self.read_on(stamp, schema::InTurns::begin(raw)),
+            Turns::Begun(stamp, turns) => self.read_on(stamp, turns.step(n)),
+        }
     }
 
     fn read_on(&self, stamp: Stamp, step: schema::Step) -> Opening {
         match step {
             schema::Step::More(turns) => Opening::Reading(Reading {
-                stamp,
-                turns: Turns::Begun(Box::new(turns)),
+                turns: Turns::Begun(stamp, Box::new(turns)),
             }),
             schema::Step::Done(raw, decoded) => {
                 Opening::Done(self.opened(raw, stamp, decoded.map_err(|e| e.to_string())))
