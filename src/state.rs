@@ -198,12 +198,18 @@ impl AppState {
                             return then();
                         };
                         // Turns come seldom to a tab in the background: the rest at once.
-                        let n = if document().hidden() {
+                        let hidden = document().hidden();
+                        let n = if hidden {
                             usize::MAX
                         } else {
                             CHECKINS_PER_TURN
                         };
-                        let opening = self.repo.with_value(|repo| repo.go_on(reading, n));
+                        let mut opening = self.repo.with_value(|repo| repo.go_on(reading, n));
+                        if hidden {
+                            while let Opening::Reading(r) = opening {
+                                opening = self.repo.with_value(|repo| repo.go_on(r, n));
+                            }
+                        }
                         web::mark("sn-read");
                         self.read_on(opening, then);
                     },

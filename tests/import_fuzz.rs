@@ -197,7 +197,7 @@ fn stored_plans_mutated_read_the_same_in_one_pass_and_two() {
     assert!(answered > 100, "the one pass answered {answered} times");
 
     // A plan with six check-ins, so a mutated one is read over several turns (each turn
-    // above reads one): the check-ins' places, and a check-in broken mid-way.
+    // above reads one): the list's commas and brackets, and a check-in broken mid-way.
     let mut six = common::years_plan(1, 0);
     six.checkins.truncate(6);
     let stored = schema::encode_stored(&six, 7, "2026-11-23T10:00:00.000Z").expect("encodes");

@@ -417,14 +417,13 @@ struct Deferred {
 }
 
 impl Deferred {
-    /// Notes where `raw`, the first check-in, is. False if it is not a part of the text.
-    fn note(&mut self, raw: &str) -> bool {
+    /// Notes where `raw`, the first check-in, is (if it is a part of the text: else the
+    /// document is read again the long way).
+    fn note(&mut self, raw: &str) {
         let at = (raw.as_ptr() as usize).wrapping_sub(self.start);
-        let fits = at < self.len && self.first.is_none();
-        if fits {
+        if at < self.len && self.first.is_none() {
             self.first = Some(at);
         }
-        fits
     }
 }
 
@@ -471,11 +470,11 @@ pub fn read_checkins<'de, D: serde::Deserializer<'de>>(
     d.deserialize_seq(First)
 }
 
-/// The fewest bytes a check-in takes as the app writes it (all its fields, empty): a list
-/// of check-ins as the app writes it holds no more than its length over this, so room for
-/// them all is made at once (a list grown by doubling would hold its old and new room at
-/// once, and keep slack).
-pub const SHORTEST_CHECKIN: usize = 216;
+/// The fewest bytes a check-in takes as the app writes it (every scale a single digit,
+/// nothing else in it): the text after the first check-in holds no more check-ins than its
+/// length over this, so room for them all is made at once (a list grown by doubling would
+/// hold its old and new room at once); what is too much is let go at the end.
+pub const SHORTEST_CHECKIN: usize = 202;
 
 impl InTurns {
     /// Reads `text` up to its first check-in (or all of it, when it is not a document of
@@ -699,9 +698,25 @@ mod tests {
 
     #[test]
     fn no_check_in_is_written_shorter_than_the_room_made_for_it() {
+        use crate::domain::checkin::CheckIn;
         let day = chrono::NaiveDate::from_ymd_opt(2026, 1, 1).expect("a date");
-        let empty = serde_json::to_string(&crate::domain::checkin::CheckIn::new(day));
-        assert_eq!(empty.expect("writes").len(), SHORTEST_CHECKIN);
+        let len = |c: &CheckIn| serde_json::to_string(c).expect("writes").len();
+        let mut shortest = CheckIn::new(day);
+        assert!(
+            len(&shortest) > SHORTEST_CHECKIN,
+            "empty scales are written null"
+        );
+        (shortest.mood, shortest.craving, shortest.stress) = (Some(1), Some(0), Some(0));
+        shortest.sleep_minutes = Some(0);
+        (shortest.went_to_meeting, shortest.contacted_support) = (true, true);
+        assert_eq!(len(&shortest), SHORTEST_CHECKIN);
+        // The longest of each: the room is never too small for what the app writes.
+        for (mood, scale, sleep) in [(5, 10, 1440), (3, 7, 420)] {
+            let mut c = shortest.clone();
+            (c.mood, c.craving, c.stress, c.sleep_minutes) =
+                (Some(mood), Some(scale), Some(scale), Some(sleep));
+            assert!(len(&c) >= SHORTEST_CHECKIN);
+        }
     }
 
     #[test]

@@ -344,7 +344,7 @@ const READ_AT_ONCE: usize = 64 * 1024;
 pub enum Opening {
     /// Read (or found empty, locked, damaged or unavailable).
     Done(LoadOutcome),
-    /// Check-ins still to read.
+    /// Its text still to take from the store, or check-ins still to read.
     Reading(Reading),
 }
 
@@ -412,8 +412,9 @@ impl<S: KeyValueStore, C: Codec> Repository<S, C> {
         }
     }
 
-    /// Begins reading the plan, as [`Repository::load`] does; a plan over 64 KiB is read
-    /// in turns ([`Repository::go_on`]), so years of check-ins are not one long task.
+    /// Begins reading the plan, as [`Repository::load`] does; a plan over 64 KiB is taken
+    /// from the store in turns ([`Repository::go_on`]), and one stored plain is read in
+    /// turns too, so years of check-ins are not one long task.
     pub fn open(&self) -> Opening {
         match self.store.take(PLAN_KEY) {
             // A large plan: taking its text from the browser is two turns of its own.
