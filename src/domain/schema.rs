@@ -378,7 +378,9 @@ fn validated(d: Decoded) -> Result<Decoded, DecodeError> {
 /// and no further; each [`InTurns::step`] reads some check-ins from there, one after the
 /// other, with serde_json's own reader (of one value at a time); the turn that reads the
 /// list's end reads the document once more, this time without its check-ins, so all that
-/// comes after them is read too. No turn passes over all the check-ins.
+/// comes after them is read too. So no turn passes over all the check-ins (unless many
+/// turns are asked for at once, as in a tab in the background, or something is wrong and
+/// the whole text is read again the long way).
 ///
 /// Read to the end, it gives exactly what [`decode`] gives for the same text
 /// (tests/import_fuzz.rs checks it on mutated files): only a document of this version,

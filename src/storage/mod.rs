@@ -111,8 +111,8 @@ pub struct Taking {
 pub type StampedRead = Result<Option<(String, Stamp)>, StoreError>;
 
 impl Taking {
-    /// `size`: about how large the value is (in bytes or UTF-16 code units); `rest`: the
-    /// other half of the reading.
+    /// `size`: how large the value is, in bytes of UTF-8; `rest`: the other half of the
+    /// reading.
     pub fn new(size: usize, rest: impl FnOnce() -> StampedRead + 'static) -> Self {
         Taking {
             size,
