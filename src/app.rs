@@ -15,17 +15,26 @@ use crate::state::{use_app_state, AppState, Boot};
 use crate::storage::PLAN_KEY;
 use leptos::prelude::*;
 
-#[component]
-pub fn App() -> impl IntoView {
-    let language = Language::provide();
-    let state = AppState::new();
-    provide_context(state);
+/// The app's state and contexts: made in a start-up turn of their own, before the first
+/// view is mounted (src/main.rs). The browser compiles each function of the app the first
+/// time it runs, so the first turns are long for that alone: this one and the mount share it.
+pub fn provide() {
+    Language::provide();
+    provide_context(AppState::new());
     DoseTimer::provide();
     crate::components::toast::Toasts::provide();
-    let route = router::provide();
+    router::provide();
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    let language = use_language();
+    let state = use_app_state();
+    let route = expect_context::<router::Current>();
     // Start-up in turns, each a task of its own, so none holds the page long (#18). Each
     // sets a mark the budget report names the longest task by:
-    // - the mount: state and contexts only (sn-mounted, src/main.rs);
+    // - the state and contexts ([`provide`], sn-provided, src/main.rs);
+    // - the mount of the app's frame, nothing in it yet (sn-mounted);
     // - the header and the save banner (sn-headed);
     // - the toasts, the navigation, the window listeners and the clock (sn-framed);
     // - reading the plan (sn-opening; a large one in turns, sn-read; then sn-opened);
@@ -177,10 +186,8 @@ fn listen(state: AppState, route: router::Current, drawn: RwSignal<bool>) {
 pub struct Language(RwSignal<crate::lang::Locale>);
 
 impl Language {
-    fn provide() -> Self {
-        let language = Language(RwSignal::new(crate::web::start_language()));
-        provide_context(language);
-        language
+    fn provide() {
+        provide_context(Language(RwSignal::new(crate::web::start_language())));
     }
 
     pub fn now(self) -> crate::lang::Locale {
