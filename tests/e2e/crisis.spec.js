@@ -109,6 +109,9 @@ test('the overdose steps work on first open: one at a time with Next and Back, o
 test('the re-dose timer prompts another dose at 2 minutes, counts doses, is announced, and follows the person', async ({ app, page }) => {
   await page.clock.install({ time: new Date('2026-11-23T22:00:00') });
   await app.open('/overdose');
+  // From here on the clock moves only when the test moves it: an installed clock runs on in
+  // real time, and on a loaded machine a second could pass between the tap and `runFor`.
+  await page.clock.pauseAt(new Date('2026-11-23T22:01:00'));
   const strip = page.getByTestId('dose-timer');
   const live = page.locator('[aria-live="assertive"]');
   await expect(strip).toBeHidden();
