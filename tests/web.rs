@@ -124,9 +124,11 @@ fn the_quick_unchanged_check_sees_a_same_length_write_by_another_tab() {
     let mine = BrowserStore::new();
     let other = BrowserStore::new();
     let aaaa = Some(Stamp::of("aaaa"));
-    assert!(mine
-        .set_verified("safety-net:probe", "aaaa")
-        .expect("write"));
+    assert_eq!(
+        mine.set_verified("safety-net:probe", "aaaa")
+            .expect("write"),
+        aaaa
+    );
     assert!(mine.unchanged("safety-net:probe", aaaa).expect("check"));
     other
         .set("safety-net:probe", "bbbb")

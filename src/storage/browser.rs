@@ -224,7 +224,7 @@ impl KeyValueStore for BrowserStore {
         }
     }
 
-    fn set_verified(&self, key: &str, value: &str) -> Result<bool, StoreError> {
+    fn set_verified(&self, key: &str, value: &str) -> Result<Option<Stamp>, StoreError> {
         let js = JsValue::from_str(value);
         let s = raw()?;
         // A refused write (a full storage) leaves the old value, and what is known of it.
@@ -232,11 +232,12 @@ impl KeyValueStore for BrowserStore {
         // Written: what was known is no longer what is stored, whatever the read-back says.
         self.forget(key);
         let back = s.get_item_js(key).map_err(|e| read_error(&e))?;
-        let same = back == js;
-        if same {
-            self.remember(key, js, Stamp::of(value));
+        if back != js {
+            return Ok(None);
         }
-        Ok(same)
+        let stamp = Stamp::of(value);
+        self.remember(key, js, stamp);
+        Ok(Some(stamp))
     }
 }
 

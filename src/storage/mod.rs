@@ -94,10 +94,12 @@ pub trait KeyValueStore {
         self.get(key)
     }
 
-    /// Writes `value` and reads it back; whether what came back is what was written.
-    fn set_verified(&self, key: &str, value: &str) -> Result<bool, StoreError> {
+    /// Writes `value` and reads it back. When what came back is what was written, gives the
+    /// value's [`Stamp`] (a store that stamps what it writes gives its own, so a saved plan's
+    /// text is hashed once); `None` when it is not.
+    fn set_verified(&self, key: &str, value: &str) -> Result<Option<Stamp>, StoreError> {
         self.set(key, value)?;
-        Ok(self.get(key)?.as_deref() == Some(value))
+        Ok((self.get(key)?.as_deref() == Some(value)).then(|| Stamp::of(value)))
     }
 }
 
@@ -561,15 +563,13 @@ impl<S: KeyValueStore, C: Codec> Repository<S, C> {
         let text = schema::encode_stored_sized(plan, revision, saved_at, last_len)
             .map_err(|e| SaveError::Codec(e.to_string()))?;
         let encoded = self.codec.encode(text).map_err(SaveError::Codec)?;
-        let verified = self
+        let stamp = self
             .store
             .set_verified(PLAN_KEY, &encoded)
-            .map_err(SaveError::Store)?;
-        if !verified {
-            return Err(SaveError::NotVerified);
-        }
+            .map_err(SaveError::Store)?
+            .ok_or(SaveError::NotVerified)?;
         let bytes = encoded.len();
-        self.base.set(Some(Stamp::of(&encoded)));
+        self.base.set(Some(stamp));
         self.revision.set(revision);
         *self.saved_at.borrow_mut() = Some(saved_at.to_string());
         Ok(Saved { revision, bytes })
