@@ -415,6 +415,7 @@ impl AppState {
         self.repo.with_value(|r| r.codec().set(None));
         self.unlocked.set(false);
         self.plan.set(Plan::default());
+        crate::domain::id::forget_recent();
         self.save.set(SaveStatus::Idle);
         self.set_boot(Boot::Ready);
         Ok(())
@@ -532,6 +533,7 @@ impl AppState {
         web::end_editing();
         self.repo.with_value(|r| r.codec().set(None));
         self.plan.set(Plan::default());
+        crate::domain::id::forget_recent();
         self.save.set(SaveStatus::Idle);
         self.unlocked.set(false);
         self.set_boot(Boot::Locked);

@@ -114,6 +114,12 @@ fn shared(s: &str) -> Arc<str> {
     })
 }
 
+/// Lets go of the ids read lately, when the plan they came from is put away (locked, or
+/// everything deleted): nothing of it stays in memory for the cache's sake.
+pub fn forget_recent() {
+    RECENT_IDS.with_borrow_mut(Vec::clear);
+}
+
 impl fmt::Display for Id {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)
@@ -163,5 +169,16 @@ mod tests {
         assert!(!Arc::ptr_eq(&list[0].0, &again.0));
         assert_eq!(list[0], again);
         assert_eq!(others.len(), RECENT * 2);
+    }
+
+    #[test]
+    fn forgotten_ids_are_not_shared_again() {
+        let first = Id::parse("kept-1").unwrap();
+        assert!(Arc::ptr_eq(&first.0, &Id::parse("kept-1").unwrap().0));
+        forget_recent();
+        RECENT_IDS.with_borrow(|recent| assert!(recent.is_empty()));
+        let again = Id::parse("kept-1").unwrap();
+        assert!(!Arc::ptr_eq(&first.0, &again.0));
+        assert_eq!(first, again);
     }
 }
