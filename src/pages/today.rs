@@ -45,9 +45,6 @@ pub fn TodayPage() -> impl IntoView {
         <crate::components::safekeeping::SafariNotice/>
         <ReviewDue/>
         <crate::components::safekeeping::BackupReminder/>
-        // With the welcome on screen (a new plan), the recovery card is below the first view
-        // too: it is drawn with the lower cards, a turn later.
-        <Show when=move || rest.get() || !offer_start()>
         <section class="card" data-testid="today-recovery">
             <RecoveryCounter/>
             <p><a href=Route::Recovery.path()>{tr!(today.my_recovery)}</a></p>
@@ -61,7 +58,6 @@ pub fn TodayPage() -> impl IntoView {
             }}</p>
             <a class="button primary" href=Route::CheckIn.path()>{tr!(today.check_in)}</a>
         </section>
-        </Show>
         <Show when=move || rest.get()>
             <Celebration/>
             <GentleNotice/>
