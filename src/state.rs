@@ -236,6 +236,7 @@ impl AppState {
                 self.repo.with_value(|r| r.codec().set(None));
                 self.unlocked.set(false);
                 self.plan.set(Plan::default());
+                crate::domain::id::forget_recent();
                 self.set_boot(Boot::Ready);
             }
             LoadOutcome::Loaded(d) => {
@@ -255,6 +256,7 @@ impl AppState {
                 // Nothing personal stays on the page while it is locked.
                 self.repo.with_value(|r| r.codec().set(None));
                 self.plan.set(Plan::default());
+                crate::domain::id::forget_recent();
                 self.unlocked.set(false);
                 self.set_boot(Boot::Locked);
             }
