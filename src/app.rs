@@ -34,7 +34,8 @@ pub fn App() -> impl IntoView {
     // Start-up in turns, each a task of its own, so none holds the page long (#18). Each
     // sets a mark the budget report names the longest task by:
     // - the state and contexts ([`provide`], sn-provided, src/main.rs);
-    // - the mount of the app's frame, nothing in it yet (sn-mounted);
+    // - the mount of the app's frame, nothing in it yet but on Get help and the overdose
+    //   steps (see below) (sn-mounted);
     // - the header and the save banner (sn-headed);
     // - the toasts, the navigation, the window listeners and the clock (sn-framed);
     // - reading the plan (sn-opening; a large one in turns, sn-read; then sn-opened);
