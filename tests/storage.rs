@@ -432,3 +432,37 @@ mod locked {
         );
     }
 }
+
+/// A storage that keeps what is written but gives something else back (broken hardware, a
+/// browser extension rewriting pages): a save is then "not verified", never taken as saved.
+struct Mangling(MemoryStore);
+
+impl KeyValueStore for Mangling {
+    fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
+        Ok(self
+            .0
+            .get(key)?
+            .map(|v| v.replacen("safety-net", "safety-nut", 1)))
+    }
+    fn set(&self, key: &str, value: &str) -> Result<(), StoreError> {
+        self.0.set(key, value)
+    }
+    fn remove(&self, key: &str) -> Result<(), StoreError> {
+        self.0.remove(key)
+    }
+    fn keys(&self) -> Result<Vec<String>, StoreError> {
+        self.0.keys()
+    }
+}
+
+#[test]
+fn a_save_read_back_wrong_is_not_taken_as_saved() {
+    let repo = Repository::new(Mangling(MemoryStore::new()));
+    let plan = common::full_plan();
+    assert_eq!(repo.save(&plan, AT), Err(SaveError::NotVerified));
+    assert_eq!(repo.revision(), 0);
+    assert_eq!(repo.saved_at(), None);
+    // What is stored is not what this tab knows: the next save is refused too.
+    assert!(repo.save(&plan, AT).is_err());
+    assert_eq!(repo.revision(), 0);
+}
