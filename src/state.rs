@@ -228,15 +228,21 @@ impl AppState {
         self.show(outcome);
     }
 
+    /// Puts the plan away (locked, or deleted here or in another tab): the keys, the plan
+    /// in memory and the ids read lately all go, and the plan is no longer unlocked.
+    fn put_away(self) {
+        self.repo.with_value(|r| r.codec().set(None));
+        self.plan.set(Plan::default());
+        crate::domain::id::forget_recent();
+        self.unlocked.set(false);
+    }
+
     /// Shows what reading storage found.
     fn show(self, outcome: LoadOutcome) {
         match outcome {
             LoadOutcome::Empty => {
                 // Deleted, perhaps in another tab: no lock is left to keep.
-                self.repo.with_value(|r| r.codec().set(None));
-                self.unlocked.set(false);
-                self.plan.set(Plan::default());
-                crate::domain::id::forget_recent();
+                self.put_away();
                 self.set_boot(Boot::Ready);
             }
             LoadOutcome::Loaded(d) => {
@@ -254,10 +260,7 @@ impl AppState {
             }
             LoadOutcome::Locked => {
                 // Nothing personal stays on the page while it is locked.
-                self.repo.with_value(|r| r.codec().set(None));
-                self.plan.set(Plan::default());
-                crate::domain::id::forget_recent();
-                self.unlocked.set(false);
+                self.put_away();
                 self.set_boot(Boot::Locked);
             }
             LoadOutcome::Damaged(d) => self.set_boot(Boot::Damaged(d)),
@@ -414,10 +417,7 @@ impl AppState {
             .with_value(|r| r.delete_all())
             .map_err(|e| e.to_string())?;
         // Nothing is left to lock: the keys go too, and a new plan starts unlocked.
-        self.repo.with_value(|r| r.codec().set(None));
-        self.unlocked.set(false);
-        self.plan.set(Plan::default());
-        crate::domain::id::forget_recent();
+        self.put_away();
         self.save.set(SaveStatus::Idle);
         self.set_boot(Boot::Ready);
         Ok(())
@@ -533,11 +533,8 @@ impl AppState {
             return;
         }
         web::end_editing();
-        self.repo.with_value(|r| r.codec().set(None));
-        self.plan.set(Plan::default());
-        crate::domain::id::forget_recent();
+        self.put_away();
         self.save.set(SaveStatus::Idle);
-        self.unlocked.set(false);
         self.set_boot(Boot::Locked);
         if tell_others {
             let _ = self
