@@ -115,6 +115,20 @@ pub struct AppState {
     hidden_at: StoredValue<Option<f64>>,
     /// The stored plan being read in turns at start-up, between two turns.
     reading: StoredValue<Option<Reading>, LocalStorage>,
+    /// Changes not saved when the app locked, sealed, until the passcode opens them again.
+    held: StoredValue<Option<Held>, LocalStorage>,
+}
+
+/// A plan with changes that were not saved (a save failed, or another tab saved too) when
+/// the app locked. Locking must not lose them, nor leave them readable: they are sealed
+/// with the plan's own keys before the keys go, and kept in this page's memory only (never
+/// stored: storage may be what is full). Unlocking puts them back on screen.
+struct Held {
+    sealed: String,
+    /// The stored revision they were made on: if another tab has saved since, the person
+    /// chooses between the two versions, as in any conflict.
+    revision: u64,
+    conflict: bool,
 }
 
 /// How many check-ins are read in one turn at start-up: about 20 ms at 4× CPU slowdown
@@ -162,6 +176,7 @@ impl AppState {
             unlocked: RwSignal::new(false),
             hidden_at: StoredValue::new(None),
             reading: StoredValue::new_local(None),
+            held: StoredValue::new_local(None),
         }
     }
 
@@ -241,7 +256,9 @@ impl AppState {
     fn show(self, outcome: LoadOutcome) {
         match outcome {
             LoadOutcome::Empty => {
-                // Deleted, perhaps in another tab: no lock is left to keep.
+                // Deleted, perhaps in another tab: no lock is left to keep, and changes held
+                // at a lock go with the plan they were made to.
+                self.held.set_value(None);
                 self.put_away();
                 self.set_boot(Boot::Ready);
             }
@@ -330,6 +347,8 @@ impl AppState {
     /// passcode; a plain one leaves the lock off. With the plan open, the lock stays as it is.
     pub fn restore(self, plan: Plan, backup_keys: Option<lock::Keys>) {
         if self.boot.get_untracked() == Boot::Locked {
+            // The backup takes the locked plan's place, and that of changes held with it.
+            self.held.set_value(None);
             self.repo.with_value(|r| r.codec().set(backup_keys));
             self.set_attempts(Attempts::default());
             self.plan.set(plan);
@@ -416,7 +435,9 @@ impl AppState {
         self.repo
             .with_value(|r| r.delete_all())
             .map_err(|e| e.to_string())?;
-        // Nothing is left to lock: the keys go too, and a new plan starts unlocked.
+        // Nothing is left to lock: the keys go too (and changes held at a lock), and a new
+        // plan starts unlocked.
+        self.held.set_value(None);
         self.put_away();
         self.save.set(SaveStatus::Idle);
         self.set_boot(Boot::Ready);
@@ -505,8 +526,12 @@ impl AppState {
             Ok(keys) => {
                 self.set_attempts(Attempts::default());
                 self.repo.with_value(|r| r.codec().set(Some(keys)));
+                let held = self.held.try_update_value(Option::take).flatten();
                 self.reload();
                 self.unlocked.set(self.lock_on());
+                if let Some(held) = held {
+                    self.take_back(held);
+                }
                 Ok(())
             }
             Err(lock::LockError::WrongPasscode) => {
@@ -533,13 +558,71 @@ impl AppState {
             return;
         }
         web::end_editing();
+        let held = self.hold_unsaved();
         self.put_away();
+        self.held.set_value(held);
         self.save.set(SaveStatus::Idle);
         self.set_boot(Boot::Locked);
         if tell_others {
             let _ = self
                 .repo
                 .with_value(|r| r.store().set(LOCK_SIGNAL_KEY, &web::now_iso()));
+        }
+    }
+
+    /// The plan on screen, sealed, if it has changes not saved (else `None`).
+    fn hold_unsaved(self) -> Option<Held> {
+        let conflict = match self.save.get_untracked() {
+            SaveStatus::Failed(_) => false,
+            SaveStatus::Conflict => true,
+            SaveStatus::Idle | SaveStatus::Saved { .. } => return None,
+        };
+        let keys = self.repo.with_value(|r| r.codec().keys())?;
+        let revision = self.repo.with_value(|r| r.revision());
+        let text = self
+            .plan
+            .with_untracked(|p| crate::domain::schema::encode_stored(p, revision, &web::now_iso()))
+            .ok()?;
+        let sealed = keys
+            .seal(&text, lock::SealedKind::Locked, &mut crate::storage::random)
+            .ok()?;
+        Some(Held {
+            sealed,
+            revision,
+            conflict,
+        })
+    }
+
+    /// Whether changes not saved are held until the plan is unlocked (the lock screen says so).
+    pub fn holds_unsaved(self) -> bool {
+        self.held.with_value(Option::is_some)
+    }
+
+    /// After unlocking: the changes held at the lock go back on screen and are saved now,
+    /// or, if another tab saved since (or had already), the person chooses which to keep.
+    fn take_back(self, held: Held) {
+        if self.boot.get_untracked() != Boot::Ready {
+            return;
+        }
+        let opened = self
+            .repo
+            .with_value(|r| r.codec().keys())
+            .and_then(|k| k.open_with(&held.sealed).ok())
+            .and_then(|text| crate::domain::schema::decode(&text).ok());
+        let Some(decoded) = opened else {
+            // Sealed with keys since replaced in another tab (the lock turned off and on
+            // again): they cannot be opened, and the plan stored is what shows.
+            web_sys::console::warn_1(
+                &"Safety Net: changes held at the lock could not be opened".into(),
+            );
+            return;
+        };
+        self.plan.set(decoded.plan);
+        let moved = self.repo.with_value(|r| r.revision()) != held.revision;
+        if held.conflict || moved {
+            self.save.set(SaveStatus::Conflict);
+        } else {
+            self.persist(Write::Save);
         }
     }
 

@@ -89,6 +89,9 @@ fn UnlockCard() -> impl IntoView {
     view! {
         <section class="card" aria-labelledby="unlock-heading">
             <h2 id="unlock-heading">{tr!(settings.lock_screen.open_title)}</h2>
+            {state.holds_unsaved().then(|| view! {
+                <p class="banner warn" data-testid="held-changes">{tr!(settings.lock_screen.held)}</p>
+            })}
             <form on:submit=unlock>
                 <label for="unlock-passcode">{tr!(settings.passcode)}</label>
                 <input id="unlock-passcode" type="password" autocomplete="current-password"

@@ -2,7 +2,7 @@
 // help never locked; auto-lock, slower tries after five wrong ones, every tab locked at
 // once; backups that follow the lock; and nothing readable anywhere while locked.
 import { readFile } from 'node:fs/promises';
-import { test, expect, App, openRecords, PLAN_KEY } from './fixtures.js';
+import { test, expect, App, openRecords, PLAN_KEY, fillStorage, freeStorage } from './fixtures.js';
 
 test.use({ timezoneId: 'America/New_York' });
 
@@ -138,6 +138,89 @@ test('auto-lock after the chosen time in the background', async ({ app, page }) 
   await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
   await away(6 * 60_000);
   await expect(page.getByRole('heading', { name: 'Safety Net is locked', level: 1 })).toBeVisible();
+});
+
+test('changes not saved when the app locks are kept sealed, and come back on unlocking', async ({ app, page }) => {
+  await app.open('/plan/relapse');
+  await app.addReason('Saved before the lock');
+  await turnOn(app, page);
+  await openUnlocked(app, page, '/plan/relapse');
+  // Storage fills up: the next change is not saved, and stays on screen.
+  await page.evaluate(fillStorage);
+  await page.getByLabel('Add a reason').fill('Written when storage was full');
+  await page.getByLabel('Add a reason').press('Enter');
+  const banner = page.getByRole('alert').filter({ hasText: 'Not saved.' });
+  await expect(banner).toContainText('storage for Safety Net is full');
+  const stored = await app.storedRaw();
+
+  // Locking now hides it, and says it is kept.
+  await page.getByRole('banner').getByRole('button', { name: 'Lock now' }).click();
+  await expect(page.getByRole('heading', { name: 'Safety Net is locked', level: 1 })).toBeVisible();
+  await expect(page.getByTestId('held-changes')).toHaveText('Your latest changes were not saved when Safety Net locked. They are kept here, encrypted, and come back when you unlock. Closing Safety Net before then loses them.');
+  expect(await page.content()).not.toContain('Written when storage was full');
+  expect(await app.storedRaw()).toBe(stored);
+  await page.screenshot({ path: 'target/screenshots/lock-screen-held-changes.png', fullPage: true });
+
+  // A wrong passcode does not bring them back; the right one does, and they are saved
+  // as soon as there is room.
+  await unlock(page, '111111');
+  await expect(page.getByTestId('unlock-message')).toHaveText('That passcode does not unlock it. Nothing was changed.');
+  await unlock(page, '246810');
+  await expect(page.getByRole('heading', { name: 'Safety Net is locked', level: 1 })).toHaveCount(0, { timeout: 20_000 });
+  // (Lock now leaves for Today; the plan's screen is a tap away.)
+  await page.getByRole('navigation').getByRole('link', { name: 'My plan' }).click();
+  await page.getByRole('link', { name: /Relapse prevention/ }).first().click();
+  await expect(app.reasonFields()).toHaveCount(2);
+  await expect(app.reasonFields().nth(1)).toHaveValue('Written when storage was full');
+  await expect(banner).toContainText('storage for Safety Net is full');
+  await page.evaluate(freeStorage);
+  await banner.getByRole('button', { name: 'Try saving again' }).click();
+  await app.expectSaved();
+  expect(await app.storedRaw()).toMatch(SEALED);
+  expect(await app.storedRaw()).not.toContain('Written when storage was full');
+  await openUnlocked(app, page, '/plan/relapse');
+  await expect(app.reasonFields().nth(1)).toHaveValue('Written when storage was full');
+  // Nothing is held any more: a lock with everything saved says nothing of the kind.
+  await page.getByRole('banner').getByRole('button', { name: 'Lock now' }).click();
+  await expect(page.getByRole('heading', { name: 'Safety Net is locked', level: 1 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Open my plan' })).toBeVisible();
+  await expect(page.getByTestId('held-changes')).toHaveCount(0);
+});
+
+test('changes held at a lock, when another tab saves meanwhile: the person chooses, as in any conflict', async ({ context }) => {
+  const a = new App(await context.newPage());
+  await a.open('/plan/relapse');
+  await a.addReason('First');
+  await turnOn(a, a.page);
+  await openUnlocked(a, a.page, '/plan/relapse');
+  const b = new App(await context.newPage());
+  await openUnlocked(b, b.page, '/plan/relapse');
+  // Tab B's change is not saved (storage was full)…
+  await b.page.evaluate(fillStorage);
+  await b.page.getByLabel('Add a reason').fill('B, not saved yet');
+  await b.page.getByLabel('Add a reason').press('Enter');
+  await expect(b.page.getByRole('alert').filter({ hasText: 'Not saved.' })).toBeVisible();
+  await b.page.evaluate(freeStorage);
+  // …when tab A locks every tab.
+  await a.page.getByRole('banner').getByRole('button', { name: 'Lock now' }).click();
+  await expect(b.page.getByRole('heading', { name: 'Safety Net is locked', level: 1 })).toBeVisible();
+  await expect(b.page.getByTestId('held-changes')).toBeVisible();
+  await expect(a.page.getByTestId('held-changes')).toHaveCount(0);
+  // A opens the plan and saves a change of its own while B is locked.
+  await openUnlocked(a, a.page, '/plan/relapse');
+  await a.addReason('A, saved');
+  await expect(b.page.getByTestId('held-changes')).toBeVisible();
+  // B unlocks: its version is back on screen, and the person chooses.
+  await unlock(b.page, '246810');
+  await expect(b.page.getByRole('heading', { name: 'Safety Net is locked', level: 1 })).toHaveCount(0, { timeout: 20_000 });
+  const banner = b.page.getByRole('alert').filter({ hasText: 'Your plan was also changed in another tab or window.' });
+  await expect(banner).toBeVisible();
+  await b.page.getByRole('navigation').getByRole('link', { name: 'My plan' }).click();
+  await b.page.getByRole('link', { name: /Relapse prevention/ }).first().click();
+  await expect(b.reasonFields().nth(1)).toHaveValue('B, not saved yet');
+  await banner.getByRole('button', { name: 'Keep this version' }).click();
+  await b.expectSaved();
+  await expect(a.reasonFields().nth(1)).toHaveValue('B, not saved yet');
 });
 
 test('locking in one tab locks every tab; a new passcode, and the lock off', async ({ context }) => {
