@@ -26,7 +26,9 @@
     button.onclick = function () {
       accepted = true;
       button.disabled = true;
-      worker.postMessage({ type: 'SKIP_WAITING' });
+      // Taken already, in another tab: this one only has to reload onto it.
+      if (worker.state === 'activating' || worker.state === 'activated') window.location.reload();
+      else worker.postMessage({ type: 'SKIP_WAITING' });
     };
   }
 

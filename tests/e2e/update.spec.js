@@ -1,13 +1,15 @@
 // A new deploy: the service worker notices, the page offers "A new version … Reload" and
 // does not swap silently; after Reload the new cache is the only one left.
 import { spawn } from 'node:child_process';
-import { cp, readFile, writeFile, mkdtemp } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, expect } from './fixtures.js';
 
 const PORT = 4179;
-test.use({ allowedOrigins: [`http://127.0.0.1:${PORT}`] });
+// The second test's server (the tests of this file may run side by side).
+const PORT2 = 4180;
+test.use({ allowedOrigins: [`http://127.0.0.1:${PORT}`, `http://127.0.0.1:${PORT2}`] });
 
 test('a new version is offered, not swapped in silently, and old caches are deleted', async ({ app, page }) => {
   const dir = await mkdtemp(join(tmpdir(), 'safety-net-update-'));
@@ -39,6 +41,71 @@ test('a new version is offered, not swapped in silently, and old caches are dele
     await expect.poll(() => page.evaluate(() => caches.keys())).toEqual(['safety-net-feedfacefeedface']);
     await expect(page.getByRole('heading', { name: 'Today', level: 1 })).toBeVisible();
   } finally {
+    server.kill();
+  }
+});
+
+test('a tab still on the old version keeps working, offline too, after another tab takes the new one', async ({ context }) => {
+  const dir = await mkdtemp(join(tmpdir(), 'safety-net-update-'));
+  await cp('dist', dir, { recursive: true });
+  const server = spawn('node', ['scripts/serve.mjs', dir, String(PORT2)], { stdio: 'pipe' });
+  try {
+    await new Promise((resolve) => server.stdout.once('data', resolve));
+    const origin = `http://127.0.0.1:${PORT2}`;
+    const errors = [];
+    const open = async () => {
+      const page = await context.newPage();
+      page.on('pageerror', (e) => errors.push(e.message));
+      await page.goto(`${origin}/`);
+      await page.evaluate(() => navigator.serviceWorker.ready);
+      await page.reload();
+      await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+      await expect(page.getByRole('heading', { name: 'Today', level: 1 })).toBeVisible();
+      return page;
+    };
+    const a = await open();
+    const b = await open();
+    const [oldCache] = await a.evaluate(() => caches.keys());
+
+    // Deploy a new build: a new stamp, and the build's files in a new directory (the old
+    // one is gone from the host, as after a real deploy).
+    const [build] = await readdir(join(dir, 'pkg'));
+    const next = 'feedfacefeedface';
+    await rename(join(dir, 'pkg', build), join(dir, 'pkg', next));
+    for (const f of ['index.html', 'sw.js']) {
+      const text = await readFile(join(dir, f), 'utf8');
+      await writeFile(join(dir, f), text.replaceAll(build, next).replace(/const BUILD = '([0-9a-f]+)'/, `const BUILD = '${next}'`));
+    }
+    await a.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
+    const banner = (p) => p.getByRole('status').filter({ hasText: 'A new version of Safety Net is ready.' });
+    await expect(banner(a)).toBeVisible();
+    await expect(banner(b)).toBeVisible();
+
+    // Tab A takes it; tab B, still on the old version, keeps the old build's cache.
+    await Promise.all([a.waitForEvent('load'), banner(a).getByRole('button', { name: 'Reload' }).click()]);
+    await expect(a.getByRole('heading', { name: 'Today', level: 1 })).toBeVisible();
+    await expect.poll(() => a.evaluate(() => caches.keys())).toEqual(expect.arrayContaining([oldCache, `safety-net-${next}`]));
+
+    // Offline, tab B opens a screen it has not loaded yet: its chunk comes from its own
+    // build's cache, and the screen works. (The browser's HTTP cache is emptied first, as
+    // a phone short of space may have done: only the service worker's cache is left.)
+    await (await context.newCDPSession(b)).send('Network.clearBrowserCache');
+    await context.setOffline(true);
+    await b.getByRole('navigation').getByRole('link', { name: 'Settings' }).click();
+    await expect(b.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
+    // Its Reload takes the version already there.
+    await Promise.all([b.waitForEvent('load'), banner(b).getByRole('button', { name: 'Reload' }).click()]);
+    await expect(b.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
+    expect(await b.evaluate(() => document.querySelector('script[src*="/pkg/"], link[href*="/pkg/"]')?.outerHTML)).toContain(next);
+
+    // With one window left, the next page load lets the old build go.
+    await a.close();
+    await b.reload();
+    await expect(b.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
+    await expect.poll(() => b.evaluate(() => caches.keys())).toEqual([`safety-net-${next}`]);
+    expect(errors).toEqual([]);
+  } finally {
+    await context.setOffline(false);
     server.kill();
   }
 });
