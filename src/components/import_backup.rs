@@ -21,6 +21,39 @@ pub fn ImportBackup() -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     let done = RwSignal::new(false);
     let input_ref = NodeRef::<leptos::html::Input>::new();
+    let passcode_ref = NodeRef::<leptos::html::Input>::new();
+    let dialog_ref = NodeRef::<leptos::html::Div>::new();
+    // Focus follows what appears (a screen reader then reads it, and the next tab is in
+    // it): the passcode field of a locked backup, the question before replacing the plan;
+    // and goes back to the file button when either is closed.
+    let focus = |f: Box<dyn FnOnce()>| request_animation_frame(f);
+    Effect::new(move |was: Option<bool>| {
+        let open = sealed.with(Option::is_some);
+        if open && was != Some(true) {
+            focus(Box::new(move || {
+                if let Some(i) = passcode_ref.get_untracked() {
+                    let _ = i.focus();
+                }
+            }));
+        }
+        open
+    });
+    Effect::new(move |was: Option<bool>| {
+        let open = pending.with(Option::is_some);
+        if open && was != Some(true) {
+            focus(Box::new(move || {
+                if let Some(d) = dialog_ref.get_untracked() {
+                    let _ = d.focus();
+                }
+            }));
+        }
+        open
+    });
+    let back_to_button = move || {
+        if let Some(i) = input_ref.get_untracked() {
+            let _ = i.focus();
+        }
+    };
 
     let on_pick = move |ev: leptos::ev::Event| {
         error.set(None);
@@ -107,11 +140,11 @@ pub fn ImportBackup() -> impl IntoView {
                 <form class="card" on:submit=open_sealed>
                     <p>{tr!(settings.import.is_locked, name = name)}</p>
                     <label for="import-passcode">{tr!(settings.import.its_passcode)}</label>
-                    <input id="import-passcode" type="password" autocomplete="off"
+                    <input id="import-passcode" type="password" autocomplete="off" node_ref=passcode_ref
                         prop:value=passcode on:input=move |ev| passcode.set(event_target_value(&ev))/>
                     <div class="row">
                         <button type="submit" class="primary">{tr!(settings.import.open)}</button>
-                        <button type="button" on:click=move |_| sealed.set(None)>{tr!(settings.cancel)}</button>
+                        <button type="button" on:click=move |_| { sealed.set(None); back_to_button(); }>{tr!(settings.cancel)}</button>
                     </div>
                 </form>
             })}
@@ -137,7 +170,7 @@ pub fn ImportBackup() -> impl IntoView {
                     tr!(settings.import.replaces, current = current)
                 };
                 view! {
-                    <div class="card confirm" role="alertdialog" aria-labelledby="import-title" aria-describedby="import-desc">
+                    <div class="card confirm" role="alertdialog" tabindex="-1" node_ref=dialog_ref aria-labelledby="import-title" aria-describedby="import-desc">
                         <h3 id="import-title">{tr!(settings.import.confirm_title)}</h3>
                         <div id="import-desc">
                             <p>{tr!(settings.import.holds_before)}{name}{tr!(settings.import.holds_middle)}{incoming_text}{tr!(settings.import.holds_after)}</p>
@@ -156,11 +189,12 @@ pub fn ImportBackup() -> impl IntoView {
                                     if state.boot.get_untracked() == crate::state::Boot::Ready {
                                         pending.set(None);
                                         done.set(true);
+                                        back_to_button();
                                     }
                                     state.restore(plan, opened);
                                 }
                             }>{tr!(settings.import.replace)}</button>
-                            <button type="button" on:click=move |_| { pending.set(None); keys.set_value(None); }>{tr!(settings.cancel)}</button>
+                            <button type="button" on:click=move |_| { pending.set(None); keys.set_value(None); back_to_button(); }>{tr!(settings.cancel)}</button>
                         </div>
                     </div>
                 }

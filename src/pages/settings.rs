@@ -25,6 +25,23 @@ pub fn SettingsPage() -> impl IntoView {
     // (`unlocked` is true while the lock is on and the plan open, as it is here.)
     let backup_code = RwSignal::new(String::new());
     let plain_asked = RwSignal::new(false);
+    // The question takes the focus when it opens, in place of the button that asked for it,
+    // and gives it back to that button when it closes.
+    let plain_dialog = NodeRef::<leptos::html::Div>::new();
+    let plain_button = NodeRef::<leptos::html::Button>::new();
+    Effect::new(move |was: Option<bool>| {
+        let open = plain_asked.get();
+        if was.is_some_and(|was| was != open) {
+            request_animation_frame(move || {
+                let _ = if open {
+                    plain_dialog.get_untracked().map(|d| d.focus())
+                } else {
+                    plain_button.get_untracked().map(|b| b.focus())
+                };
+            });
+        }
+        open
+    });
     let export_locked = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let code = backup_code.get_untracked();
@@ -73,9 +90,9 @@ pub fn SettingsPage() -> impl IntoView {
                         <p><button type="submit" class="primary">{tr!(settings.backup.export_locked)}</button></p>
                     </form>
                     <Show when=move || plain_asked.get() fallback=move || view! {
-                        <p><button type="button" class="link" on:click=move |_| plain_asked.set(true)>{tr!(settings.backup.export_plain_ask)}</button></p>
+                        <p><button type="button" class="link" node_ref=plain_button on:click=move |_| plain_asked.set(true)>{tr!(settings.backup.export_plain_ask)}</button></p>
                     }>
-                        <div class="card warn" role="alertdialog" aria-labelledby="plain-title">
+                        <div class="card warn" role="alertdialog" tabindex="-1" node_ref=plain_dialog aria-labelledby="plain-title">
                             <h3 id="plain-title">{tr!(settings.backup.plain_title)}</h3>
                             <p>{tr!(settings.backup.plain_warning)}</p>
                             <div class="row">

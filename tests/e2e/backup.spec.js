@@ -33,8 +33,11 @@ test('export, delete everything, import: the plan is back byte for byte, and a s
   const dialog = page.getByRole('alertdialog', { name: 'Replace your plan with this backup?' });
   await expect(dialog).toContainText('2 reasons for recovery, 1 warning sign');
   await expect(dialog).toContainText('nothing yet (an empty plan)');
+  // The question has the focus (a screen reader reads it; the next tab is in it).
+  await expect(dialog).toBeFocused();
   await dialog.getByRole('button', { name: 'Replace my plan' }).click();
   await expect(page.getByText('Backup imported.')).toBeVisible();
+  await expect(page.getByLabel('Import a backup…')).toBeFocused();
   expect(await app.storedReasons()).toEqual(['Be there for Maya', 'Keep my job']);
 
   // The plan in storage is the backup's, byte for byte.
@@ -61,8 +64,11 @@ test('cancelling an import changes nothing', async ({ app, page }, info) => {
   await page.getByLabel('Import a backup…').setInputFiles(file);
   const dialog = page.getByRole('alertdialog');
   await expect(dialog).toContainText('1 reason for recovery');
+  await expect(dialog).toBeFocused();
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(dialog).toHaveCount(0);
+  // Focus goes back to where it was.
+  await expect(page.getByLabel('Import a backup…')).toBeFocused();
   expect(await app.storedRaw()).toBe(before);
 });
 

@@ -270,13 +270,17 @@ test('backups follow the lock: locked by default, a plain one only after a secon
   // A plain export needs a second yes.
   await page.getByRole('button', { name: 'Export without the lock…' }).click();
   await expect(page.getByRole('alertdialog', { name: 'Export your plan unencrypted?' })).toContainText('Anyone who opens this file can read your whole plan.');
+  // The question takes the focus from the button it replaced, and gives it back.
+  await expect(page.getByRole('alertdialog', { name: 'Export your plan unencrypted?' })).toBeFocused();
   await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByRole('button', { name: 'Export without the lock…' })).toBeFocused();
 
   // Delete everything, then bring the locked backup back.
   await page.getByLabel('Type DELETE to confirm').fill('DELETE');
   await page.getByRole('button', { name: 'Delete everything' }).click();
   await expect(page.getByText('Everything has been deleted from this device.')).toBeVisible();
   await page.getByLabel('Import a backup…').setInputFiles(file);
+  await expect(page.getByLabel('Its passcode')).toBeFocused();
   await page.getByLabel('Its passcode').fill('999999');
   await page.getByRole('button', { name: 'Open the backup' }).click();
   await expect(page.getByRole('alert')).toContainText('That passcode does not unlock it. Nothing was changed.');
