@@ -18,7 +18,16 @@
   if (!('serviceWorker' in navigator)) return;
   var accepted = false;
 
-  function offer(worker) {
+  // The build this page runs (its module's directory, /pkg/<hash>/): the service worker
+  // asks every window before it lets an older build's files go.
+  var boot = document.querySelector('script[src*="/pkg/"]');
+  var build = boot ? new URL(boot.src, location.href).pathname.replace(/[^/]*$/, '') : '';
+  navigator.serviceWorker.addEventListener('message', function (e) {
+    if (e.data && e.data.type === 'BUILD?' && e.ports && e.ports[0]) e.ports[0].postMessage(build);
+  });
+  navigator.serviceWorker.startMessages();
+
+  function offer(worker, reg) {
     var banner = document.getElementById('update-banner');
     var button = document.getElementById('update-reload');
     if (!banner || !button) return;
@@ -26,9 +35,11 @@
     button.onclick = function () {
       accepted = true;
       button.disabled = true;
-      // Taken already, in another tab: this one only has to reload onto it.
-      if (worker.state === 'activating' || worker.state === 'activated') window.location.reload();
-      else worker.postMessage({ type: 'SKIP_WAITING' });
+      // The version waiting now (a newer one may have come since this was offered); none,
+      // or taken already in another tab: this one only has to reload onto it.
+      var waiting = reg.waiting || worker;
+      if (waiting.state === 'installed') waiting.postMessage({ type: 'SKIP_WAITING' });
+      else window.location.reload();
     };
   }
 
@@ -38,12 +49,14 @@
 
   function register() {
     navigator.serviceWorker.register('/sw.js', { scope: '/' }).then(function (reg) {
-      if (reg.waiting && navigator.serviceWorker.controller) offer(reg.waiting);
+      // Loaded: older builds' files that no window runs any more may go now.
+      if (navigator.serviceWorker.controller) navigator.serviceWorker.controller.postMessage({ type: 'LOADED' });
+      if (reg.waiting && navigator.serviceWorker.controller) offer(reg.waiting, reg);
       reg.addEventListener('updatefound', function () {
         var w = reg.installing;
         if (!w) return;
         w.addEventListener('statechange', function () {
-          if (w.state === 'installed' && navigator.serviceWorker.controller) offer(w);
+          if (w.state === 'installed' && navigator.serviceWorker.controller) offer(w, reg);
         });
       });
       document.addEventListener('visibilitychange', function () {

@@ -122,7 +122,9 @@ pub struct AppState {
 /// A plan with changes that were not saved (a save failed, or another tab saved too) when
 /// the app locked. Locking must not lose them, nor leave them readable: they are sealed
 /// with the plan's own keys before the keys go, and kept in this page's memory only (never
-/// stored: storage may be what is full). Unlocking puts them back on screen.
+/// stored: storage may be what is full; so closing or reloading the page loses them, as
+/// the lock screen says). Once the plan is unlocked and open they go back on screen; if
+/// what is stored cannot be opened, the recovery screen offers them instead.
 struct Held {
     sealed: String,
     /// The stored revision they were made on: if another tab has saved since, the person
@@ -236,11 +238,22 @@ impl AppState {
 
     /// Reads storage again and shows what is there.
     pub fn reload(self) {
+        self.reload_with(None);
+    }
+
+    /// [`AppState::reload`]; then, if the plan is open, changes held at a lock come back
+    /// (after unlocking with `passcode`, or trying again on the recovery screen).
+    fn reload_with(self, passcode: Option<&str>) {
         // A reading still in turns is dropped first (so two texts are not in memory at
         // once, and it never shows an older plan): this one is newer.
         self.reading.set_value(None);
         let outcome = self.repo.with_value(|r| r.load());
         self.show(outcome);
+        if self.boot.get_untracked() == Boot::Ready && self.lock_on() {
+            if let Some(held) = self.held.try_update_value(Option::take).flatten() {
+                self.take_back(held, passcode);
+            }
+        }
     }
 
     /// Puts the plan away (locked, or deleted here or in another tab): the keys, the plan
@@ -526,12 +539,8 @@ impl AppState {
             Ok(keys) => {
                 self.set_attempts(Attempts::default());
                 self.repo.with_value(|r| r.codec().set(Some(keys)));
-                let held = self.held.try_update_value(Option::take).flatten();
-                self.reload();
                 self.unlocked.set(self.lock_on());
-                if let Some(held) = held {
-                    self.take_back(held);
-                }
+                self.reload_with(Some(passcode));
                 Ok(())
             }
             Err(lock::LockError::WrongPasscode) => {
@@ -551,7 +560,8 @@ impl AppState {
         }
     }
 
-    /// Locks now: the keys and the plan leave the page. `tell_others`: lock every other
+    /// Locks now: the keys and the plan leave the page (changes not yet saved stay in it
+    /// only sealed, see [`Held`]). `tell_others`: lock every other
     /// tab too (their `storage` event).
     pub fn lock_now(self, tell_others: bool) {
         if !self.lock_on() {
@@ -579,10 +589,13 @@ impl AppState {
         };
         let keys = self.repo.with_value(|r| r.codec().keys())?;
         let revision = self.repo.with_value(|r| r.revision());
-        let text = self
-            .plan
-            .with_untracked(|p| crate::domain::schema::encode_stored(p, revision, &web::now_iso()))
-            .ok()?;
+        let text = zeroize::Zeroizing::new(
+            self.plan
+                .with_untracked(|p| {
+                    crate::domain::schema::encode_stored(p, revision, &web::now_iso())
+                })
+                .ok()?,
+        );
         let sealed = keys
             .seal(&text, lock::SealedKind::Locked, &mut crate::storage::random)
             .ok()?;
@@ -598,32 +611,55 @@ impl AppState {
         self.held.with_value(Option::is_some)
     }
 
-    /// After unlocking: the changes held at the lock go back on screen and are saved now,
-    /// or, if another tab saved since (or had already), the person chooses which to keep.
-    fn take_back(self, held: Held) {
-        if self.boot.get_untracked() != Boot::Ready {
-            return;
-        }
-        let opened = self
+    /// The plan of changes held at a lock: opened with the keys held (the passcode may have
+    /// changed in another tab since: the data key is the same), or else with `passcode`
+    /// (the lock turned off and on again elsewhere, with the same passcode: the sealed copy
+    /// carries its own wrapping of its key).
+    fn open_held(self, held: &Held, passcode: Option<&str>) -> Option<Plan> {
+        let text = self
             .repo
             .with_value(|r| r.codec().keys())
             .and_then(|k| k.open_with(&held.sealed).ok())
-            .and_then(|text| crate::domain::schema::decode(&text).ok());
-        let Some(decoded) = opened else {
-            // Sealed with keys since replaced in another tab (the lock turned off and on
-            // again): they cannot be opened, and the plan stored is what shows.
+            .or_else(|| {
+                passcode.and_then(|code| lock::open(&held.sealed, code).ok().map(|(_, t)| t))
+            })
+            .map(zeroize::Zeroizing::new)?;
+        crate::domain::schema::decode(&text).ok().map(|d| d.plan)
+    }
+
+    /// The plan is unlocked and open: the changes held at the lock go back on screen and
+    /// are saved now, or, if another tab saved since (or had already), the person chooses
+    /// which to keep.
+    fn take_back(self, held: Held, passcode: Option<&str>) {
+        let Some(plan) = self.open_held(&held, passcode) else {
+            // Sealed with keys since replaced, under another passcode: no one can open them.
             web_sys::console::warn_1(
                 &"Safety Net: changes held at the lock could not be opened".into(),
             );
             return;
         };
-        self.plan.set(decoded.plan);
+        self.plan.set(plan);
         let moved = self.repo.with_value(|r| r.revision()) != held.revision;
         if held.conflict || moved {
             self.save.set(SaveStatus::Conflict);
         } else {
             self.persist(Write::Save);
         }
+    }
+
+    /// On the recovery screen, after unlocking: carry on with the changes held at the lock,
+    /// saved in place of the stored data that could not be opened (kept aside when it was
+    /// read).
+    pub fn use_held(self) {
+        let Some(held) = self.held.try_update_value(Option::take).flatten() else {
+            return;
+        };
+        let Some(plan) = self.open_held(&held, None) else {
+            return;
+        };
+        self.plan.set(plan);
+        self.set_boot(Boot::Ready);
+        self.persist(Write::Over);
     }
 
     /// Turns the lock on: new keys for `passcode`, and the plan saved sealed.

@@ -31,7 +31,7 @@ pub fn ImportBackup() -> impl IntoView {
         let open = sealed.with(Option::is_some);
         if open && was != Some(true) {
             focus(Box::new(move || {
-                if let Some(i) = passcode_ref.get_untracked() {
+                if let Some(i) = passcode_ref.try_get_untracked().flatten() {
                     let _ = i.focus();
                 }
             }));
@@ -42,7 +42,7 @@ pub fn ImportBackup() -> impl IntoView {
         let open = pending.with(Option::is_some);
         if open && was != Some(true) {
             focus(Box::new(move || {
-                if let Some(d) = dialog_ref.get_untracked() {
+                if let Some(d) = dialog_ref.try_get_untracked().flatten() {
                     let _ = d.focus();
                 }
             }));
@@ -50,7 +50,7 @@ pub fn ImportBackup() -> impl IntoView {
         open
     });
     let back_to_button = move || {
-        if let Some(i) = input_ref.get_untracked() {
+        if let Some(i) = input_ref.try_get_untracked().flatten() {
             let _ = i.focus();
         }
     };

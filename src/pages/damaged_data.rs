@@ -30,6 +30,16 @@ pub fn DamagedDataScreen(damaged: Damaged) -> impl IntoView {
             </div>
             {move || download_error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
         </section>
+        // Changes held at a lock, when unlocking found the stored data damaged: the
+        // person's latest version, offered first (only once a copy of the damaged data is
+        // kept or downloaded, as for a new plan). They open with the keys unlocking gave.
+        {(state.holds_unsaved() && state.lock_on()).then(|| view! {
+            <section class="card" data-testid="held-changes-recovery">
+                <h2>{tr!(settings.damaged.held_title)}</h2>
+                <p>{tr!(settings.damaged.held_text)}</p>
+                <button type="button" class="primary" disabled=move || !sure.get() on:click=move |_| state.use_held()>{tr!(settings.damaged.held_use)}</button>
+            </section>
+        })}
         <section class="card">
             <h2>{tr!(settings.damaged.restore_title)}</h2>
             <p>{tr!(settings.damaged.restore_text)}</p>

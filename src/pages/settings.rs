@@ -34,9 +34,15 @@ pub fn SettingsPage() -> impl IntoView {
         if was.is_some_and(|was| was != open) {
             request_animation_frame(move || {
                 let _ = if open {
-                    plain_dialog.get_untracked().map(|d| d.focus())
+                    plain_dialog
+                        .try_get_untracked()
+                        .flatten()
+                        .map(|d| d.focus())
                 } else {
-                    plain_button.get_untracked().map(|b| b.focus())
+                    plain_button
+                        .try_get_untracked()
+                        .flatten()
+                        .map(|b| b.focus())
                 };
             });
         }

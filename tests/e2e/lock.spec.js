@@ -156,7 +156,7 @@ test('changes not saved when the app locks are kept sealed, and come back on unl
   // Locking now hides it, and says it is kept.
   await page.getByRole('banner').getByRole('button', { name: 'Lock now' }).click();
   await expect(page.getByRole('heading', { name: 'Safety Net is locked', level: 1 })).toBeVisible();
-  await expect(page.getByTestId('held-changes')).toHaveText('Your latest changes were not saved when Safety Net locked. They are kept here, encrypted, and come back when you unlock. Closing Safety Net before then loses them.');
+  await expect(page.getByTestId('held-changes')).toHaveText('Your latest changes were not saved when Safety Net locked. They are kept here, encrypted, and come back when you unlock. Closing or reloading Safety Net before then loses them.');
   expect(await page.content()).not.toContain('Written when storage was full');
   expect(await app.storedRaw()).toBe(stored);
   await page.screenshot({ path: 'target/screenshots/lock-screen-held-changes.png', fullPage: true });
@@ -205,6 +205,7 @@ test('changes held at a lock, when another tab saves meanwhile: the person choos
   await a.page.getByRole('banner').getByRole('button', { name: 'Lock now' }).click();
   await expect(b.page.getByRole('heading', { name: 'Safety Net is locked', level: 1 })).toBeVisible();
   await expect(b.page.getByTestId('held-changes')).toBeVisible();
+  await expect(a.page.getByRole('heading', { name: 'Open my plan' })).toBeVisible();
   await expect(a.page.getByTestId('held-changes')).toHaveCount(0);
   // A opens the plan and saves a change of its own while B is locked.
   await openUnlocked(a, a.page, '/plan/relapse');
@@ -221,6 +222,41 @@ test('changes held at a lock, when another tab saves meanwhile: the person choos
   await banner.getByRole('button', { name: 'Keep this version' }).click();
   await b.expectSaved();
   await expect(a.reasonFields().nth(1)).toHaveValue('B, not saved yet');
+});
+
+test('changes held at a lock, when the stored plan turns out damaged on unlocking: offered on the recovery screen', async ({ app, page }) => {
+  await app.open('/plan/relapse');
+  await app.addReason('Saved before the lock');
+  await turnOn(app, page);
+  await openUnlocked(app, page, '/plan/relapse');
+  await page.evaluate(fillStorage);
+  await page.getByLabel('Add a reason').fill('Written when storage was full');
+  await page.getByLabel('Add a reason').press('Enter');
+  await expect(page.getByRole('alert').filter({ hasText: 'Not saved.' })).toBeVisible();
+  await page.getByRole('banner').getByRole('button', { name: 'Lock now' }).click();
+  await expect(page.getByTestId('held-changes')).toBeVisible();
+  // Meanwhile the stored plan is damaged (its sealed data no longer opens).
+  await page.evaluate(freeStorage);
+  await page.evaluate((k) => {
+    const sealed = JSON.parse(localStorage.getItem(k));
+    sealed.version = 99;
+    localStorage.setItem(k, JSON.stringify(sealed));
+  }, PLAN_KEY);
+  await unlock(page, '246810');
+  await expect(page.getByRole('heading', { name: 'Your saved plan could not be opened', level: 1 })).toBeVisible({ timeout: 20_000 });
+  const held = page.getByTestId('held-changes-recovery');
+  await expect(held).toContainText('Your latest changes were not saved when Safety Net locked, and were kept.');
+  await page.screenshot({ path: 'target/screenshots/recovery-held-changes.png', fullPage: true });
+  await held.getByRole('button', { name: 'Carry on with my changes' }).click();
+  await expect(page.getByRole('heading', { name: 'Today', level: 1 })).toBeVisible();
+  await app.expectSaved();
+  expect(await app.storedRaw()).toMatch(SEALED);
+  await page.getByRole('navigation').getByRole('link', { name: 'My plan' }).click();
+  await page.getByRole('link', { name: /Relapse prevention/ }).first().click();
+  await expect(app.reasonFields()).toHaveCount(2);
+  await expect(app.reasonFields().nth(1)).toHaveValue('Written when storage was full');
+  // The damaged data is kept aside, as ever.
+  expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('safety-net:quarantine:')).length)).toBe(1);
 });
 
 test('locking in one tab locks every tab; a new passcode, and the lock off', async ({ context }) => {
