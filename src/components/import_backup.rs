@@ -26,29 +26,19 @@ pub fn ImportBackup() -> impl IntoView {
     // Focus follows what appears (a screen reader then reads it, and the next tab is in
     // it): the passcode field of a locked backup, the question before replacing the plan;
     // and goes back to the file button when either is closed.
-    let focus = |f: Box<dyn FnOnce()>| request_animation_frame(f);
-    Effect::new(move |was: Option<bool>| {
-        let open = sealed.with(Option::is_some);
-        if open && was != Some(true) {
-            focus(Box::new(move || {
-                if let Some(i) = passcode_ref.try_get_untracked().flatten() {
-                    let _ = i.focus();
-                }
-            }));
-        }
-        open
-    });
-    Effect::new(move |was: Option<bool>| {
-        let open = pending.with(Option::is_some);
-        if open && was != Some(true) {
-            focus(Box::new(move || {
-                if let Some(d) = dialog_ref.try_get_untracked().flatten() {
-                    let _ = d.focus();
-                }
-            }));
-        }
-        open
-    });
+    focus_when_shown(
+        move || sealed.with(Option::is_some),
+        move || {
+            passcode_ref
+                .try_get_untracked()
+                .flatten()
+                .map(|i| i.focus())
+        },
+    );
+    focus_when_shown(
+        move || pending.with(Option::is_some),
+        move || dialog_ref.try_get_untracked().flatten().map(|d| d.focus()),
+    );
     let back_to_button = move || {
         if let Some(i) = input_ref.try_get_untracked().flatten() {
             let _ = i.focus();
@@ -201,4 +191,20 @@ pub fn ImportBackup() -> impl IntoView {
             })}
         </div>
     }
+}
+
+/// Calls `focus` (on the frame after it is drawn) each time `shown` turns true.
+fn focus_when_shown<R>(
+    shown: impl Fn() -> bool + Send + Sync + 'static,
+    focus: impl Fn() -> R + Copy + Send + Sync + 'static,
+) {
+    Effect::new(move |was: Option<bool>| {
+        let open = shown();
+        if open && was != Some(true) {
+            request_animation_frame(move || {
+                focus();
+            });
+        }
+        open
+    });
 }

@@ -140,17 +140,23 @@ test('auto-lock after the chosen time in the background', async ({ app, page }) 
   await expect(page.getByRole('heading', { name: 'Safety Net is locked', level: 1 })).toBeVisible();
 });
 
-test('changes not saved when the app locks are kept sealed, and come back on unlocking', async ({ app, page }) => {
+// The lock on, a reason saved, then storage full: the next reason is not saved (and stays
+// on screen, under the "Not saved." banner, which is returned).
+async function unsavedWithLockOn(app, page) {
   await app.open('/plan/relapse');
   await app.addReason('Saved before the lock');
   await turnOn(app, page);
   await openUnlocked(app, page, '/plan/relapse');
-  // Storage fills up: the next change is not saved, and stays on screen.
   await page.evaluate(fillStorage);
   await page.getByLabel('Add a reason').fill('Written when storage was full');
   await page.getByLabel('Add a reason').press('Enter');
   const banner = page.getByRole('alert').filter({ hasText: 'Not saved.' });
   await expect(banner).toContainText('storage for Safety Net is full');
+  return banner;
+}
+
+test('changes not saved when the app locks are kept sealed, and come back on unlocking', async ({ app, page }) => {
+  const banner = await unsavedWithLockOn(app, page);
   const stored = await app.storedRaw();
 
   // Locking now hides it, and says it is kept.
@@ -225,14 +231,7 @@ test('changes held at a lock, when another tab saves meanwhile: the person choos
 });
 
 test('changes held at a lock, when the stored plan turns out damaged on unlocking: offered on the recovery screen', async ({ app, page }) => {
-  await app.open('/plan/relapse');
-  await app.addReason('Saved before the lock');
-  await turnOn(app, page);
-  await openUnlocked(app, page, '/plan/relapse');
-  await page.evaluate(fillStorage);
-  await page.getByLabel('Add a reason').fill('Written when storage was full');
-  await page.getByLabel('Add a reason').press('Enter');
-  await expect(page.getByRole('alert').filter({ hasText: 'Not saved.' })).toBeVisible();
+  await unsavedWithLockOn(app, page);
   await page.getByRole('banner').getByRole('button', { name: 'Lock now' }).click();
   await expect(page.getByTestId('held-changes')).toBeVisible();
   // Meanwhile the stored plan is damaged (its sealed data no longer opens).
