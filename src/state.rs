@@ -133,6 +133,27 @@ struct Held {
     conflict: bool,
 }
 
+impl Held {
+    /// Unlocking with `passcode` gave `keys`. Held changes sealed under other keys (the lock
+    /// turned off and on again in another tab, with the same passcode) are opened with the
+    /// passcode, whose wrapping of their key they carry, and sealed again with `keys`.
+    /// (Here, in the unlock's chunk, not where the plan is read: the key derivation stays
+    /// out of the first load.)
+    fn seal_again(&mut self, keys: &lock::Keys, passcode: &str) {
+        if keys.open_with(&self.sealed).is_ok() {
+            return;
+        }
+        if let Ok((_, text)) = lock::open(&self.sealed, passcode) {
+            let text = zeroize::Zeroizing::new(text);
+            if let Ok(sealed) =
+                keys.seal(&text, lock::SealedKind::Locked, &mut crate::storage::random)
+            {
+                self.sealed = sealed;
+            }
+        }
+    }
+}
+
 /// How many check-ins are read in one turn at start-up: about 20 ms at 4× CPU slowdown
 /// (the budget report's longest start-up task is measured with ten years of them).
 const CHECKINS_PER_TURN: usize = 1000;
@@ -236,14 +257,9 @@ impl AppState {
         }
     }
 
-    /// Reads storage again and shows what is there.
+    /// Reads storage again and shows what is there; then, if the plan is open, changes held
+    /// at a lock come back (after unlocking, or trying again on the recovery screen).
     pub fn reload(self) {
-        self.reload_with(None);
-    }
-
-    /// [`AppState::reload`]; then, if the plan is open, changes held at a lock come back
-    /// (after unlocking with `passcode`, or trying again on the recovery screen).
-    fn reload_with(self, passcode: Option<&str>) {
         // A reading still in turns is dropped first (so two texts are not in memory at
         // once, and it never shows an older plan): this one is newer.
         self.reading.set_value(None);
@@ -251,7 +267,7 @@ impl AppState {
         self.show(outcome);
         if self.boot.get_untracked() == Boot::Ready && self.lock_on() {
             if let Some(held) = self.held.try_update_value(Option::take).flatten() {
-                self.take_back(held, passcode);
+                self.take_back(held);
             }
         }
     }
@@ -538,9 +554,14 @@ impl AppState {
         match lock::unwrap(&raw, passcode) {
             Ok(keys) => {
                 self.set_attempts(Attempts::default());
+                self.held.update_value(|h| {
+                    if let Some(h) = h {
+                        h.seal_again(&keys, passcode);
+                    }
+                });
                 self.repo.with_value(|r| r.codec().set(Some(keys)));
                 self.unlocked.set(self.lock_on());
-                self.reload_with(Some(passcode));
+                self.reload();
                 Ok(())
             }
             Err(lock::LockError::WrongPasscode) => {
@@ -611,18 +632,14 @@ impl AppState {
         self.held.with_value(Option::is_some)
     }
 
-    /// The plan of changes held at a lock: opened with the keys held (the passcode may have
-    /// changed in another tab since: the data key is the same), or else with `passcode`
-    /// (the lock turned off and on again elsewhere, with the same passcode: the sealed copy
-    /// carries its own wrapping of its key).
-    fn open_held(self, held: &Held, passcode: Option<&str>) -> Option<Plan> {
+    /// The plan of changes held at a lock, opened with the keys held (the passcode may have
+    /// changed in another tab since: the data key is the same; other keys, see
+    /// [`Held::seal_again`]).
+    fn open_held(self, held: &Held) -> Option<Plan> {
         let text = self
             .repo
             .with_value(|r| r.codec().keys())
             .and_then(|k| k.open_with(&held.sealed).ok())
-            .or_else(|| {
-                passcode.and_then(|code| lock::open(&held.sealed, code).ok().map(|(_, t)| t))
-            })
             .map(zeroize::Zeroizing::new)?;
         crate::domain::schema::decode(&text).ok().map(|d| d.plan)
     }
@@ -630,8 +647,8 @@ impl AppState {
     /// The plan is unlocked and open: the changes held at the lock go back on screen and
     /// are saved now, or, if another tab saved since (or had already), the person chooses
     /// which to keep.
-    fn take_back(self, held: Held, passcode: Option<&str>) {
-        let Some(plan) = self.open_held(&held, passcode) else {
+    fn take_back(self, held: Held) {
+        let Some(plan) = self.open_held(&held) else {
             // Sealed with keys since replaced, under another passcode: no one can open them.
             web_sys::console::warn_1(
                 &"Safety Net: changes held at the lock could not be opened".into(),
@@ -654,7 +671,7 @@ impl AppState {
         let Some(held) = self.held.try_update_value(Option::take).flatten() else {
             return;
         };
-        let Some(plan) = self.open_held(&held, None) else {
+        let Some(plan) = self.open_held(&held) else {
             return;
         };
         self.plan.set(plan);
