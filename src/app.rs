@@ -15,12 +15,17 @@ use crate::state::{use_app_state, AppState, Boot};
 use crate::storage::PLAN_KEY;
 use leptos::prelude::*;
 
-/// The app's state and contexts: made in a start-up turn of their own, before the first
-/// view is mounted (src/main.rs). The browser compiles each function of the app the first
-/// time it runs, so the first turns are long for that alone: this one and the mount share it.
-pub fn provide() {
+/// The language and the app's state: made in a start-up turn of their own, before the
+/// other contexts ([`provide_rest`]) and the mount (src/main.rs). The browser compiles each
+/// function of the app the first time it runs, so the first turns are long for that alone:
+/// they share it.
+pub fn provide_state() {
     Language::provide();
     provide_context(AppState::new());
+}
+
+/// The app's other contexts, in the start-up turn after [`provide_state`].
+pub fn provide_rest() {
     DoseTimer::provide();
     crate::components::toast::Toasts::provide();
     router::provide();
@@ -33,15 +38,20 @@ pub fn App() -> impl IntoView {
     let route = expect_context::<router::Current>();
     // Start-up in turns, each a task of its own, so none holds the page long (#18). Each
     // sets a mark the budget report names the longest task by:
-    // - the state and contexts ([`provide`], sn-provided, src/main.rs);
+    // - the language and the state, then the other contexts ([`provide_state`],
+    //   sn-provided; [`provide_rest`], sn-contexts; src/main.rs);
     // - the mount of the app's frame, nothing in it yet but on Get help and the overdose
     //   steps (see below) (sn-mounted);
-    // - the header and the save banner (sn-headed);
+    // - the header (sn-headed), then its lock button and re-dose timer, and the save banner
+    //   (sn-bannered);
     // - the toasts, the navigation, the window listeners and the clock (sn-framed);
     // - reading the plan (sn-opening; a large one in turns, sn-read; then sn-opened);
-    // - Today's first view, its lower cards a turn later (sn-drawn);
+    // - Today's first view: its top (sn-drawn), then its notices and recovery card
+    //   ([`FirstView`], sn-whole); the cards below it come after the frame that shows the
+    //   app (src/pages/today.rs);
     // - the app takes the shell's place (sn-ready, on the next frame).
-    // Until then the shell, painted before the WebAssembly, is what shows.
+    // Until then the shell, painted before the WebAssembly, is what shows. The browser
+    // compiles each function the first time it runs, which is most of each turn's time.
     // Get help and the overdose steps need no plan: opened cold, they are drawn with the
     // mount, header and navigation included, and shown at once; the plan is read after.
     let crisis = route
@@ -49,7 +59,10 @@ pub fn App() -> impl IntoView {
         .with_untracked(|r| matches!(r, Route::Help | Route::Overdose));
     let drawn = RwSignal::new(crisis);
     let headed = RwSignal::new(crisis);
+    let bannered = RwSignal::new(crisis);
     let framed = RwSignal::new(crisis);
+    let first_view = FirstView(RwSignal::new(crisis));
+    provide_context(first_view);
     let turn = |f: Box<dyn FnOnce()>| set_timeout(f, std::time::Duration::ZERO);
     let show = || {
         crate::web::show_app();
@@ -67,24 +80,33 @@ pub fn App() -> impl IntoView {
         headed.set(true);
         crate::web::mark("sn-headed");
         turn(Box::new(move || {
-            framed.set(true);
-            match &owner {
-                Some(owner) => owner.with(|| listen(state, route, drawn)),
-                None => listen(state, route, drawn),
-            }
-            crate::web::mark("sn-framed");
+            bannered.set(true);
+            crate::web::mark("sn-bannered");
             turn(Box::new(move || {
-                // Years of check-ins are read over several turns.
-                state.open(move || {
-                    crate::web::mark("sn-opened");
-                    turn(Box::new(move || {
-                        if !crisis {
+                framed.set(true);
+                match &owner {
+                    Some(owner) => owner.with(|| listen(state, route, drawn)),
+                    None => listen(state, route, drawn),
+                }
+                crate::web::mark("sn-framed");
+                turn(Box::new(move || {
+                    // Years of check-ins are read over several turns.
+                    state.open(move || {
+                        crate::web::mark("sn-opened");
+                        if crisis {
+                            return;
+                        }
+                        turn(Box::new(move || {
                             drawn.set(true);
                             crate::web::mark("sn-drawn");
-                            turn(Box::new(show));
-                        }
-                    }));
-                });
+                            turn(Box::new(move || {
+                                first_view.0.set(true);
+                                crate::web::mark("sn-whole");
+                                turn(Box::new(show));
+                            }));
+                        }));
+                    });
+                }));
             }));
         }));
     }));
@@ -94,13 +116,30 @@ pub fn App() -> impl IntoView {
         language.0.track();
         view! {
             <a class="skip" href="#main">{tr!(common.skip)}</a>
-            {move || headed.get().then(|| view! { <Header/><SaveBanner/> })}
+            {move || headed.get().then(|| view! { <Header whole=bannered/> })}
+            {move || bannered.get().then(|| view! { <SaveBanner/> })}
             <main id="main" tabindex="-1">
                 {move || drawn.get().then(|| screen(route.0.get()))}
             </main>
             {move || framed.get().then(|| view! { <crate::components::toast::ToastHost/><Nav/> })}
         }
     }
+}
+
+/// Whether the first view of a screen may be drawn whole. At start-up Today draws its top
+/// one turn and the rest of what fills the screen the next, before the app is shown; after
+/// that it is always whole.
+#[derive(Clone, Copy)]
+pub struct FirstView(RwSignal<bool>);
+
+impl FirstView {
+    pub fn whole(self) -> bool {
+        self.0.get()
+    }
+}
+
+pub fn use_first_view() -> FirstView {
+    expect_context::<FirstView>()
 }
 
 /// The app's window listeners, its clock and its effects: made in the start-up turn after
@@ -335,7 +374,11 @@ fn NotOpen(boot: Boot) -> impl IntoView {
 }
 
 #[component]
-fn Header() -> impl IntoView {
+fn Header(
+    /// Whether the lock button and the re-dose timer may be drawn (at start-up, a turn after
+    /// the rest of the header).
+    whole: RwSignal<bool>,
+) -> impl IntoView {
     let state = use_app_state();
     // On the overdose steps the header scrolls away with the page, so that with large text
     // the step, Back, Call 911 and Next still share the screen.
@@ -346,14 +389,14 @@ fn Header() -> impl IntoView {
             // The emergency control: on every screen, one tap to help.
             <a href=Route::Help.path() class="get-help">{tr!(common.get_help)}</a>
             // With the lock on: lock now, in one tap.
-            <Show when=move || state.unlocked.get()>
+            <Show when=move || whole.get() && state.unlocked.get()>
                 <button type="button" class="lock-now" on:click=move |_| {
                     state.lock_now(true);
                     crate::router::go(&Route::Today.path());
                 }>{tr!(common.lock_now)}</button>
             </Show>
             // The re-dose timer, on every screen while it runs.
-            <DoseTimerStrip/>
+            {move || whole.get().then(|| view! { <DoseTimerStrip/> })}
         </header>
     }
 }

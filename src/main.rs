@@ -13,10 +13,10 @@ fn main() {
     }));
     // Start-up marks for the budget: the module is running, and the app is mounted.
     safety_net::web::mark("sn-main");
-    // The module's start-up (instantiation, glue) was one task; the app's state and contexts
-    // are the next, after the browser has had a turn; the mount the one after. The app is
-    // built out of sight, in turns (src/app.rs), while the shell stays on screen, and takes
-    // the shell's place once Today is drawn.
+    // The module's start-up (instantiation, glue) was one task. Then, each a task of its own
+    // after the browser has had a turn: the language and the app's state; the other
+    // contexts; the mount. The app is built out of sight, in turns (src/app.rs), while the
+    // shell stays on screen, and takes the shell's place once Today is drawn.
     use leptos::prelude::{set_timeout, Owner};
     use std::time::Duration;
     set_timeout(
@@ -26,16 +26,25 @@ fn main() {
             // The app's root: the mount's own owner is its child, and sees its contexts. It
             // lives as long as the page (as the mount's does).
             let root = Owner::new();
-            root.with(safety_net::app::provide);
+            root.with(safety_net::app::provide_state);
             safety_net::web::mark("sn-provided");
             set_timeout(
                 move || {
-                    root.with(|| match safety_net::web::app_root() {
-                        Some(el) => leptos::mount::mount_to(el, safety_net::app::App).forget(),
-                        None => leptos::mount::mount_to_body(safety_net::app::App),
-                    });
-                    std::mem::forget(root);
-                    safety_net::web::mark("sn-mounted");
+                    root.with(safety_net::app::provide_rest);
+                    safety_net::web::mark("sn-contexts");
+                    set_timeout(
+                        move || {
+                            root.with(|| match safety_net::web::app_root() {
+                                Some(el) => {
+                                    leptos::mount::mount_to(el, safety_net::app::App).forget()
+                                }
+                                None => leptos::mount::mount_to_body(safety_net::app::App),
+                            });
+                            std::mem::forget(root);
+                            safety_net::web::mark("sn-mounted");
+                        },
+                        Duration::ZERO,
+                    );
                 },
                 Duration::ZERO,
             );

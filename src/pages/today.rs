@@ -24,10 +24,22 @@ pub fn TodayPage() -> impl IntoView {
             .plan
             .with(|p| p.settings.guided_start == GuidedStart::NotStarted && p.people.is_empty())
     };
-    // The first view (what fills the screen) is drawn at once; the cards below it after the
-    // browser has had a turn, so no single start-up task is long.
+    // The first view (what fills the screen) is drawn at once, but at start-up in two turns:
+    // the notices and the recovery card a turn after the top, before the app is shown
+    // (src/app.rs). The
+    // cards below it come after the next frame, so no single task is long.
+    let whole = use_context::<crate::app::FirstView>();
+    let whole = move || whole.is_none_or(|w| w.whole());
     let rest = RwSignal::new(false);
-    set_timeout(move || rest.set(true), std::time::Duration::ZERO);
+    Effect::new(move |_| {
+        if whole() && !rest.get_untracked() {
+            // After the next frame: at start-up, the one that shows the app, which then lays
+            // out only what fills the screen.
+            request_animation_frame(move || {
+                set_timeout(move || rest.set(true), std::time::Duration::ZERO)
+            });
+        }
+    });
     view! {
         <h1>{tr!(today.title)}</h1>
         <p class="date" data-testid="today-date">{move || { let t = state.today(); long_date(t, t) }}</p>
@@ -42,6 +54,7 @@ pub fn TodayPage() -> impl IntoView {
             // Below the welcome, so the swap from the start-up shell moves nothing.
             <crate::components::language_choice::OtherLanguage/>
         </Show>
+        <Show when=whole>
         <crate::components::safekeeping::SafariNotice/>
         <ReviewDue/>
         <crate::components::safekeeping::BackupReminder/>
@@ -58,6 +71,7 @@ pub fn TodayPage() -> impl IntoView {
             }}</p>
             <a class="button primary" href=Route::CheckIn.path()>{tr!(today.check_in)}</a>
         </section>
+        </Show>
         <Show when=move || rest.get()>
             <Celebration/>
             <GentleNotice/>

@@ -62,10 +62,11 @@ test('@budget the longest main-thread task at start-up, 4x CPU, empty and with t
       await readyMark(page);
       await page.waitForTimeout(1000);
       // Each long task is named by the start-up marks set in it (src/main.rs, src/app.rs):
-      // "browser" before the module runs, sn-main for compiling and starting it, then
-      // sn-provided (the state and contexts), sn-mounted, sn-headed, sn-framed, sn-opening
-      // (the stored text and all but the check-ins), sn-read (each turn of check-ins),
-      // sn-opened, sn-drawn.
+      // "browser" before the module runs, sn-main for instantiating and starting it, then
+      // sn-provided (the language and state), sn-contexts, sn-mounted, sn-headed,
+      // sn-bannered, sn-framed, sn-opening (the stored text and all but the check-ins),
+      // sn-read (each turn of check-ins), sn-opened, sn-drawn, sn-whole; "between marks"
+      // for a task with none (Today's lower cards, the frame that shows the app).
       const { tasks, marks } = await page.evaluate(() => ({
         tasks: window.__tasks,
         marks: performance.getEntriesByType('mark').filter((m) => m.name.startsWith('sn-') && !m.name.startsWith('sn-wasm')).map((m) => ({ name: m.name, at: m.startTime })),
