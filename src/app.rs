@@ -61,10 +61,15 @@ pub fn App() -> impl IntoView {
     let headed = RwSignal::new(crisis);
     let bannered = RwSignal::new(crisis);
     let framed = RwSignal::new(crisis);
-    let first_view = FirstView(RwSignal::new(crisis));
+    let first_view = FirstView(RwSignal::new(if crisis {
+        Drawn::Whole
+    } else {
+        Drawn::Top
+    }));
     provide_context(first_view);
     let turn = |f: Box<dyn FnOnce()>| set_timeout(f, std::time::Duration::ZERO);
-    let show = || {
+    let show = move || {
+        first_view.0.set(Drawn::Shown);
         crate::web::show_app();
         // The real content is on screen: the start-up budget's mark.
         request_animation_frame(|| crate::web::mark("sn-ready"));
@@ -100,7 +105,7 @@ pub fn App() -> impl IntoView {
                             drawn.set(true);
                             crate::web::mark("sn-drawn");
                             turn(Box::new(move || {
-                                first_view.0.set(true);
+                                first_view.0.set(Drawn::Whole);
                                 crate::web::mark("sn-whole");
                                 turn(Box::new(show));
                             }));
@@ -126,20 +131,33 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// Whether the first view of a screen may be drawn whole. At start-up Today draws its top
-/// one turn and the rest of what fills the screen the next, before the app is shown; after
-/// that it is always whole.
-#[derive(Clone, Copy)]
-pub struct FirstView(RwSignal<bool>);
-
-impl FirstView {
-    pub fn whole(self) -> bool {
-        self.0.get()
-    }
+/// How far the first view is drawn at start-up: Today draws its top one turn and the rest
+/// of what fills the screen the next, before the app is shown (see [`App`]). After start-up
+/// it is always shown.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Drawn {
+    Top,
+    Whole,
+    Shown,
 }
 
-pub fn use_first_view() -> FirstView {
-    expect_context::<FirstView>()
+#[derive(Clone, Copy)]
+pub struct FirstView(RwSignal<Drawn>);
+
+impl FirstView {
+    /// Whether what fills the screen may be drawn whole.
+    pub fn whole(self) -> bool {
+        self.0.get() >= Drawn::Whole
+    }
+
+    /// Whether the app has taken the start-up shell's place.
+    pub fn shown(self) -> bool {
+        self.0.get() == Drawn::Shown
+    }
+
+    pub fn shown_untracked(self) -> bool {
+        self.0.get_untracked() == Drawn::Shown
+    }
 }
 
 /// The app's window listeners, its clock and its effects: made in the start-up turn after

@@ -24,22 +24,29 @@ pub fn TodayPage() -> impl IntoView {
             .plan
             .with(|p| p.settings.guided_start == GuidedStart::NotStarted && p.people.is_empty())
     };
-    // The first view (what fills the screen) is drawn at once, but at start-up in two turns:
+    // The first view (what fills the screen) is drawn at once; at start-up in two turns,
     // the notices and the recovery card a turn after the top, before the app is shown
-    // (src/app.rs). The
-    // cards below it come after the next frame, so no single task is long.
-    let whole = use_context::<crate::app::FirstView>();
-    let whole = move || whole.is_none_or(|w| w.whole());
+    // (src/app.rs). The cards below come a turn later, so no single task is long; at
+    // start-up, after the frame that shows the app, which then lays out only the first view.
+    let first = use_context::<crate::app::FirstView>();
+    let whole = move || first.is_none_or(|f| f.whole());
     let rest = RwSignal::new(false);
-    Effect::new(move |_| {
-        if whole() && !rest.get_untracked() {
-            // After the next frame: at start-up, the one that shows the app, which then lays
-            // out only what fills the screen.
-            request_animation_frame(move || {
-                set_timeout(move || rest.set(true), std::time::Duration::ZERO)
+    let later = move || set_timeout(move || rest.set(true), std::time::Duration::ZERO);
+    match first {
+        Some(first) if !first.shown_untracked() => {
+            Effect::new(move |_| {
+                if first.shown() && !rest.get_untracked() {
+                    // No frames come in a tab in the background.
+                    if document().hidden() {
+                        later();
+                    } else {
+                        request_animation_frame(later);
+                    }
+                }
             });
         }
-    });
+        _ => later(),
+    }
     view! {
         <h1>{tr!(today.title)}</h1>
         <p class="date" data-testid="today-date">{move || { let t = state.today(); long_date(t, t) }}</p>
@@ -79,7 +86,7 @@ pub fn TodayPage() -> impl IntoView {
             <MeetingsToday/>
             <KitCards/>
             {own_list(tr!(today.why), reason_texts)}
-            <section class="card quiet">
+            <section class="card quiet" data-testid="today-hard-moment">
                 <p>{tr!(today.hard_moment.before)}<a href=Route::Help.path()>{tr!(today.hard_moment.link)}</a>{tr!(today.hard_moment.after)}</p>
             </section>
         </Show>

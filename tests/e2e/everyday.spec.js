@@ -118,6 +118,8 @@ test('Today says nothing of the week when nothing is coming', async ({ app, page
   await page.clock.install({ time: new Date('2026-12-07T10:00:00-05:00') });
   await withPlan(page, { relapse: { reasons: [{ id: 'r1', text: 'Maya' }] } });
   await app.open('/');
+  // The lower cards are drawn (the last of them), so their absence means something.
+  await expect(page.getByTestId('today-hard-moment')).toBeVisible();
   await expect(page.getByTestId('coming-up')).toHaveCount(0);
   await expect(page.getByTestId('refill-due')).toHaveCount(0);
 });
@@ -207,7 +209,7 @@ test("after a slip, the new streak's 24 hours, 1 week and 30 days are each celeb
     await card.getByRole('button', { name: 'Thank you' }).click();
     await expect(card).toHaveCount(0);
     await page.reload();
-    await expect(page.getByRole('heading', { name: 'Today', level: 1 })).toBeVisible();
+    await expect(page.getByTestId('today-hard-moment')).toBeVisible();
     await expect(page.getByTestId('celebration'), `${label} once`).toHaveCount(0);
   }
   const stored = JSON.parse(await page.evaluate((k) => localStorage.getItem(k), PLAN_KEY)).data;

@@ -90,6 +90,7 @@ test('reaching a milestone with a fixed clock: celebrated once, on Today and My 
   await expect.poll(async () => (await stored(page)).recovery.celebrated).toEqual(['2026-10-24/hours-24', '2026-10-24/days-7', '2026-10-24/days-30']);
   await page.reload();
   await expect(page.getByTestId('today-recovery')).toContainText('30 days in recovery');
+  await expect(page.getByTestId('today-hard-moment')).toBeVisible();
   await expect(page.getByTestId('celebration')).toHaveCount(0);
   await app.open('/recovery');
   await expect(page.getByTestId('celebration')).toHaveCount(0);
