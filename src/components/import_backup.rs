@@ -154,7 +154,9 @@ pub fn ImportBackup() -> impl IntoView {
                         crate::domain::safekeeping::compare(p, state.last_saved(), &incoming, made)
                     })
                 };
-                let replaces = if locked {
+                let replaces = if locked && state.holds_unsaved() {
+                    tr!(settings.import.replaces_locked_held).to_string()
+                } else if locked {
                     tr!(settings.import.replaces_locked).to_string()
                 } else {
                     tr!(settings.import.replaces, current = current)

@@ -1,7 +1,7 @@
 // The lock (issue #16): the plan encrypted with a passcode only the person holds; crisis
 // help never locked; auto-lock, slower tries after five wrong ones, every tab locked at
 // once; backups that follow the lock; and nothing readable anywhere while locked.
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { test, expect, App, openRecords, PLAN_KEY, fillStorage, freeStorage } from './fixtures.js';
 
 test.use({ timezoneId: 'America/New_York' });
@@ -155,7 +155,7 @@ async function unsavedWithLockOn(app, page) {
   return banner;
 }
 
-test('changes not saved when the app locks are kept sealed, and come back on unlocking', async ({ app, page }) => {
+test('changes not saved when the app locks are kept sealed, and come back on unlocking', async ({ app, page }, info) => {
   const banner = await unsavedWithLockOn(app, page);
   const stored = await app.storedRaw();
 
@@ -166,6 +166,17 @@ test('changes not saved when the app locks are kept sealed, and come back on unl
   expect(await page.content()).not.toContain('Written when storage was full');
   expect(await app.storedRaw()).toBe(stored);
   await page.screenshot({ path: 'target/screenshots/lock-screen-held-changes.png', fullPage: true });
+
+  // A backup restored here (a forgotten passcode) would replace them too, and says so;
+  // cancelled, they are still held.
+  const file = info.outputPath('b.json');
+  await writeFile(file, '{"app":"safety-net","kind":"backup","version":1,"data":{}}');
+  await page.getByText('Forgot the passcode?').click();
+  await page.getByLabel('Import a backup…').setInputFiles(file);
+  await expect(page.getByRole('alertdialog')).toContainText('It will replace your locked plan, which cannot be opened without its passcode, and the changes kept since it locked. This cannot be undone.');
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByRole('alertdialog')).toHaveCount(0);
+  await expect(page.getByTestId('held-changes')).toBeVisible();
 
   // A wrong passcode does not bring them back; the right one does, and they are saved
   // as soon as there is room.
