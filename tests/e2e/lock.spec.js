@@ -241,6 +241,45 @@ test('changes held at a lock, when another tab saves meanwhile: the person choos
   await expect(a.reasonFields().nth(1)).toHaveValue('B, not saved yet');
 });
 
+test('changes held at a lock, when another tab turns the lock off and on again with the same passcode: the passcode opens them', async ({ context }) => {
+  const a = new App(await context.newPage());
+  await a.open('/plan/relapse');
+  await a.addReason('First');
+  await turnOn(a, a.page);
+  await openUnlocked(a, a.page, '/plan/relapse');
+  const b = new App(await context.newPage());
+  await openUnlocked(b, b.page, '/plan/relapse');
+  await b.page.evaluate(fillStorage);
+  await b.page.getByLabel('Add a reason').fill('B, held through new keys');
+  await b.page.getByLabel('Add a reason').press('Enter');
+  await expect(b.page.getByRole('alert').filter({ hasText: 'Not saved.' })).toBeVisible();
+  await b.page.evaluate(freeStorage);
+  await a.page.getByRole('banner').getByRole('button', { name: 'Lock now' }).click();
+  await expect(b.page.getByTestId('held-changes')).toBeVisible();
+  // Tab A turns the lock off, then on again with the same passcode: new keys.
+  await openUnlocked(a, a.page, '/settings');
+  const lock = a.page.getByRole('region', { name: 'Lock Safety Net with a passcode' });
+  await lock.getByLabel('Passcode, to turn the lock off').fill('246810');
+  await lock.getByRole('button', { name: 'Turn the lock off' }).click();
+  await expect(a.page.getByText('The lock is off.')).toBeVisible({ timeout: 20_000 });
+  await turnOn(a, a.page);
+  // Tab B, locked again, still holds its changes; the passcode opens them.
+  await expect(b.page.getByRole('heading', { name: 'Safety Net is locked', level: 1 })).toBeVisible();
+  await expect(b.page.getByTestId('held-changes')).toBeVisible();
+  await unlock(b.page, '246810');
+  await expect(b.page.getByRole('heading', { name: 'Safety Net is locked', level: 1 })).toHaveCount(0, { timeout: 20_000 });
+  const banner = b.page.getByRole('alert').filter({ hasText: 'Your plan was also changed in another tab or window.' });
+  await expect(banner).toBeVisible();
+  await b.page.getByRole('navigation').getByRole('link', { name: 'My plan' }).click();
+  await b.page.getByRole('link', { name: /Relapse prevention/ }).first().click();
+  await expect(b.reasonFields().nth(1)).toHaveValue('B, held through new keys');
+  await banner.getByRole('button', { name: 'Keep this version' }).click();
+  await b.expectSaved();
+  expect(await b.storedRaw()).toMatch(SEALED);
+  await openUnlocked(a, a.page, '/plan/relapse');
+  await expect(a.reasonFields().nth(1)).toHaveValue('B, held through new keys');
+});
+
 test('changes held at a lock, when the stored plan turns out damaged on unlocking: offered on the recovery screen', async ({ app, page }) => {
   await unsavedWithLockOn(app, page);
   await page.getByRole('banner').getByRole('button', { name: 'Lock now' }).click();
