@@ -204,7 +204,9 @@ test('changes not saved when the app locks are kept sealed, and come back on unl
   await expect(page.getByTestId('held-changes')).toHaveCount(0);
 });
 
-test('changes held at a lock, when another tab saves meanwhile: the person chooses, as in any conflict', async ({ context }) => {
+// Two tabs with the lock on. Tab B's change is not saved (storage was full) when tab A
+// locks every tab, so B holds it.
+async function heldInOtherTab(context, text) {
   const a = new App(await context.newPage());
   await a.open('/plan/relapse');
   await a.addReason('First');
@@ -212,50 +214,45 @@ test('changes held at a lock, when another tab saves meanwhile: the person choos
   await openUnlocked(a, a.page, '/plan/relapse');
   const b = new App(await context.newPage());
   await openUnlocked(b, b.page, '/plan/relapse');
-  // Tab B's change is not saved (storage was full)…
   await b.page.evaluate(fillStorage);
-  await b.page.getByLabel('Add a reason').fill('B, not saved yet');
+  await b.page.getByLabel('Add a reason').fill(text);
   await b.page.getByLabel('Add a reason').press('Enter');
   await expect(b.page.getByRole('alert').filter({ hasText: 'Not saved.' })).toBeVisible();
   await b.page.evaluate(freeStorage);
-  // …when tab A locks every tab.
   await a.page.getByRole('banner').getByRole('button', { name: 'Lock now' }).click();
   await expect(b.page.getByRole('heading', { name: 'Safety Net is locked', level: 1 })).toBeVisible();
   await expect(b.page.getByTestId('held-changes')).toBeVisible();
-  await expect(a.page.getByRole('heading', { name: 'Open my plan' })).toBeVisible();
-  await expect(a.page.getByTestId('held-changes')).toHaveCount(0);
-  // A opens the plan and saves a change of its own while B is locked.
-  await openUnlocked(a, a.page, '/plan/relapse');
-  await a.addReason('A, saved');
-  await expect(b.page.getByTestId('held-changes')).toBeVisible();
-  // B unlocks: its version is back on screen, and the person chooses.
+  return { a, b };
+}
+
+// Tab B unlocks: its version is back on screen, the other tab's is stored, and the person
+// keeps B's.
+async function unlockAndKeepHeld(b, text) {
   await unlock(b.page, '246810');
   await expect(b.page.getByRole('heading', { name: 'Safety Net is locked', level: 1 })).toHaveCount(0, { timeout: 20_000 });
   const banner = b.page.getByRole('alert').filter({ hasText: 'Your plan was also changed in another tab or window.' });
   await expect(banner).toBeVisible();
   await b.page.getByRole('navigation').getByRole('link', { name: 'My plan' }).click();
   await b.page.getByRole('link', { name: /Relapse prevention/ }).first().click();
-  await expect(b.reasonFields().nth(1)).toHaveValue('B, not saved yet');
+  await expect(b.reasonFields().nth(1)).toHaveValue(text);
   await banner.getByRole('button', { name: 'Keep this version' }).click();
   await b.expectSaved();
+}
+
+test('changes held at a lock, when another tab saves meanwhile: the person chooses, as in any conflict', async ({ context }) => {
+  const { a, b } = await heldInOtherTab(context, 'B, not saved yet');
+  await expect(a.page.getByRole('heading', { name: 'Open my plan' })).toBeVisible();
+  await expect(a.page.getByTestId('held-changes')).toHaveCount(0);
+  // A opens the plan and saves a change of its own while B is locked.
+  await openUnlocked(a, a.page, '/plan/relapse');
+  await a.addReason('A, saved');
+  await expect(b.page.getByTestId('held-changes')).toBeVisible();
+  await unlockAndKeepHeld(b, 'B, not saved yet');
   await expect(a.reasonFields().nth(1)).toHaveValue('B, not saved yet');
 });
 
 test('changes held at a lock, when another tab turns the lock off and on again with the same passcode: the passcode opens them', async ({ context }) => {
-  const a = new App(await context.newPage());
-  await a.open('/plan/relapse');
-  await a.addReason('First');
-  await turnOn(a, a.page);
-  await openUnlocked(a, a.page, '/plan/relapse');
-  const b = new App(await context.newPage());
-  await openUnlocked(b, b.page, '/plan/relapse');
-  await b.page.evaluate(fillStorage);
-  await b.page.getByLabel('Add a reason').fill('B, held through new keys');
-  await b.page.getByLabel('Add a reason').press('Enter');
-  await expect(b.page.getByRole('alert').filter({ hasText: 'Not saved.' })).toBeVisible();
-  await b.page.evaluate(freeStorage);
-  await a.page.getByRole('banner').getByRole('button', { name: 'Lock now' }).click();
-  await expect(b.page.getByTestId('held-changes')).toBeVisible();
+  const { a, b } = await heldInOtherTab(context, 'B, held through new keys');
   // Tab A turns the lock off, then on again with the same passcode: new keys.
   await openUnlocked(a, a.page, '/settings');
   const lock = a.page.getByRole('region', { name: 'Lock Safety Net with a passcode' });
@@ -266,15 +263,7 @@ test('changes held at a lock, when another tab turns the lock off and on again w
   // Tab B, locked again, still holds its changes; the passcode opens them.
   await expect(b.page.getByRole('heading', { name: 'Safety Net is locked', level: 1 })).toBeVisible();
   await expect(b.page.getByTestId('held-changes')).toBeVisible();
-  await unlock(b.page, '246810');
-  await expect(b.page.getByRole('heading', { name: 'Safety Net is locked', level: 1 })).toHaveCount(0, { timeout: 20_000 });
-  const banner = b.page.getByRole('alert').filter({ hasText: 'Your plan was also changed in another tab or window.' });
-  await expect(banner).toBeVisible();
-  await b.page.getByRole('navigation').getByRole('link', { name: 'My plan' }).click();
-  await b.page.getByRole('link', { name: /Relapse prevention/ }).first().click();
-  await expect(b.reasonFields().nth(1)).toHaveValue('B, held through new keys');
-  await banner.getByRole('button', { name: 'Keep this version' }).click();
-  await b.expectSaved();
+  await unlockAndKeepHeld(b, 'B, held through new keys');
   expect(await b.storedRaw()).toMatch(SEALED);
   await openUnlocked(a, a.page, '/plan/relapse');
   await expect(a.reasonFields().nth(1)).toHaveValue('B, held through new keys');
