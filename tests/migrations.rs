@@ -59,10 +59,33 @@ fn version_3_fixture_opens_with_version_4_settings_at_their_defaults() {
 }
 
 #[test]
-fn version_4_fixture_opens_as_the_full_plan_and_is_written_back_byte_for_byte() {
+fn version_4_fixture_opens_as_the_full_plan_and_is_written_back_the_same() {
     let plan = backup::import_text(V4).expect("v4 fixture opens");
     assert_eq!(plan, common::full_plan());
-    assert_eq!(backup::export(&plan).expect("exports"), V4);
+    let written = backup::export(&plan).expect("exports");
+    assert_eq!(backup::import_text(&written).as_ref(), Ok(&plan));
+    // Written back as it was, except that a check-in's unanswered fields are now left out
+    // (the fixture is as the first builds of version 4 wrote it, every field named; both
+    // read the same, in this build and in those).
+    let mut expected: Value = serde_json::from_str(V4).expect("json");
+    let unanswered = |v: &Value| {
+        v.is_null() || v == &Value::Bool(false) || v == &serde_json::json!([]) || v == ""
+    };
+    let mut left_out = 0;
+    for c in expected["data"]["checkins"]
+        .as_array_mut()
+        .expect("check-ins")
+    {
+        let c = c.as_object_mut().expect("a check-in");
+        let named = c.len();
+        c.retain(|_, v| !unanswered(v));
+        left_out += named - c.len();
+    }
+    assert!(left_out > 0, "the fixture has unanswered fields");
+    assert_eq!(
+        serde_json::from_str::<Value>(&written).expect("json"),
+        expected
+    );
 }
 
 #[test]

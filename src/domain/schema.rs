@@ -472,11 +472,20 @@ pub fn read_checkins<'de, D: serde::Deserializer<'de>>(
     d.deserialize_seq(First)
 }
 
-/// The fewest bytes a check-in takes as the app writes it (every scale a single digit,
-/// nothing else in it): the text after the first check-in holds no more check-ins than its
-/// length over this, so room for them all is made at once (a list grown by doubling would
-/// hold its old and new room at once); what is too much is let go at the end.
-pub const SHORTEST_CHECKIN: usize = 202;
+/// How a check-in begins as the app writes it (the date is its first field). In JSON text
+/// these bytes begin nothing else: a `"` inside a note or an id is written `\"`.
+const CHECKIN_START: &str = "{\"date\":";
+
+/// How many check-ins `rest` (the text from the first check-in on) holds, as the app writes
+/// them: room for them all is made at once (a list grown by doubling would hold its old and
+/// new room at once). The count is exact for what the app writes; for text written some
+/// other way it may be short (then the list grows) or long (what is too much is let go at
+/// the end); it is never more than a plan may hold.
+fn room_for(rest: &str) -> usize {
+    rest.matches(CHECKIN_START)
+        .take(super::plan::MAX_ITEMS)
+        .count()
+}
 
 impl InTurns {
     /// Reads `text` up to its first check-in (or all of it, when it is not a document of
@@ -499,7 +508,7 @@ impl InTurns {
             // Read to the end: there are no check-ins.
             (Some(decoded), None) => Step::Done(text, validated(decoded)),
             (None, Some(first)) => {
-                let room = ((text.len() - first) / SHORTEST_CHECKIN).min(super::plan::MAX_ITEMS);
+                let room = room_for(&text[first..]);
                 Step::More(InTurns {
                     text,
                     first,
@@ -699,26 +708,49 @@ mod tests {
     use super::*;
 
     #[test]
-    fn no_check_in_is_written_shorter_than_the_room_made_for_it() {
+    fn a_check_in_is_written_without_what_was_left_unanswered() {
         use crate::domain::checkin::CheckIn;
         let day = chrono::NaiveDate::from_ymd_opt(2026, 1, 1).expect("a date");
-        let len = |c: &CheckIn| serde_json::to_string(c).expect("writes").len();
-        let mut shortest = CheckIn::new(day);
-        assert!(
-            len(&shortest) > SHORTEST_CHECKIN,
-            "empty scales are written null"
+        let empty = CheckIn::new(day);
+        let text = serde_json::to_string(&empty).expect("writes");
+        assert_eq!(text, r#"{"date":"2026-01-01"}"#);
+        assert_eq!(serde_json::from_str::<CheckIn>(&text).ok(), Some(empty));
+        // What an older build wrote, every field named, reads the same.
+        let old = r#"{"date":"2026-01-01","mood":null,"craving":null,"stress":null,"sleep_minutes":null,"medications_taken":[],"went_to_meeting":false,"contacted_support":false,"triggers":[],"warning_signs":[],"coping_used":[],"note":""}"#;
+        assert_eq!(
+            serde_json::from_str::<CheckIn>(old).ok(),
+            Some(CheckIn::new(day))
         );
-        (shortest.mood, shortest.craving, shortest.stress) = (Some(1), Some(0), Some(0));
-        shortest.sleep_minutes = Some(0);
-        (shortest.went_to_meeting, shortest.contacted_support) = (true, true);
-        assert_eq!(len(&shortest), SHORTEST_CHECKIN);
-        // The longest of each: the room is never too small for what the app writes.
-        for (mood, scale, sleep) in [(5, 10, 1440), (3, 7, 420)] {
-            let mut c = shortest.clone();
-            (c.mood, c.craving, c.stress, c.sleep_minutes) =
-                (Some(mood), Some(scale), Some(scale), Some(sleep));
-            assert!(len(&c) >= SHORTEST_CHECKIN);
+        // An answer at a scale's low end is not taken for no answer: 0 is written.
+        let mut zero = CheckIn::new(day);
+        zero.craving = Some(0);
+        let text = serde_json::to_string(&zero).expect("writes");
+        assert_eq!(text, r#"{"date":"2026-01-01","craving":0}"#);
+        assert_eq!(serde_json::from_str::<CheckIn>(&text).ok(), Some(zero));
+    }
+
+    #[test]
+    fn room_is_made_for_exactly_the_check_ins_written() {
+        use crate::domain::checkin::CheckIn;
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 1, 1).expect("a date");
+        let mut plan = Plan::default();
+        for (i, note) in [
+            "",
+            r#"{"date":"2026-01-01"}"#,
+            "{\"date\":",
+            "a\n{\"date\":1}",
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            let mut c = CheckIn::new(day + chrono::Days::new(i as u64));
+            c.note = note.to_string();
+            plan.checkins.push(c);
         }
+        let text = encode_stored(&plan, 1, "2026-11-23T10:00:00Z").expect("encodes");
+        let first = text.find(r#""checkins":["#).expect("a list") + r#""checkins":["#.len();
+        assert_eq!(room_for(&text[first..]), plan.checkins.len());
+        assert_eq!(room_for(""), 0);
     }
 
     #[test]
