@@ -406,12 +406,20 @@ fn Header(
             <a href=Route::Today.path() class="brand">"Safety Net"</a>
             // The emergency control: on every screen, one tap to help.
             <a href=Route::Help.path() class="get-help">{tr!(common.get_help)}</a>
-            // With the lock on: lock now, in one tap.
+            // With the lock on: lock now, in one tap. A padlock and the words; where the
+            // header has no room for the words, the padlock alone (the words are still its
+            // name for a screen reader).
             <Show when=move || whole.get() && state.unlocked.get()>
                 <button type="button" class="lock-now" on:click=move |_| {
                     state.lock_now(true);
                     crate::router::go(&Route::Today.path());
-                }>{tr!(common.lock_now)}</button>
+                }>
+                    <svg class="lock-icon" aria-hidden="true" focusable="false" viewBox="0 0 24 24">
+                        <path d="M7.5 10.5V7a4.5 4.5 0 0 1 9 0v3.5" fill="none" stroke="currentColor" stroke-width="2.2"/>
+                        <rect x="4" y="10" width="16" height="11" rx="2.5" fill="currentColor"/>
+                    </svg>
+                    <span class="lock-label">{tr!(common.lock_now)}</span>
+                </button>
             </Show>
             // The re-dose timer, on every screen while it runs.
             {move || whole.get().then(|| view! { <DoseTimerStrip/> })}

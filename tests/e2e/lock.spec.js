@@ -2,7 +2,7 @@
 // help never locked; auto-lock, slower tries after five wrong ones, every tab locked at
 // once; backups that follow the lock; and nothing readable anywhere while locked.
 import { readFile, writeFile } from 'node:fs/promises';
-import { test, expect, App, openRecords, PLAN_KEY, fillStorage, freeStorage } from './fixtures.js';
+import { test, expect, App, openRecords, PLAN_KEY, fillStorage, freeStorage, headerInOneRow } from './fixtures.js';
 
 test.use({ timezoneId: 'America/New_York' });
 
@@ -52,7 +52,10 @@ test('turn the lock on: explained first, then the plan is stored encrypted; lock
   expect(raw).toMatch(SEALED);
   expect(raw).not.toContain('For Maya');
 
-  // Lock now, from the header.
+  // Lock now, from the header: on a phone, a padlock beside Get help, in one row (the words
+  // are its name).
+  await expect(page.getByRole('banner').getByRole('button', { name: 'Lock now' })).toBeVisible();
+  expect(await headerInOneRow(page), 'the header with Lock now, one row at 360 px').toBe(true);
   await page.getByRole('banner').getByRole('button', { name: 'Lock now' }).click();
   await expect(page.getByRole('heading', { name: 'Safety Net is locked', level: 1 })).toBeVisible();
   await expect(page.getByText('For Maya')).toHaveCount(0);

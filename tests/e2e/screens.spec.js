@@ -1,6 +1,6 @@
 // Screenshots of every screen at 360 px in light and dark (target/screenshots/), for people
 // to look at; and the assertion a screenshot can't make: nothing is wider than the screen.
-import { test, expect, brokenWords } from './fixtures.js';
+import { test, expect, brokenWords, headerInOneRow } from './fixtures.js';
 
 const SCREENS = [
   ['today-empty', '/', 'Today'],
@@ -86,4 +86,27 @@ test('at 200% text size every screen still fits 360 px and nothing is cut off', 
     expect(narrow, `${name}: text fields too narrow`).toEqual([]);
     await page.screenshot({ path: `target/screenshots/${name}-text-200.png`, fullPage: true });
   }
+});
+
+// The header stays on screen as the page scrolls, so it must not take the screen: at 200% text
+// it was two rows (the brand, then Get help) and with the navigation took 47% of 360 x 740.
+test('the fixed header keeps one row; at 200% text it and the navigation leave two thirds of the screen', async ({ app, page }) => {
+  await app.open('/help');
+  const banner = page.getByRole('banner');
+  const brand = banner.getByRole('link', { name: 'Safety Net' });
+  const help = banner.getByRole('link', { name: 'Get help' });
+  await expect(brand).toBeVisible();
+  expect(await headerInOneRow(page), 'one row at 100%').toBe(true);
+  await page.evaluate(() => { document.documentElement.style.fontSize = '200%'; });
+  // No room for the brand beside Get help: it is left out (Today is in the navigation).
+  await expect(brand).toBeHidden();
+  await expect(help).toBeVisible();
+  expect(await headerInOneRow(page), 'one row at 200%').toBe(true);
+  const fixed = (await banner.boundingBox()).height
+    + (await page.getByRole('navigation', { name: 'Main' }).boundingBox()).height;
+  expect(fixed, 'header and navigation, px of 740').toBeLessThanOrEqual(740 / 3);
+  // Scrolled to the end, Get help is still one tap away.
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  await expect(help).toBeInViewport();
+  await page.screenshot({ path: 'target/screenshots/help-header-text-200.png' });
 });
