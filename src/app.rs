@@ -2,6 +2,7 @@
 //! navigation, and the banners that say whether the plan is saved.
 
 use crate::components::dose_timer::{DoseTimer, DoseTimerStrip};
+use crate::components::held_changes::HeldChanges;
 use crate::components::save_banner::SaveBanner;
 use crate::domain::pillars::Pillar;
 use crate::pages::{
@@ -122,7 +123,7 @@ pub fn App() -> impl IntoView {
         view! {
             <a class="skip" href="#main">{tr!(common.skip)}</a>
             {move || headed.get().then(|| view! { <Header whole=bannered/> })}
-            {move || bannered.get().then(|| view! { <SaveBanner/> })}
+            {move || bannered.get().then(|| view! { <SaveBanner/><HeldChanges/> })}
             <main id="main" tabindex="-1">
                 {move || drawn.get().then(|| screen(route.0.get()))}
             </main>
@@ -414,10 +415,8 @@ fn Header(
                     state.lock_now(true);
                     crate::router::go(&Route::Today.path());
                 }>
-                    <svg class="lock-icon" aria-hidden="true" focusable="false" viewBox="0 0 24 24">
-                        <path d="M7.5 10.5V7a4.5 4.5 0 0 1 9 0v3.5" fill="none" stroke="currentColor" stroke-width="2.2"/>
-                        <rect x="4" y="10" width="16" height="11" rx="2.5" fill="currentColor"/>
-                    </svg>
+                    // (Drawn by the style sheet: an SVG built here costs the first load more.)
+                    <span class="lock-icon" aria-hidden="true"></span>
                     <span class="lock-label">{tr!(common.lock_now)}</span>
                 </button>
             </Show>

@@ -117,6 +117,9 @@ pub struct AppState {
     reading: StoredValue<Option<Reading>, LocalStorage>,
     /// Changes not saved when the app locked, sealed, until the passcode opens them again.
     held: StoredValue<Option<Held>, LocalStorage>,
+    /// Changes are held from a lock that another tab has since turned off: no lock screen
+    /// asks for the passcode now, so a card does (`components::held_changes`).
+    pub held_orphaned: RwSignal<bool>,
 }
 
 /// A plan with changes that were not saved (a save failed, or another tab saved too) when
@@ -200,6 +203,7 @@ impl AppState {
             hidden_at: StoredValue::new(None),
             reading: StoredValue::new_local(None),
             held: StoredValue::new_local(None),
+            held_orphaned: RwSignal::new(false),
         }
     }
 
@@ -287,17 +291,22 @@ impl AppState {
             LoadOutcome::Empty => {
                 // Deleted, perhaps in another tab: no lock is left to keep, and changes held
                 // at a lock go with the plan they were made to.
-                self.held.set_value(None);
+                self.forget_held();
                 self.put_away();
                 self.set_boot(Boot::Ready);
             }
             LoadOutcome::Loaded(d) => {
                 // Stored plain (the lock turned off in another tab): this tab drops the old
                 // keys, so its next save does not lock the plan again with the old passcode.
-                if !self.repo.with_value(|r| r.base_is_sealed()) {
+                let plain = !self.repo.with_value(|r| r.base_is_sealed());
+                if plain {
                     self.repo.with_value(|r| r.codec().set(None));
                     self.unlocked.set(false);
                 }
+                // Changes held at the lock, and the lock is off now: the passcode it had is
+                // asked for where the plan is, not on a lock screen.
+                self.held_orphaned
+                    .set(plain && self.held.with_value(Option::is_some));
                 let Decoded { mut plan, .. } = *d;
                 // A plan from before version 3 started "today" (saved with the next edit).
                 plan.note_started(self.clock.today.get_untracked());
@@ -305,7 +314,9 @@ impl AppState {
                 self.set_boot(Boot::Ready);
             }
             LoadOutcome::Locked => {
-                // Nothing personal stays on the page while it is locked.
+                // Nothing personal stays on the page while it is locked. (Changes held are
+                // offered on the lock screen again.)
+                self.held_orphaned.set(false);
                 self.put_away();
                 self.set_boot(Boot::Locked);
             }
@@ -377,7 +388,7 @@ impl AppState {
     pub fn restore(self, plan: Plan, backup_keys: Option<lock::Keys>) {
         if self.boot.get_untracked() == Boot::Locked {
             // The backup takes the locked plan's place, and that of changes held with it.
-            self.held.set_value(None);
+            self.forget_held();
             self.repo.with_value(|r| r.codec().set(backup_keys));
             self.set_attempts(Attempts::default());
             self.plan.set(plan);
@@ -466,7 +477,7 @@ impl AppState {
             .map_err(|e| e.to_string())?;
         // Nothing is left to lock: the keys go too (and changes held at a lock), and a new
         // plan starts unlocked.
-        self.held.set_value(None);
+        self.forget_held();
         self.put_away();
         self.save.set(SaveStatus::Idle);
         self.set_boot(Boot::Ready);
@@ -564,21 +575,67 @@ impl AppState {
                 self.reload();
                 Ok(())
             }
-            Err(lock::LockError::WrongPasscode) => {
-                let wrong = tries.wrong.saturating_add(1);
-                let wait = f64::from(wait_after(wrong)) * 1000.0;
-                self.set_attempts(Attempts {
-                    wrong,
-                    wait_until: if wait > 0.0 { now + wait } else { 0.0 },
-                });
-                Err(if wait > 0.0 {
-                    tr!(settings.lock.wrong_wait, wait = wait_message(wait))
-                } else {
-                    tr!(settings.lock.wrong).into()
-                })
-            }
+            Err(lock::LockError::WrongPasscode) => Err(self.wrong_try(tries, now)),
             Err(e) => Err(e.to_string()),
         }
+    }
+
+    /// A wrong passcode: counted (after five in a row each next try waits longer), and what
+    /// to say.
+    fn wrong_try(self, tries: Attempts, now: f64) -> String {
+        let wrong = tries.wrong.saturating_add(1);
+        let wait = f64::from(wait_after(wrong)) * 1000.0;
+        self.set_attempts(Attempts {
+            wrong,
+            wait_until: if wait > 0.0 { now + wait } else { 0.0 },
+        });
+        if wait > 0.0 {
+            tr!(settings.lock.wrong_wait, wait = wait_message(wait))
+        } else {
+            tr!(settings.lock.wrong).into()
+        }
+    }
+
+    /// Changes held at a lock that another tab has since turned off: the passcode the lock
+    /// had opens them (they carry its wrapping of the key they are sealed with), and they go
+    /// back on screen for the person to choose between them and the plan stored now, as in
+    /// any conflict. Wrong passcodes count, and wait, as on the lock screen. (Called only
+    /// from the card's chunk, so the key derivation stays out of the first load.)
+    pub fn open_held_with(self, passcode: &str) -> Result<(), String> {
+        let now = js_sys::Date::now();
+        let tries = self.attempts();
+        if tries.wait_until > now {
+            return Err(wait_message(tries.wait_until - now));
+        }
+        let Some(sealed) = self
+            .held
+            .with_value(|h| h.as_ref().map(|h| h.sealed.clone()))
+        else {
+            self.held_orphaned.set(false);
+            return Ok(());
+        };
+        match lock::open(&sealed, passcode) {
+            Ok((_, text)) => {
+                let text = zeroize::Zeroizing::new(text);
+                let plan = crate::domain::schema::decode(&text)
+                    .map_err(|e| e.to_string())?
+                    .plan;
+                self.set_attempts(Attempts::default());
+                self.forget_held();
+                self.plan.set(plan);
+                self.save.set(SaveStatus::Conflict);
+                Ok(())
+            }
+            Err(lock::LockError::WrongPasscode) => Err(self.wrong_try(tries, now)),
+            Err(e) => Err(e.to_string()),
+        }
+    }
+
+    /// Lets changes held at a lock go (the person chose to, or the plan they were made to
+    /// is gone).
+    pub fn forget_held(self) {
+        self.held.set_value(None);
+        self.held_orphaned.set(false);
     }
 
     /// Locks now: the keys and the plan leave the page (changes not yet saved stay in it

@@ -196,7 +196,7 @@ pub fn ImportBackup() -> impl IntoView {
 }
 
 /// Calls `focus` (on the frame after it is drawn) each time `shown` turns true.
-fn focus_when_shown<R>(
+pub(crate) fn focus_when_shown<R>(
     shown: impl Fn() -> bool + Send + Sync + 'static,
     focus: impl Fn() -> R + Copy + Send + Sync + 'static,
 ) {

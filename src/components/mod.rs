@@ -7,6 +7,7 @@ pub mod crisis_lines;
 pub mod delete_everything;
 pub mod dose_timer;
 pub mod editor;
+pub mod held_changes;
 pub mod import_backup;
 pub mod kits_editor;
 pub mod language_choice;

@@ -254,14 +254,19 @@ test('changes held at a lock, when another tab saves meanwhile: the person choos
   await expect(a.reasonFields().nth(1)).toHaveValue('B, not saved yet');
 });
 
-test('changes held at a lock, when another tab turns the lock off and on again with the same passcode: the passcode opens them', async ({ context }) => {
-  const { a, b } = await heldInOtherTab(context, 'B, held through new keys');
-  // Tab A turns the lock off, then on again with the same passcode: new keys.
+// Tab A unlocks and turns the lock off.
+async function turnOffIn(a) {
   await openUnlocked(a, a.page, '/settings');
   const lock = a.page.getByRole('region', { name: 'Lock Safety Net with a passcode' });
   await lock.getByLabel('Passcode, to turn the lock off').fill('246810');
   await lock.getByRole('button', { name: 'Turn the lock off' }).click();
   await expect(a.page.getByText('The lock is off.')).toBeVisible({ timeout: 20_000 });
+}
+
+test('changes held at a lock, when another tab turns the lock off and on again with the same passcode: the passcode opens them', async ({ context }) => {
+  const { a, b } = await heldInOtherTab(context, 'B, held through new keys');
+  // Tab A turns the lock off, then on again with the same passcode: new keys.
+  await turnOffIn(a);
   await turnOn(a, a.page);
   // Tab B, locked again, still holds its changes; the passcode opens them.
   await expect(b.page.getByRole('heading', { name: 'Safety Net is locked', level: 1 })).toBeVisible();
@@ -270,6 +275,57 @@ test('changes held at a lock, when another tab turns the lock off and on again w
   expect(await b.storedRaw()).toMatch(SEALED);
   await openUnlocked(a, a.page, '/plan/relapse');
   await expect(a.reasonFields().nth(1)).toHaveValue('B, held through new keys');
+});
+
+test('changes held at a lock, when another tab turns the lock off and leaves it off: a card asks for the passcode the lock had', async ({ context }) => {
+  const { a, b } = await heldInOtherTab(context, 'B, held past the lock');
+  await turnOffIn(a);
+  // Tab B is not locked any more: the stored plan is on screen, without its changes, and a
+  // card says they are kept and asks for the passcode (no lock screen would).
+  await expect(b.page.getByRole('heading', { name: 'Safety Net is locked', level: 1 })).toHaveCount(0);
+  const card = b.page.getByTestId('held-orphaned');
+  await expect(card).toContainText('the lock has since been turned off');
+  await expect(b.reasonFields()).toHaveCount(1);
+  // A wrong passcode: said, and nothing changes.
+  await card.getByLabel('The passcode the lock had').fill('111111');
+  await card.getByRole('button', { name: 'Bring my changes back' }).click();
+  await expect(b.page.getByTestId('held-orphaned-message')).toHaveText('That passcode does not unlock it. Nothing was changed.', { timeout: 20_000 });
+  await expect(b.reasonFields()).toHaveCount(1);
+  await b.page.evaluate(() => window.scrollTo(0, 0));
+  await b.page.screenshot({ path: 'target/screenshots/held-after-lock-off.png' });
+  // The right one: the changes are back, and the person chooses, as in any conflict.
+  await card.getByLabel('The passcode the lock had').fill('246810');
+  await card.getByRole('button', { name: 'Bring my changes back' }).click();
+  await expect(card).toHaveCount(0, { timeout: 20_000 });
+  const banner = b.page.getByRole('alert').filter({ hasText: 'Your plan was also changed in another tab or window.' });
+  await expect(banner).toBeVisible();
+  await expect(b.reasonFields().nth(1)).toHaveValue('B, held past the lock');
+  await banner.getByRole('button', { name: 'Keep this version' }).click();
+  await b.expectSaved();
+  // Saved as the lock now is (off), and the other tab has them.
+  const raw = await b.storedRaw();
+  expect(raw).not.toMatch(SEALED);
+  expect(JSON.parse(raw).data.relapse.reasons.map((r) => r.text)).toEqual(['First', 'B, held past the lock']);
+  await a.open('/plan/relapse');
+  await expect(a.reasonFields().nth(1)).toHaveValue('B, held past the lock');
+});
+
+test('changes held past a lock turned off elsewhere can be let go, after a question', async ({ context }) => {
+  const { a, b } = await heldInOtherTab(context, 'B, let go');
+  await turnOffIn(a);
+  const card = b.page.getByTestId('held-orphaned');
+  await card.getByRole('button', { name: 'Let them go' }).click();
+  const question = card.getByRole('alertdialog');
+  await expect(question).toContainText('They cannot be brought back.');
+  await expect(question).toBeFocused();
+  // "Keep them": nothing is let go, and the focus is back where it was.
+  await question.getByRole('button', { name: 'Keep them' }).click();
+  await expect(card.getByRole('button', { name: 'Let them go' })).toBeFocused();
+  await card.getByRole('button', { name: 'Let them go' }).click();
+  await card.getByRole('button', { name: 'Yes, let them go' }).click();
+  await expect(card).toHaveCount(0);
+  await expect(b.reasonFields()).toHaveCount(1);
+  await expect(b.page.getByRole('alert')).toHaveCount(0);
 });
 
 test('changes held at a lock, when the stored plan turns out damaged on unlocking: offered on the recovery screen', async ({ app, page }) => {

@@ -1,0 +1,96 @@
+//! Changes held at a lock (see `state::Held`) when another tab has since turned the lock
+//! off: no lock screen asks for the passcode any more, so this card does, above the plan.
+//! The passcode the lock had brings them back, and the person then chooses between them
+//! and the plan stored now, as in any conflict; or lets them go.
+
+use crate::state::{use_app_state, Boot};
+use leptos::prelude::*;
+
+/// The card, while changes are held from a lock that is now off. Its form (and the key
+/// derivation behind it) arrives with its chunk.
+#[component]
+pub fn HeldChanges() -> impl IntoView {
+    let state = use_app_state();
+    move || {
+        (state.held_orphaned.get() && state.boot.with(|b| *b == Boot::Ready)).then(|| {
+            view! { <div class="save-area">{crate::app::later(|| Box::pin(held_card()))}</div> }
+        })
+    }
+}
+
+#[lazy]
+fn held_card() -> AnyView {
+    view! { <HeldCard/> }.into_any()
+}
+
+#[component]
+fn HeldCard() -> impl IntoView {
+    let state = use_app_state();
+    let passcode = RwSignal::new(String::new());
+    let message = RwSignal::new(String::new());
+    let busy = RwSignal::new(false);
+    let letting_go = RwSignal::new(false);
+    // The question before letting them go takes the focus (a screen reader reads it), and
+    // "Keep them" gives it back to the button that asked.
+    let dialog_ref = NodeRef::<leptos::html::Div>::new();
+    let let_go_ref = NodeRef::<leptos::html::Button>::new();
+    crate::components::import_backup::focus_when_shown(
+        move || letting_go.get(),
+        move || dialog_ref.try_get_untracked().flatten().map(|d| d.focus()),
+    );
+    let keep = move |_| {
+        letting_go.set(false);
+        if let Some(b) = let_go_ref.try_get_untracked().flatten() {
+            let _ = b.focus();
+        }
+    };
+    let open = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if busy.get_untracked() {
+            return;
+        }
+        busy.set(true);
+        message.set(tr!(settings.held_orphan.opening).into());
+        // Let "Opening…" show before the key is derived (about a second on a slow phone).
+        set_timeout(
+            move || {
+                // (The card may have closed meanwhile: another tab deleted everything.)
+                let Some(code) = passcode.try_get_untracked() else {
+                    return;
+                };
+                passcode.set(String::new());
+                // Opened, the card closes and the conflict banner takes its place.
+                if let Err(e) = state.open_held_with(&code) {
+                    busy.try_set(false);
+                    message.try_set(e);
+                }
+            },
+            std::time::Duration::from_millis(30),
+        );
+    };
+    view! {
+        <section class="banner warn" aria-labelledby="held-orphan-title" data-testid="held-orphaned">
+            <h2 id="held-orphan-title">{tr!(settings.held_orphan.title)}</h2>
+            <p>{tr!(settings.held_orphan.text)}</p>
+            <form on:submit=open>
+                <label for="held-passcode">{tr!(settings.held_orphan.label)}</label>
+                <input id="held-passcode" type="password" autocomplete="current-password"
+                    prop:value=passcode on:input=move |ev| passcode.set(event_target_value(&ev))/>
+                <div class="row">
+                    <button type="submit" class="primary" disabled=busy>{tr!(settings.held_orphan.open)}</button>
+                    <button type="button" node_ref=let_go_ref on:click=move |_| letting_go.set(true)>{tr!(settings.held_orphan.let_go)}</button>
+                </div>
+            </form>
+            <p role="status" data-testid="held-orphaned-message">{message}</p>
+            <Show when=move || letting_go.get()>
+                <div class="card confirm" role="alertdialog" tabindex="-1" node_ref=dialog_ref aria-labelledby="held-let-go">
+                    <p id="held-let-go"><strong>{tr!(settings.held_orphan.let_go_sure)}</strong></p>
+                    <div class="row">
+                        <button type="button" on:click=keep>{tr!(settings.held_orphan.keep)}</button>
+                        <button type="button" class="danger" on:click=move |_| state.forget_held()>{tr!(settings.held_orphan.let_go_yes)}</button>
+                    </div>
+                </div>
+            </Show>
+        </section>
+    }
+}
