@@ -408,10 +408,10 @@ fn Header(
             // The emergency control: on every screen, one tap to help.
             <a href=Route::Help.path() class="get-help">{tr!(common.get_help)}</a>
             // With the lock on: lock now, in one tap. A padlock and the words; where the
-            // header has no room for the words, the padlock alone (the words are still its
-            // name for a screen reader).
+            // header has no room for the words, the padlock alone (its name, the same
+            // words, is for a screen reader).
             <Show when=move || whole.get() && state.unlocked.get()>
-                <button type="button" class="lock-now" on:click=move |_| {
+                <button type="button" class="lock-now" aria-label=tr!(common.lock_now) on:click=move |_| {
                     state.lock_now(true);
                     crate::router::go(&Route::Today.path());
                 }>

@@ -648,7 +648,11 @@ impl AppState {
         web::end_editing();
         let held = self.hold_unsaved();
         self.put_away();
-        self.held.set_value(held);
+        // Changes held from an earlier lock (their card still open) stay, unless there are
+        // newer ones to hold.
+        if held.is_some() {
+            self.held.set_value(held);
+        }
         self.save.set(SaveStatus::Idle);
         self.set_boot(Boot::Locked);
         if tell_others {
@@ -706,10 +710,10 @@ impl AppState {
     /// which to keep.
     fn take_back(self, held: Held) {
         let Some(plan) = self.open_held(&held) else {
-            // Sealed with keys since replaced, under another passcode: no one can open them.
-            web_sys::console::warn_1(
-                &"Safety Net: changes held at the lock could not be opened".into(),
-            );
+            // Sealed with keys since replaced under another passcode (the lock turned off and
+            // on again in another tab): the card asks for the passcode the lock had then.
+            self.held.set_value(Some(held));
+            self.held_orphaned.set(true);
             return;
         };
         self.plan.set(plan);

@@ -394,6 +394,17 @@ pub fn end_editing() {
     }
 }
 
+/// Moves the focus to the screen (`<main>`): when what had it goes away with its card, so
+/// it is not lost to the page's start.
+pub fn focus_main() {
+    let main = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("main"));
+    if let Some(el) = main.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        el.focus().ok();
+    }
+}
+
 /// The local time of day now (the device's clock and zone).
 pub fn now_time() -> chrono::NaiveTime {
     let d = js_sys::Date::new_0();

@@ -1,13 +1,14 @@
-//! Changes held at a lock (see `state::Held`) when another tab has since turned the lock
-//! off: no lock screen asks for the passcode any more, so this card does, above the plan.
-//! The passcode the lock had brings them back, and the person then chooses between them
-//! and the plan stored now, as in any conflict; or lets them go.
+//! Changes held at a lock (see `state::Held`) when the lock has changed since: another tab
+//! turned it off (no lock screen asks for a passcode any more), or turned it off and on
+//! again with a new passcode (which cannot open them). This card, above the plan, asks for
+//! the passcode the lock had then; it brings them back, and the person then chooses
+//! between them and the plan stored now, as in any conflict; or lets them go.
 
 use crate::state::{use_app_state, Boot};
 use leptos::prelude::*;
 
-/// The card, while changes are held from a lock that is now off. Its form (and the key
-/// derivation behind it) arrives with its chunk.
+/// The card, while changes are held that the lock as it is now cannot open. Its form (and
+/// the key derivation behind it) arrives with its chunk.
 #[component]
 pub fn HeldChanges() -> impl IntoView {
     let state = use_app_state();
@@ -59,10 +60,14 @@ fn HeldCard() -> impl IntoView {
                     return;
                 };
                 passcode.set(String::new());
-                // Opened, the card closes and the conflict banner takes its place.
-                if let Err(e) = state.open_held_with(&code) {
-                    busy.try_set(false);
-                    message.try_set(e);
+                // Opened, the card closes and the conflict banner takes its place (and the
+                // focus goes to the screen, not lost with the card).
+                match state.open_held_with(&code) {
+                    Ok(()) => crate::web::focus_main(),
+                    Err(e) => {
+                        busy.try_set(false);
+                        message.try_set(e);
+                    }
                 }
             },
             std::time::Duration::from_millis(30),
@@ -70,7 +75,7 @@ fn HeldCard() -> impl IntoView {
     };
     view! {
         <section class="banner warn" aria-labelledby="held-orphan-title" data-testid="held-orphaned">
-            <h2 id="held-orphan-title">{tr!(settings.held_orphan.title)}</h2>
+            <p id="held-orphan-title"><strong>{tr!(settings.held_orphan.title)}</strong></p>
             <p>{tr!(settings.held_orphan.text)}</p>
             <form on:submit=open>
                 <label for="held-passcode">{tr!(settings.held_orphan.label)}</label>
@@ -87,7 +92,10 @@ fn HeldCard() -> impl IntoView {
                     <p id="held-let-go"><strong>{tr!(settings.held_orphan.let_go_sure)}</strong></p>
                     <div class="row">
                         <button type="button" on:click=keep>{tr!(settings.held_orphan.keep)}</button>
-                        <button type="button" class="danger" on:click=move |_| state.forget_held()>{tr!(settings.held_orphan.let_go_yes)}</button>
+                        <button type="button" class="danger" on:click=move |_| {
+                            state.forget_held();
+                            crate::web::focus_main();
+                        }>{tr!(settings.held_orphan.let_go_yes)}</button>
                     </div>
                 </div>
             </Show>

@@ -476,14 +476,20 @@ pub fn read_checkins<'de, D: serde::Deserializer<'de>>(
 /// these bytes begin nothing else: a `"` inside a note or an id is written `\"`.
 const CHECKIN_START: &str = "{\"date\":";
 
+/// The fewest bytes a check-in takes as the app writes it, with the `,` or `]` after it:
+/// `{"date":"2026-01-01"},`.
+const SHORTEST_CHECKIN: usize = 22;
+
 /// How many check-ins `rest` (the text from the first check-in on) holds, as the app writes
 /// them: room for them all is made at once (a list grown by doubling would hold its old and
 /// new room at once). The count is exact for what the app writes; for text written some
 /// other way it may be short (then the list grows) or long (what is too much is let go at
-/// the end); it is never more than a plan may hold.
+/// the end). It is never more than the text could hold as the app writes check-ins, nor
+/// than a plan may hold: text made to hurt gets no more room for its size than real
+/// check-ins would.
 fn room_for(rest: &str) -> usize {
     rest.matches(CHECKIN_START)
-        .take(super::plan::MAX_ITEMS)
+        .take((rest.len() / SHORTEST_CHECKIN).min(super::plan::MAX_ITEMS))
         .count()
 }
 
@@ -751,6 +757,14 @@ mod tests {
         let first = text.find(r#""checkins":["#).expect("a list") + r#""checkins":["#.len();
         assert_eq!(room_for(&text[first..]), plan.checkins.len());
         assert_eq!(room_for(""), 0);
+        // The shortest, many: exact. Text made to hurt (the start of a check-in over and
+        // over): no more room than its length would hold in real check-ins.
+        let shortest = r#"{"date":"2026-01-01"}"#;
+        assert_eq!(shortest.len() + 1, SHORTEST_CHECKIN);
+        let many = vec![shortest; 1000].join(",") + "]";
+        assert_eq!(room_for(&many), 1000);
+        let hostile = CHECKIN_START.repeat(10_000);
+        assert_eq!(room_for(&hostile), hostile.len() / SHORTEST_CHECKIN);
     }
 
     #[test]

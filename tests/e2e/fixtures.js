@@ -44,22 +44,24 @@ export async function brokenWords(page) {
   });
 }
 
-/** Opens every record's compact row on the screen, to edit its fields. */
 /**
- * Whether the header's controls (the brand, Get help, Lock now) sit in one row: their middles
- * at the same height. (A hidden brand takes no room; a screen reader's text, one pixel wide,
- * is not a control.)
+ * Whether the header is one row: no taller inside than its tallest control (a second row,
+ * wrapped, would add to it), and nothing in it wider than the screen. (A hidden brand takes
+ * no room; a screen reader's text, one pixel wide, is not a control.)
  */
 export async function headerInOneRow(page) {
   return page.getByRole('banner').evaluate((h) => {
-    const middles = [...h.children]
+    const cs = getComputedStyle(h);
+    const inside = h.clientHeight - parseFloat(cs.paddingTop) - parseFloat(cs.paddingBottom);
+    const heights = [...h.children]
       .map((c) => c.getBoundingClientRect())
       .filter((r) => r.width > 2 && r.height > 2)
-      .map((r) => r.top + r.height / 2);
-    return middles.length > 0 && Math.max(...middles) - Math.min(...middles) < 4;
+      .map((r) => r.height);
+    return heights.length > 0 && inside <= Math.max(...heights) + 2 && h.scrollWidth <= h.clientWidth;
   });
 }
 
+/** Opens every record's compact row on the screen, to edit its fields. */
 export async function openRecords(page) {
   const closed = page.locator('main details.record-details:not([open]) > summary');
   while (await closed.count() > 0) await closed.first().click();

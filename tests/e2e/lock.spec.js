@@ -54,8 +54,15 @@ test('turn the lock on: explained first, then the plan is stored encrypted; lock
 
   // Lock now, from the header: on a phone, a padlock beside Get help, in one row (the words
   // are its name).
-  await expect(page.getByRole('banner').getByRole('button', { name: 'Lock now' })).toBeVisible();
+  await expect(page.getByRole('banner').getByRole('button', { name: 'Lock now' })).toBeInViewport();
   expect(await headerInOneRow(page), 'the header with Lock now, one row at 360 px').toBe(true);
+  // And at 200% text: Get help and the padlock still share the row, both on screen.
+  await page.evaluate(() => { document.documentElement.style.fontSize = '200%'; });
+  await expect(page.getByRole('banner').getByRole('link', { name: 'Get help' })).toBeInViewport();
+  await expect(page.getByRole('banner').getByRole('button', { name: 'Lock now' })).toBeInViewport();
+  expect(await headerInOneRow(page), 'the header with Lock now, one row at 200% text').toBe(true);
+  await page.screenshot({ path: 'target/screenshots/header-lock-text-200.png' });
+  await page.evaluate(() => { document.documentElement.style.fontSize = ''; });
   await page.getByRole('banner').getByRole('button', { name: 'Lock now' }).click();
   await expect(page.getByRole('heading', { name: 'Safety Net is locked', level: 1 })).toBeVisible();
   await expect(page.getByText('For Maya')).toHaveCount(0);
@@ -284,7 +291,7 @@ test('changes held at a lock, when another tab turns the lock off and leaves it 
   // card says they are kept and asks for the passcode (no lock screen would).
   await expect(b.page.getByRole('heading', { name: 'Safety Net is locked', level: 1 })).toHaveCount(0);
   const card = b.page.getByTestId('held-orphaned');
-  await expect(card).toContainText('the lock has since been turned off');
+  await expect(card).toContainText('the lock has changed since: it was turned off');
   await expect(b.reasonFields()).toHaveCount(1);
   // A wrong passcode: said, and nothing changes.
   await card.getByLabel('The passcode the lock had').fill('111111');
@@ -297,6 +304,7 @@ test('changes held at a lock, when another tab turns the lock off and leaves it 
   await card.getByLabel('The passcode the lock had').fill('246810');
   await card.getByRole('button', { name: 'Bring my changes back' }).click();
   await expect(card).toHaveCount(0, { timeout: 20_000 });
+  await expect(b.page.locator('main')).toBeFocused();
   const banner = b.page.getByRole('alert').filter({ hasText: 'Your plan was also changed in another tab or window.' });
   await expect(banner).toBeVisible();
   await expect(b.reasonFields().nth(1)).toHaveValue('B, held past the lock');
@@ -308,6 +316,29 @@ test('changes held at a lock, when another tab turns the lock off and leaves it 
   expect(JSON.parse(raw).data.relapse.reasons.map((r) => r.text)).toEqual(['First', 'B, held past the lock']);
   await a.open('/plan/relapse');
   await expect(a.reasonFields().nth(1)).toHaveValue('B, held past the lock');
+});
+
+test('changes held at a lock, when another tab turns the lock off and on again with a new passcode: the card asks for the old one', async ({ context }) => {
+  const { a, b } = await heldInOtherTab(context, 'B, held through a new passcode');
+  await turnOffIn(a);
+  await turnOn(a, a.page, '135790');
+  // Tab B, locked again: the new passcode opens the plan, not the changes held under the old.
+  await expect(b.page.getByRole('heading', { name: 'Safety Net is locked', level: 1 })).toBeVisible();
+  await unlock(b.page, '135790');
+  await expect(b.page.getByRole('heading', { name: 'Safety Net is locked', level: 1 })).toHaveCount(0, { timeout: 20_000 });
+  const card = b.page.getByTestId('held-orphaned');
+  await expect(card).toBeVisible();
+  await expect(b.reasonFields()).toHaveCount(1);
+  await card.getByLabel('The passcode the lock had then').fill('246810');
+  await card.getByRole('button', { name: 'Bring my changes back' }).click();
+  await expect(card).toHaveCount(0, { timeout: 20_000 });
+  const banner = b.page.getByRole('alert').filter({ hasText: 'Your plan was also changed in another tab or window.' });
+  await banner.getByRole('button', { name: 'Keep this version' }).click();
+  await b.expectSaved();
+  // Stored under the lock as it is now, and opened there with the new passcode.
+  expect(await b.storedRaw()).toMatch(SEALED);
+  await openUnlocked(a, a.page, '/plan/relapse', '135790');
+  await expect(a.reasonFields().nth(1)).toHaveValue('B, held through a new passcode');
 });
 
 test('changes held past a lock turned off elsewhere can be let go, after a question', async ({ context }) => {
@@ -324,6 +355,7 @@ test('changes held past a lock turned off elsewhere can be let go, after a quest
   await card.getByRole('button', { name: 'Let them go' }).click();
   await card.getByRole('button', { name: 'Yes, let them go' }).click();
   await expect(card).toHaveCount(0);
+  await expect(b.page.locator('main')).toBeFocused();
   await expect(b.reasonFields()).toHaveCount(1);
   await expect(b.page.getByRole('alert')).toHaveCount(0);
 });
