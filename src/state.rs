@@ -402,6 +402,13 @@ impl AppState {
 
     /// Saves the plan in memory.
     fn persist(self, write: Write) {
+        // A choice between this version and another is pending: nothing is written over
+        // either until the person makes it. (An edit meanwhile stays on screen, in this
+        // version; with changes brought back from a lock, what is stored may be the newest
+        // this tab has read, and a save would not see the conflict by itself.)
+        if matches!(write, Write::Save) && self.save.get_untracked() == SaveStatus::Conflict {
+            return;
+        }
         let started = web::now_ms();
         let at = web::now_iso();
         let result = self.repo.with_value(|r| {

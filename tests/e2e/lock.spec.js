@@ -308,12 +308,20 @@ test('changes held at a lock, when another tab turns the lock off and leaves it 
   const banner = b.page.getByRole('alert').filter({ hasText: 'Your plan was also changed in another tab or window.' });
   await expect(banner).toBeVisible();
   await expect(b.reasonFields().nth(1)).toHaveValue('B, held past the lock');
+  // An edit before choosing stays on screen, and writes over nothing: the choice is still
+  // the person's.
+  const reasons = async () => JSON.parse(await b.storedRaw()).data.relapse.reasons.map((r) => r.text);
+  await b.page.getByLabel('Add a reason').fill('B, while choosing');
+  await b.page.getByLabel('Add a reason').press('Enter');
+  await expect(b.reasonFields().nth(2)).toHaveValue('B, while choosing');
+  await expect(banner).toBeVisible();
+  expect(await reasons()).toEqual(['First']);
   await banner.getByRole('button', { name: 'Keep this version' }).click();
   await b.expectSaved();
   // Saved as the lock now is (off), and the other tab has them.
   const raw = await b.storedRaw();
   expect(raw).not.toMatch(SEALED);
-  expect(JSON.parse(raw).data.relapse.reasons.map((r) => r.text)).toEqual(['First', 'B, held past the lock']);
+  expect(await reasons()).toEqual(['First', 'B, held past the lock', 'B, while choosing']);
   await a.open('/plan/relapse');
   await expect(a.reasonFields().nth(1)).toHaveValue('B, held past the lock');
 });
