@@ -45,34 +45,19 @@ fn HeldCard() -> impl IntoView {
             let _ = b.focus();
         }
     };
-    let open = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        if busy.get_untracked() {
-            return;
-        }
-        busy.set(true);
-        message.set(tr!(settings.held_orphan.opening).into());
-        // Let "Opening…" show before the key is derived (about a second on a slow phone).
-        set_timeout(
-            move || {
-                // (The card may have closed meanwhile: another tab deleted everything.)
-                let Some(code) = passcode.try_get_untracked() else {
-                    return;
-                };
-                passcode.set(String::new());
-                // Opened, the card closes and the conflict banner takes its place (and the
-                // focus goes to the screen, not lost with the card).
-                match state.open_held_with(&code) {
-                    Ok(()) => crate::web::focus_main(),
-                    Err(e) => {
-                        busy.try_set(false);
-                        message.try_set(e);
-                    }
-                }
-            },
-            std::time::Duration::from_millis(30),
-        );
-    };
+    // Opened, the card closes and the conflict banner takes its place (and the focus goes
+    // to the screen, not lost with the card).
+    let open = crate::components::lock_screen::on_passcode(
+        passcode,
+        message,
+        busy,
+        tr!(settings.held_orphan.opening),
+        move |code| {
+            state
+                .open_held_with(code)
+                .map(|()| crate::web::focus_main())
+        },
+    );
     view! {
         <section class="banner warn" aria-labelledby="held-orphan-title" data-testid="held-orphaned">
             <p id="held-orphan-title"><strong>{tr!(settings.held_orphan.title)}</strong></p>

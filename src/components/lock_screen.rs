@@ -61,31 +61,15 @@ fn UnlockCard() -> impl IntoView {
     let passcode = RwSignal::new(String::new());
     let message = RwSignal::new(String::new());
     let busy = RwSignal::new(false);
-    let unlock = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        if busy.get_untracked() {
-            return;
-        }
-        busy.set(true);
-        message.set(tr!(settings.lock_screen.unlocking).into());
-        // Let "Unlocking…" show before the key is derived (about a second on a slow phone).
-        set_timeout(
-            move || {
-                // (The card may have closed meanwhile: another tab unlocked or deleted.)
-                let Some(code) = passcode.try_get_untracked() else {
-                    return;
-                };
-                passcode.set(String::new());
-                // Unlocked, the lock screen closes, and this card with it: only a wrong
-                // passcode (or a wait) is left to say here.
-                if let Err(e) = state.unlock(&code) {
-                    busy.try_set(false);
-                    message.try_set(e);
-                }
-            },
-            std::time::Duration::from_millis(30),
-        );
-    };
+    // Unlocked, the lock screen closes, and this card with it: only a wrong passcode (or a
+    // wait) is left to say here.
+    let unlock = on_passcode(
+        passcode,
+        message,
+        busy,
+        tr!(settings.lock_screen.unlocking),
+        move |code| state.unlock(code),
+    );
     view! {
         <section class="card" aria-labelledby="unlock-heading">
             <h2 id="unlock-heading">{tr!(settings.lock_screen.open_title)}</h2>
@@ -107,5 +91,40 @@ fn UnlockCard() -> impl IntoView {
                 <DeleteEverything/>
             </details>
         </section>
+    }
+}
+
+/// A passcode form's submit: says `saying` ("Unlocking…"), then a moment later (so the
+/// words show before the key is derived, about a second on a slow phone) calls `act` with
+/// the passcode, which is cleared from the field; what `act` says went wrong is shown, and
+/// the form can be sent again. (The card may have closed meanwhile: another tab unlocked,
+/// or deleted everything.)
+pub(crate) fn on_passcode(
+    passcode: RwSignal<String>,
+    message: RwSignal<String>,
+    busy: RwSignal<bool>,
+    saying: &'static str,
+    act: impl Fn(&str) -> Result<(), String> + Copy + 'static,
+) -> impl Fn(leptos::ev::SubmitEvent) + Copy + 'static {
+    move |ev| {
+        ev.prevent_default();
+        if busy.get_untracked() {
+            return;
+        }
+        busy.set(true);
+        message.set(saying.into());
+        set_timeout(
+            move || {
+                let Some(code) = passcode.try_get_untracked() else {
+                    return;
+                };
+                passcode.set(String::new());
+                if let Err(e) = act(&code) {
+                    busy.try_set(false);
+                    message.try_set(e);
+                }
+            },
+            std::time::Duration::from_millis(30),
+        );
     }
 }
