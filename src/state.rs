@@ -117,8 +117,9 @@ pub struct AppState {
     reading: StoredValue<Option<Reading>, LocalStorage>,
     /// Changes not saved when the app locked, sealed, until the passcode opens them again.
     held: StoredValue<Option<Held>, LocalStorage>,
-    /// Changes are held from a lock that another tab has since turned off: no lock screen
-    /// asks for the passcode now, so a card does (`components::held_changes`).
+    /// Changes are held that the lock as it is now cannot open (another tab turned it off,
+    /// or off and on again with a new passcode): a card asks for the passcode the lock had
+    /// then (`components::held_changes`).
     pub held_orphaned: RwSignal<bool>,
 }
 
@@ -603,8 +604,8 @@ impl AppState {
         }
     }
 
-    /// Changes held at a lock that another tab has since turned off: the passcode the lock
-    /// had opens them (they carry its wrapping of the key they are sealed with), and they go
+    /// Changes held at a lock that has changed since (see `held_orphaned`): the passcode the
+    /// lock had then opens them (they carry its wrapping of the key they are sealed with), and they go
     /// back on screen for the person to choose between them and the plan stored now, as in
     /// any conflict. Wrong passcodes count, and wait, as on the lock screen. (Called only
     /// from the card's chunk, so the key derivation stays out of the first load.)
