@@ -61,6 +61,31 @@ export async function headerInOneRow(page) {
   });
 }
 
+/**
+ * Where the main navigation's links are: whether every one is wholly on screen (none
+ * scrolled out of sight sideways, none under another), the bar's height, how many rows,
+ * and whether the page's end is above it (the body's bottom padding at least the bar).
+ */
+export async function navigationOnScreen(page) {
+  return page.getByRole('navigation', { name: /^(Main|Principal)$/ }).evaluate((nav) => {
+    const links = [...nav.querySelectorAll('a')].map((a) => a.getBoundingClientRect());
+    const bar = nav.getBoundingClientRect();
+    const whole = links.every((r) => r.left >= bar.left - 0.5 && r.right <= bar.right + 0.5
+      && r.top >= bar.top - 0.5 && r.bottom <= bar.bottom + 0.5 && r.right <= window.innerWidth + 0.5);
+    const apart = links.every((a, i) => links.every((b, j) => i === j
+      || a.right <= b.left + 0.5 || b.right <= a.left + 0.5 || a.bottom <= b.top + 0.5 || b.bottom <= a.top + 0.5));
+    const rows = new Set(links.map((r) => Math.round(r.top))).size;
+    const room = parseFloat(getComputedStyle(document.body).paddingBottom);
+    return {
+      onScreen: whole && apart && nav.scrollWidth <= nav.clientWidth,
+      height: bar.height,
+      rows,
+      pageEndAbove: room >= bar.height,
+      lowest: Math.min(...links.map((r) => r.height)),
+    };
+  });
+}
+
 /** Opens every record's compact row on the screen, to edit its fields. */
 export async function openRecords(page) {
   const closed = page.locator('main details.record-details:not([open]) > summary');

@@ -1,6 +1,6 @@
 // Screenshots of every screen at 360 px in light and dark (target/screenshots/), for people
 // to look at; and the assertion a screenshot can't make: nothing is wider than the screen.
-import { test, expect, brokenWords, headerInOneRow } from './fixtures.js';
+import { test, expect, brokenWords, headerInOneRow, navigationOnScreen } from './fixtures.js';
 
 const SCREENS = [
   ['today-empty', '/', 'Today'],
@@ -109,4 +109,33 @@ test('the fixed header keeps one row; at 200% text it and the navigation leave t
   await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
   await expect(help).toBeInViewport();
   await page.screenshot({ path: 'target/screenshots/help-header-text-200.png' });
+});
+
+// With large text the four navigation links did not fit one row and the bar scrolled
+// sideways: at 125% on 360 px "Settings" was cut off, at 200% "Meetings" and "Settings" were
+// out of sight until swiped. Now they are two rows of two, all on screen, no taller than the
+// one row was at 200%.
+test('with large text every navigation link stays on screen, in two rows no taller than one was', async ({ app, page }) => {
+  for (const width of [320, 360, 412]) {
+    await page.setViewportSize({ width, height: 740 });
+    await app.open('/');
+    for (const size of ['100%', '125%', '150%', '200%']) {
+      await page.evaluate((s) => { document.documentElement.style.fontSize = s; }, size);
+      const nav = await navigationOnScreen(page);
+      const at = `${width} px, ${size} text`;
+      expect(nav.onScreen, `${at}: every link wholly on screen`).toBe(true);
+      expect(nav.pageEndAbove, `${at}: the page's end is above the bar`).toBe(true);
+      expect(nav.lowest, `${at}: each link at least 44 px high`).toBeGreaterThanOrEqual(44);
+      if (size === '100%' && width >= 360) expect(nav.rows, `${at}: one row`).toBe(1);
+      if (size === '200%') {
+        expect(nav.rows, `${at}: two rows`).toBe(2);
+        // The one row it replaces was 3.5 rem high (112 px at 200%).
+        expect(nav.height, `${at}: bar height`).toBeLessThanOrEqual(113);
+      }
+    }
+  }
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+  await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
+  await page.screenshot({ path: 'target/screenshots/navigation-text-200.png' });
 });
