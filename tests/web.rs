@@ -250,3 +250,48 @@ fn a_large_plan_is_taken_in_two_turns_and_read_as_it_was_saved() {
     }
     clear();
 }
+
+/// #18: a plan of years of check-ins is written to localStorage a piece at a time and read
+/// back a window at a time (its text never whole in wasm memory): what is stored is exactly
+/// the stored form, with characters of every width wherever a piece or window ends, and it
+/// reads back the same.
+#[wasm_bindgen_test]
+fn years_of_check_ins_are_written_in_pieces_and_read_in_windows() {
+    use safety_net::domain::checkin::CheckIn;
+    use safety_net::domain::schema;
+    clear();
+    let start = chrono::NaiveDate::from_ymd_opt(2023, 1, 1).expect("a date");
+    let mut plan = Plan::default();
+    for i in 0..1200u64 {
+        let mut c = CheckIn::new(start + chrono::Days::new(i));
+        c.craving = Some((i % 11) as u8);
+        if i % 3 == 0 {
+            c.note = format!("Día {i} — caminé 😀 中文 \u{2028}");
+        }
+        plan.checkins.push(c);
+    }
+    let repo = Repository::new(BrowserStore::new());
+    let saved = repo.save(&plan, AT).expect("saves");
+    let stored = BrowserStore::new()
+        .get(PLAN_KEY)
+        .expect("get")
+        .expect("stored");
+    assert!(stored.len() > 3 * schema::WINDOW);
+    assert_eq!(
+        stored,
+        schema::encode_stored(&plan, 1, AT).expect("encodes")
+    );
+    assert_eq!(saved.bytes, stored.len());
+    let other = Repository::new(BrowserStore::new());
+    let opening = other.open();
+    match read_to_the_end(&other, opening) {
+        LoadOutcome::Loaded(d) => assert_eq!(d.plan, plan),
+        o => panic!("not loaded: {o:?}"),
+    }
+    // Both tabs know what is stored: the one that read it saves over it; then the first
+    // one's save is a conflict.
+    plan.checkins[0].note = "changed".into();
+    other.save(&plan, AT).expect("saves over what it read");
+    assert_eq!(repo.save(&plan, AT), Err(SaveError::Conflict));
+    clear();
+}

@@ -162,11 +162,22 @@ pub fn coping_for_day(p: &super::Plan, c: &CheckIn) -> Vec<String> {
     }
 }
 
+/// Room a list of check-ins keeps beyond those it holds: a month of days (#18). Years of
+/// check-ins are read with this room to spare, and a full list grows by this much, not by
+/// doubling: a list doubled holds its old and its new room at once (for five years of
+/// check-ins, 420 KiB of wasm memory, which never shrinks, for one more check-in).
+pub const ROOM_AHEAD: usize = 31;
+
 /// Inserts or replaces the check-in for its date, keeping the list sorted by date.
 pub fn upsert(list: &mut Vec<CheckIn>, checkin: CheckIn) {
     match list.binary_search_by(|c| c.date.cmp(&checkin.date)) {
         Ok(i) => list[i] = checkin,
-        Err(i) => list.insert(i, checkin),
+        Err(i) => {
+            if list.len() == list.capacity() {
+                list.reserve_exact(ROOM_AHEAD);
+            }
+            list.insert(i, checkin)
+        }
     }
 }
 
@@ -186,6 +197,11 @@ mod tests {
         assert_eq!(v.len(), 2);
         assert_eq!(v[0].date, d(1));
         assert_eq!(v[1].craving, Some(4));
+        // A full list grows by a month of days, not by doubling.
+        let mut full: Vec<CheckIn> = (1..=20).map(|n| CheckIn::new(d(n))).collect();
+        full.shrink_to_fit();
+        upsert(&mut full, CheckIn::new(d(25)));
+        assert_eq!(full.capacity(), 20 + ROOM_AHEAD);
     }
 
     #[test]

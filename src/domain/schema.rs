@@ -159,10 +159,6 @@ impl std::fmt::Display for EncodeError {
     }
 }
 
-fn written(r: Result<String, serde_json::Error>) -> Result<String, EncodeError> {
-    r.map_err(|e| EncodeError(e.to_string()))
-}
-
 /// The stored form (compact JSON).
 pub fn encode_stored(plan: &Plan, revision: u64, saved_at: &str) -> Result<String, EncodeError> {
     encode_stored_sized(plan, revision, saved_at, 0)
@@ -176,7 +172,20 @@ pub fn encode_stored_sized(
     saved_at: &str,
     expected_len: usize,
 ) -> Result<String, EncodeError> {
-    let mut out = Vec::with_capacity(expected_len + 256);
+    let mut out = String::with_capacity(expected_len + 256);
+    write_stored(plan, revision, saved_at, &mut |piece| out.push_str(piece))?;
+    Ok(out)
+}
+
+/// The stored form, given to `put` a piece of about [`WINDOW`] bytes (whole characters) at
+/// a time, as it is written: so a store can put a large plan's text together outside wasm
+/// memory (#18).
+pub fn write_stored(
+    plan: &Plan,
+    revision: u64,
+    saved_at: &str,
+    put: &mut dyn FnMut(&str),
+) -> Result<(), EncodeError> {
     let envelope = Envelope {
         app: APP,
         kind: None,
@@ -185,8 +194,66 @@ pub fn encode_stored_sized(
         saved_at: Some(saved_at),
         data: plan,
     };
-    serde_json::to_writer(&mut out, &envelope).map_err(|e| EncodeError(e.to_string()))?;
-    String::from_utf8(out).map_err(|e| EncodeError(e.to_string()))
+    write_envelope(&envelope, put)
+}
+
+/// An envelope as compact JSON, in pieces. (The one writer of a plan in compact JSON, for
+/// the stored form and the backup's first pass: a second would be a second copy of the
+/// plan's whole writer in the download.)
+fn write_envelope(envelope: &Envelope, put: &mut dyn FnMut(&str)) -> Result<(), EncodeError> {
+    let mut pieces = Pieces {
+        buf: Vec::with_capacity(WINDOW + 1024),
+        put,
+    };
+    serde_json::to_writer(&mut pieces, envelope).map_err(|e| EncodeError(e.to_string()))?;
+    pieces.give(pieces.buf.len());
+    Ok(())
+}
+
+/// What [`write_stored`] writes into: a piece is given on once it is [`WINDOW`] bytes.
+struct Pieces<'a> {
+    buf: Vec<u8>,
+    put: &'a mut dyn FnMut(&str),
+}
+
+impl Pieces<'_> {
+    /// Gives on the first `n` bytes written, up to where the last whole character ends.
+    fn give(&mut self, n: usize) {
+        let n = match std::str::from_utf8(&self.buf[..n]) {
+            Ok(piece) => {
+                (self.put)(piece);
+                n
+            }
+            Err(e) => {
+                let valid = e.valid_up_to();
+                if let Ok(piece) = std::str::from_utf8(&self.buf[..valid]) {
+                    (self.put)(piece);
+                }
+                valid
+            }
+        };
+        self.buf.drain(..n);
+    }
+}
+
+/// (Not inlined: the plan's writer calls it from hundreds of places, and a copy of it in
+/// each was kilobytes of the download.)
+impl std::io::Write for Pieces<'_> {
+    #[inline(never)]
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.buf.extend_from_slice(bytes);
+        if self.buf.len() >= WINDOW {
+            self.give(self.buf.len());
+        }
+        Ok(bytes.len())
+    }
+    #[inline(never)]
+    fn write_all(&mut self, bytes: &[u8]) -> std::io::Result<()> {
+        self.write(bytes).map(|_| ())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 /// The backup form: indented JSON, deterministic for a given plan (no time stamp in the
@@ -201,7 +268,8 @@ pub fn encode_backup(plan: &Plan) -> Result<String, EncodeError> {
         saved_at: None,
         data: plan,
     };
-    let compact = written(serde_json::to_string(&envelope))?;
+    let mut compact = String::new();
+    write_envelope(&envelope, &mut |piece| compact.push_str(piece))?;
     let mut out = Vec::with_capacity(compact.len() * 2);
     serde_transcode::transcode(
         &mut serde_json::Deserializer::from_str(&compact),
@@ -373,6 +441,114 @@ fn validated(d: Decoded) -> Result<Decoded, DecodeError> {
     }
 }
 
+/// Stored text read a piece at a time (#18): a large plan is copied into wasm memory a
+/// window at a time, never whole, so that reading it does not hold its text and its plan
+/// at once (wasm memory never shrinks). In the browser the text stays in JavaScript
+/// (`storage::browser`); a `String` is one too.
+pub trait Source {
+    /// Its length, in bytes of UTF-8.
+    fn len(&self) -> usize;
+    fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+    /// Appends its bytes from `at`, at most `n` of them, to `out`.
+    fn copy_to(&self, at: usize, n: usize, out: &mut Vec<u8>);
+    /// All of it, as text.
+    fn whole(&self) -> String {
+        let mut bytes = Vec::with_capacity(self.len());
+        self.copy_to(0, self.len(), &mut bytes);
+        String::from_utf8(bytes)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+    }
+}
+
+impl Source for String {
+    fn len(&self) -> usize {
+        str::len(self)
+    }
+    fn copy_to(&self, at: usize, n: usize, out: &mut Vec<u8>) {
+        let bytes = self.as_bytes();
+        let from = at.min(bytes.len());
+        out.extend_from_slice(&bytes[from..from.saturating_add(n).min(bytes.len())]);
+    }
+}
+
+/// How much of a [`Source`] a reading takes at a time: 16 KiB (the plan before its
+/// check-ins is read from one window, or from a window doubled until it holds it).
+pub const WINDOW: usize = 16 * 1024;
+
+/// Some of a [`Source`]'s text, whole characters only: from `at`, then a character cut by
+/// the last piece taken, still waiting for the rest of its bytes.
+struct Window {
+    source: Box<dyn Source>,
+    at: usize,
+    text: String,
+    cut: Vec<u8>,
+}
+
+impl Window {
+    fn new(source: Box<dyn Source>, at: usize) -> Self {
+        Window {
+            source,
+            at,
+            text: String::new(),
+            cut: Vec::with_capacity(4),
+        }
+    }
+
+    /// Where the text taken so far ends in the source.
+    fn taken(&self) -> usize {
+        self.at + self.text.len() + self.cut.len()
+    }
+
+    fn all_taken(&self) -> bool {
+        self.taken() >= self.source.len()
+    }
+
+    /// Takes more, up to `n` bytes in all (at least one more); false when there is nothing
+    /// more (or it is not UTF-8). The window's text keeps its room: one allocation.
+    fn more(&mut self, n: usize) -> bool {
+        if self.all_taken() {
+            return false;
+        }
+        let from = self.taken();
+        let n = n.saturating_sub(self.text.len() + self.cut.len()).max(1);
+        self.text.reserve_exact(n + self.cut.len());
+        let mut bytes = std::mem::take(&mut self.cut);
+        bytes.reserve_exact(n);
+        self.source.copy_to(from, n, &mut bytes);
+        let valid = match std::str::from_utf8(&bytes) {
+            Ok(_) => bytes.len(),
+            // A character cut at the piece's end: the rest of it comes with the next piece.
+            Err(e) if e.error_len().is_none() => e.valid_up_to(),
+            Err(_) => return false,
+        };
+        match std::str::from_utf8(&bytes[..valid]) {
+            Ok(whole) => self.text.push_str(whole),
+            Err(_) => return false,
+        }
+        bytes.drain(..valid);
+        self.cut = bytes;
+        true
+    }
+
+    /// Lets go of the text before `from` (where a character begins).
+    fn forget_before(&mut self, from: usize) {
+        let n = from.saturating_sub(self.at).min(self.text.len());
+        if self.text.is_char_boundary(n) {
+            self.text.drain(..n);
+            self.at += n;
+        }
+    }
+
+    /// The text from `from` (where a character begins) to the source's end, taken now.
+    fn rest_from(&self, from: usize) -> String {
+        let mut bytes = Vec::new();
+        self.source.copy_to(from, self.source.len(), &mut bytes);
+        String::from_utf8(bytes).unwrap_or_default()
+    }
+}
+
 /// A document being read in turns, so that years of check-ins are not one long task that
 /// holds the page (#18). [`InTurns::begin`] reads the document up to its first check-in,
 /// and no further; each [`InTurns::step`] reads some check-ins from there, one after the
@@ -382,16 +558,21 @@ fn validated(d: Decoded) -> Result<Decoded, DecodeError> {
 /// turns are asked for at once, as in a tab in the background, or something is wrong and
 /// the whole text is read again the long way).
 ///
+/// The text is taken from its [`Source`] a window at a time: what has been read is let go
+/// as the reading goes on, so only the plan before its check-ins, the check-ins read, and
+/// a window of text are in memory at once.
+///
 /// Read to the end, it gives exactly what [`decode`] gives for the same text
-/// (tests/import_fuzz.rs checks it on mutated files): only a document of this version,
-/// whole, is read in turns, and anything that goes wrong on the way is read again by
-/// [`decode_in_two_passes`], which gives every error its message.
+/// (tests/import_fuzz.rs checks it on mutated files, with windows of a few bytes): only a
+/// document of this version, whole, is read in turns, and anything that goes wrong on the
+/// way is read again by [`decode_in_two_passes`], which gives every error its message.
 pub struct InTurns {
-    text: String,
-    /// Where the first check-in is in `text`: the document before it ends with the list's
-    /// `[`.
-    first: usize,
-    /// Where the next check-in is.
+    window: Window,
+    /// How many bytes to take when the window runs out.
+    size: usize,
+    /// The document before its first check-in (it ends with the list's `[`).
+    head: String,
+    /// Where the next check-in is in the source.
     next: usize,
     checkins: Vec<super::checkin::CheckIn>,
 }
@@ -402,8 +583,8 @@ pub struct InTurns {
 pub enum Step {
     /// More check-ins to read.
     More(InTurns),
-    /// Read: the text, and its plan or why it could not be read.
-    Done(String, Result<Decoded, DecodeError>),
+    /// Read: the plan; or why it could not be read, with the whole text (to put aside).
+    Done(Result<Decoded, (String, DecodeError)>),
 }
 
 thread_local! {
@@ -480,72 +661,131 @@ const CHECKIN_START: &str = "{\"date\":";
 /// `{"date":"2026-01-01"},`.
 const SHORTEST_CHECKIN: usize = 22;
 
-/// How many check-ins `rest` (the text from the first check-in on) holds, as the app writes
-/// them: room for them all is made at once (a list grown by doubling would hold its old and
-/// new room at once). The count is exact for what the app writes; for text written some
-/// other way it may be short (then the list grows) or long (what is too much is let go at
-/// the end). It is never more than the text could hold as the app writes check-ins, nor
-/// than a plan may hold: text made to hurt gets no more room for its size than real
-/// check-ins would.
-fn room_for(rest: &str) -> usize {
-    rest.matches(CHECKIN_START)
-        .take((rest.len() / SHORTEST_CHECKIN).min(super::plan::MAX_ITEMS))
-        .count()
+/// How many check-ins the source holds from `from` (its first check-in) on, as the app
+/// writes them: room for them all is made at once (a list grown by doubling would hold its
+/// old and new room at once). The count is exact for what the app writes; for text written
+/// some other way it may be short (then the list grows) or long (what is too much is let
+/// go at the end). It is never more than the text could hold as the app writes check-ins,
+/// nor than a plan may hold: text made to hurt gets no more room for its size than real
+/// check-ins would. The text is counted a window at a time.
+fn room_for(source: Box<dyn Source>, from: usize, size: usize) -> (usize, Box<dyn Source>) {
+    let cap = (source.len().saturating_sub(from) / SHORTEST_CHECKIN).min(super::plan::MAX_ITEMS);
+    let mut scan = Window::new(source, from);
+    let mut count = 0;
+    while count < cap && scan.more(size) {
+        count += scan.text.matches(CHECKIN_START).count();
+        // Keep less than a whole start: one cut by the window's end is counted with the
+        // next, none twice.
+        let mut keep = scan.text.len().saturating_sub(CHECKIN_START.len() - 1);
+        while !scan.text.is_char_boundary(keep) {
+            keep += 1;
+        }
+        let at = scan.at + keep;
+        scan.forget_before(at);
+    }
+    (count.min(cap), scan.source)
 }
 
 impl InTurns {
-    /// Reads `text` up to its first check-in (or all of it, when it is not a document of
-    /// this version, whole, or has no check-ins: then it is [`Step::Done`]).
-    pub fn begin(text: String) -> Step {
-        let (current, first) = {
-            let _clear = Deferring;
-            DEFERRED.with_borrow_mut(|d| {
-                *d = Some(Deferred {
-                    start: text.as_ptr() as usize,
-                    len: text.len(),
-                    first: None,
-                })
-            });
-            let current = read_current(&text);
-            let first = DEFERRED.with_borrow_mut(Option::take).and_then(|d| d.first);
-            (current, first)
-        };
-        match (current, first) {
-            // Read to the end: there are no check-ins.
-            (Some(decoded), None) => Step::Done(text, validated(decoded)),
-            (None, Some(first)) => {
-                let room = room_for(&text[first..]);
-                Step::More(InTurns {
-                    text,
-                    first,
-                    next: first,
-                    checkins: Vec::with_capacity(room),
-                })
+    /// Reads `source` up to its first check-in (or all of it, when it is not a document of
+    /// this version, whole, or has no check-ins: then it is [`Step::Done`]), taking
+    /// [`WINDOW`] bytes at a time.
+    pub fn begin(source: Box<dyn Source>) -> Step {
+        InTurns::begin_in_windows(source, WINDOW)
+    }
+
+    /// As [`InTurns::begin`], taking `size` bytes (at least one) at a time.
+    pub fn begin_in_windows(source: Box<dyn Source>, size: usize) -> Step {
+        let size = size.max(1);
+        let mut window = Window::new(source, 0);
+        // Up to the first check-in: from one window, or one doubled until it holds it.
+        let mut want = size;
+        let first = loop {
+            if !window.more(want) && !window.all_taken() {
+                return again(window);
             }
-            _ => again(text),
-        }
+            let (current, first) = {
+                let _clear = Deferring;
+                DEFERRED.with_borrow_mut(|d| {
+                    *d = Some(Deferred {
+                        start: window.text.as_ptr() as usize,
+                        len: window.text.len(),
+                        first: None,
+                    })
+                });
+                let current = read_current(&window.text);
+                let first = DEFERRED.with_borrow_mut(Option::take).and_then(|d| d.first);
+                (current, first)
+            };
+            match (current, first) {
+                // Read to the end, all of it: there are no check-ins.
+                (Some(decoded), None) if window.all_taken() && window.cut.is_empty() => {
+                    return Step::Done(validated(decoded).map_err(|e| (window.source.whole(), e)));
+                }
+                (None, Some(first)) => break first,
+                // Not all of it yet: what looked whole, or broken, may be the window's end.
+                _ if !window.all_taken() => want = want.saturating_mul(2),
+                _ => return again(window),
+            }
+        };
+        let head = window.text[..first].to_owned();
+        window.forget_before(first);
+        let (room, source) = room_for(window.source, first, size);
+        window.source = source;
+        Step::More(InTurns {
+            window,
+            size,
+            head,
+            next: first,
+            // With room for a month more: today's check-in does not move the list.
+            checkins: Vec::with_capacity(room + super::checkin::ROOM_AHEAD),
+        })
     }
 
     /// Reads up to `n` more check-ins.
     pub fn step(mut self, n: usize) -> Step {
-        for _ in 0..n {
-            let Some(rest) = self.text.get(self.next..) else {
+        let mut read = 0;
+        while read < n {
+            // (`next` is where a check-in begins, in the window: the window is let go of
+            // only before it.)
+            let Some(rest) = self.window.text.get(self.next - self.window.at..) else {
                 return self.again();
             };
             let mut one = serde_json::Deserializer::from_str(rest).into_iter();
-            let read = match one.next() {
-                Some(Ok(c)) if self.checkins.len() < super::plan::MAX_ITEMS => c,
+            let more = match one.next() {
+                Some(Ok(c)) if self.checkins.len() < super::plan::MAX_ITEMS => {
+                    // Then, as serde_json reads a list: white space, and a comma or the
+                    // list's end.
+                    let after = &rest[one.byte_offset()..];
+                    let sign = after.trim_start_matches([' ', '\n', '\t', '\r']);
+                    let at = self.window.at + self.window.text.len() - sign.len();
+                    match sign.as_bytes().first() {
+                        Some(b',') => {
+                            self.checkins.push(c);
+                            self.next = at + 1;
+                            read += 1;
+                            false
+                        }
+                        Some(b']') => {
+                            self.checkins.push(c);
+                            return self.end(at);
+                        }
+                        None => true,
+                        Some(_) => return self.again(),
+                    }
+                }
+                Some(Err(e)) if e.is_eof() => true,
+                None => true,
                 _ => return self.again(),
             };
-            self.checkins.push(read);
-            // Then, as serde_json reads a list: white space, and a comma or the list's end.
-            let after = &rest[one.byte_offset()..];
-            let sign = after.trim_start_matches([' ', '\n', '\t', '\r']);
-            let at = self.text.len() - sign.len();
-            match sign.as_bytes().first() {
-                Some(b',') => self.next = at + 1,
-                Some(b']') => return self.end(at),
-                _ => return self.again(),
+            // The window ends inside this check-in, or before what follows it: take more.
+            if more {
+                self.window.forget_before(self.next);
+                // (A check-in longer than the window, a long note: the window doubles.)
+                let want = self.size.max(2 * self.window.text.len());
+                if !self.window.more(want) {
+                    return self.again();
+                }
             }
         }
         Step::More(self)
@@ -554,16 +794,16 @@ impl InTurns {
     /// The list's end is at `end`: reads the document without its check-ins (all the rest
     /// of it), and gives it the check-ins read.
     fn end(mut self, end: usize) -> Step {
-        let without = match (self.text.get(..self.first), self.text.get(end..)) {
-            (Some(before), Some(after)) => [before, after].concat(),
-            _ => return self.again(),
-        };
+        let without = [self.head.as_str(), &self.window.rest_from(end)].concat();
         match read_current(&without) {
             Some(mut decoded) if decoded.plan.checkins.is_empty() => {
                 drop(without);
-                self.checkins.shrink_to_fit();
+                // (Room made for more than were read, for text not as the app writes it:
+                // let go, but for the month ahead.)
+                self.checkins
+                    .shrink_to(self.checkins.len() + super::checkin::ROOM_AHEAD);
                 decoded.plan.checkins = self.checkins;
-                Step::Done(self.text, validated(decoded))
+                Step::Done(validated(decoded).map_err(|e| (self.window.source.whole(), e)))
             }
             _ => self.again(),
         }
@@ -572,7 +812,7 @@ impl InTurns {
     /// Reads the whole text again, the long way (its check-ins read so far let go first).
     fn again(self) -> Step {
         drop(self.checkins);
-        again(self.text)
+        again(self.window)
     }
 
     /// How many check-ins are read.
@@ -581,20 +821,22 @@ impl InTurns {
     }
 }
 
-/// `text` read by [`decode_in_two_passes`].
-fn again(text: String) -> Step {
-    let result = decode_in_two_passes(&text);
-    Step::Done(text, result)
+/// The whole text read by [`decode_in_two_passes`].
+fn again(window: Window) -> Step {
+    let Window { source, .. } = window;
+    let text = source.whole();
+    drop(source);
+    Step::Done(decode_in_two_passes(&text).map_err(|e| (text, e)))
 }
 
-/// Reads `text` in turns of `n` check-ins (at least one), all at once: the same as
-/// [`decode`].
-pub fn decode_in_turns(text: String, n: usize) -> (String, Result<Decoded, DecodeError>) {
-    let mut step = InTurns::begin(text);
+/// Reads `text` in turns of `n` check-ins (at least one), taking `size` bytes at a time,
+/// all at once: the same as [`decode`].
+pub fn decode_in_turns(text: &str, n: usize, size: usize) -> Result<Decoded, DecodeError> {
+    let mut step = InTurns::begin_in_windows(Box::new(text.to_owned()), size);
     loop {
         match step {
             Step::More(t) => step = t.step(n.max(1)),
-            Step::Done(text, result) => return (text, result),
+            Step::Done(result) => return result.map_err(|(_, e)| e),
         }
     }
 }
@@ -755,16 +997,68 @@ mod tests {
         }
         let text = encode_stored(&plan, 1, "2026-11-23T10:00:00Z").expect("encodes");
         let first = text.find(r#""checkins":["#).expect("a list") + r#""checkins":["#.len();
-        assert_eq!(room_for(&text[first..]), plan.checkins.len());
-        assert_eq!(room_for(""), 0);
+        // Counted a window at a time, whatever the window's size: a start cut by a window's
+        // end is counted once.
+        let room = |text: &str, from: usize, size: usize| {
+            room_for(Box::new(text.to_owned()), from, size).0
+        };
+        for size in [1, 2, 3, 7, 8, 9, 64, WINDOW] {
+            assert_eq!(
+                room(&text, first, size),
+                plan.checkins.len(),
+                "windows of {size}"
+            );
+            assert_eq!(room("", 0, size), 0);
+            // Cut inside a character (the notes in Spanish, say).
+            let accents = format!("{}{}", CHECKIN_START, "ñé".repeat(4)).repeat(100);
+            assert_eq!(room(&accents, 0, size), 100, "windows of {size}");
+        }
         // The shortest, many: exact. Text made to hurt (the start of a check-in over and
         // over): no more room than its length would hold in real check-ins.
         let shortest = r#"{"date":"2026-01-01"}"#;
         assert_eq!(shortest.len() + 1, SHORTEST_CHECKIN);
         let many = vec![shortest; 1000].join(",") + "]";
-        assert_eq!(room_for(&many), 1000);
+        assert_eq!(room(&many, 0, WINDOW), 1000);
         let hostile = CHECKIN_START.repeat(10_000);
-        assert_eq!(room_for(&hostile), hostile.len() / SHORTEST_CHECKIN);
+        assert_eq!(room(&hostile, 0, WINDOW), hostile.len() / SHORTEST_CHECKIN);
+        assert_eq!(room(&hostile, 0, 5), hostile.len() / SHORTEST_CHECKIN);
+    }
+
+    /// A check-in longer than the window (a long note) is read: the window doubles for it,
+    /// rather than growing a byte at a time.
+    #[test]
+    fn a_check_in_longer_than_the_window_is_read() {
+        use crate::domain::checkin::CheckIn;
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 1, 1).expect("a date");
+        let mut plan = Plan::default();
+        for i in 0..3 {
+            let mut c = CheckIn::new(day + chrono::Days::new(i));
+            c.note = "ñé, ".repeat(50_000 * i as usize);
+            plan.checkins.push(c);
+        }
+        let text = encode_stored(&plan, 1, "2026-11-23T10:00:00Z").expect("encodes");
+        for size in [64, WINDOW] {
+            let read = decode_in_turns(&text, 1, size).expect("reads");
+            assert_eq!(read.plan, plan);
+        }
+    }
+
+    /// A window takes whole characters only, whatever the size asked for, and lets go of what
+    /// was read.
+    #[test]
+    fn a_window_takes_whole_characters() {
+        let text = "añb€c😀d".to_string();
+        for size in 1..=text.len() {
+            let mut w = Window::new(Box::new(text.clone()), 0);
+            while w.more(size) {
+                assert!(w.text.len() + w.cut.len() <= text.len());
+            }
+            assert_eq!(w.text, text);
+            assert!(w.cut.is_empty() && w.all_taken());
+            w.forget_before(3);
+            assert_eq!((w.at, w.text.as_str()), (3, "b€c😀d"));
+            assert_eq!(w.rest_from(4), "€c😀d");
+        }
     }
 
     #[test]

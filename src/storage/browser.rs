@@ -14,7 +14,8 @@
 //! instead of copying the whole plan out again. Only the store's own reads and writes
 //! change what it remembers; a [`KeyValueStore::peek`] does not.
 
-use super::{KeyValueStore, Stamp, StoreError, Taking};
+use super::{KeyValueStore, Stamp, Stamping, StoreError, Taken, Taking};
+use crate::domain::schema::Source;
 use gloo_storage::{LocalStorage, Storage};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -57,6 +58,27 @@ fn text_from(bytes: js_sys::Uint8Array) -> Option<String> {
     let mut out = vec![0u8; bytes.length() as usize];
     bytes.copy_to(&mut out);
     String::from_utf8(out).ok()
+}
+
+/// A JavaScript string's UTF-8 bytes, kept in JavaScript and taken into wasm memory a
+/// window at a time (#18: a large plan is read without its whole text in wasm memory).
+struct JsText(js_sys::Uint8Array);
+
+impl Source for JsText {
+    fn len(&self) -> usize {
+        self.0.length() as usize
+    }
+    fn copy_to(&self, at: usize, n: usize, out: &mut Vec<u8>) {
+        let len = self.len();
+        let from = at.min(len);
+        let to = from.saturating_add(n).min(len);
+        let old = out.len();
+        out.resize(old + (to - from), 0);
+        // (Lengths within a Uint8Array's, so within u32.)
+        self.0
+            .subarray(from as u32, to as u32)
+            .copy_to(&mut out[old..]);
+    }
 }
 
 /// What this store last read or wrote under a key: the JavaScript string and the stamp of
@@ -157,7 +179,8 @@ impl KeyValueStore for BrowserStore {
     }
 
     /// A large plan is taken in two turns: the string from localStorage and its UTF-8 (in
-    /// JavaScript); then, a turn later, the copy into wasm memory and the stamp.
+    /// JavaScript); then, a turn later, its stamp, made a window at a time. Its text stays
+    /// in JavaScript, for the reading to take a window at a time.
     fn take(&self, key: &str) -> Result<Option<Taking>, StoreError> {
         let js = raw()?.get_item_js(key).map_err(|e| read_error(&e))?;
         let Some(bytes) = utf8_of(&js) else {
@@ -165,15 +188,15 @@ impl KeyValueStore for BrowserStore {
             return Ok(None);
         };
         let (store, key) = (self.clone(), key.to_owned());
-        Ok(Some(Taking::new(bytes.length() as usize, move || {
-            let Some(text) = text_from(bytes) else {
-                store.forget(&key);
-                return Ok(None);
-            };
-            let stamp = Stamp::of(&text);
-            store.remember(&key, js, stamp);
-            Ok(Some((text, stamp)))
-        })))
+        Ok(Some(Taking::in_pieces(
+            bytes.length() as usize,
+            move || {
+                let text = JsText(bytes);
+                let stamp = Stamp::of_source(&text);
+                store.remember(&key, js, stamp);
+                Ok(Some((Taken::Pieces(Box::new(text)), stamp)))
+            },
+        )))
     }
 
     fn peek(&self, key: &str) -> Result<Option<String>, StoreError> {
@@ -225,7 +248,35 @@ impl KeyValueStore for BrowserStore {
     }
 
     fn set_verified(&self, key: &str, value: &str) -> Result<Option<Stamp>, StoreError> {
-        let js = JsValue::from_str(value);
+        self.write_verified(key, JsValue::from_str(value), Stamp::of(value))
+    }
+
+    /// The pieces are put together in JavaScript, so a large plan's text is never whole in
+    /// wasm memory (#18).
+    fn set_verified_pieces<E>(
+        &self,
+        key: &str,
+        make: impl FnOnce(&mut dyn FnMut(&str)) -> Result<(), E>,
+    ) -> Result<Result<Option<Stamp>, StoreError>, E> {
+        let pieces = js_sys::Array::new();
+        let mut stamping = Stamping::default();
+        make(&mut |piece| {
+            stamping.add(piece.as_bytes());
+            pieces.push(&JsValue::from_str(piece));
+        })?;
+        let js: JsValue = pieces.join("").into();
+        Ok(self.write_verified(key, js, stamping.stamp()))
+    }
+}
+
+impl BrowserStore {
+    /// Writes `js` (whose text is stamped `stamp`) and reads it back.
+    fn write_verified(
+        &self,
+        key: &str,
+        js: JsValue,
+        stamp: Stamp,
+    ) -> Result<Option<Stamp>, StoreError> {
         let s = raw()?;
         // A refused write (a full storage) leaves the old value, and what is known of it.
         s.set_item_js(key, &js).map_err(|e| map_write_error(&e))?;
@@ -235,8 +286,11 @@ impl KeyValueStore for BrowserStore {
         if back != js {
             return Ok(None);
         }
-        let stamp = Stamp::of(value);
-        self.remember(key, js, stamp);
+        // What is kept is the string read back: the browser's own copy, which it shares
+        // with the JavaScript heap (the string written, put together from pieces, would be
+        // a second copy there, of twice the plan's size with any non-Latin text in it).
+        drop(js);
+        self.remember(key, back, stamp);
         Ok(Some(stamp))
     }
 }

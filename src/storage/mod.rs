@@ -101,21 +101,61 @@ pub trait KeyValueStore {
         self.set(key, value)?;
         Ok((self.get(key)?.as_deref() == Some(value)).then(|| Stamp::of(value)))
     }
+
+    /// As [`KeyValueStore::set_verified`], the value made a piece at a time by `make`, which
+    /// gives each piece to the function it is handed: a store may put the pieces together
+    /// outside wasm memory (#18: a large plan's text is then never whole in it). When `make`
+    /// fails, nothing is written.
+    fn set_verified_pieces<E>(
+        &self,
+        key: &str,
+        make: impl FnOnce(&mut dyn FnMut(&str)) -> Result<(), E>,
+    ) -> Result<Result<Option<Stamp>, StoreError>, E> {
+        let mut value = String::new();
+        make(&mut |piece| value.push_str(piece))?;
+        Ok(self.set_verified(key, &value))
+    }
 }
 
 /// A value half read ([`KeyValueStore::take`]).
 pub struct Taking {
     size: usize,
-    rest: Box<dyn FnOnce() -> StampedRead>,
+    rest: Box<dyn FnOnce() -> StampedTake>,
 }
 
 /// A value with its stamp, nothing stored, or the store's error.
 pub type StampedRead = Result<Option<(String, Stamp)>, StoreError>;
 
+/// As [`StampedRead`], the value as text or still in the store's hands.
+pub type StampedTake = Result<Option<(Taken, Stamp)>, StoreError>;
+
+/// A value taken from a store: its text; or a [`schema::Source`] to take it from a piece at
+/// a time (the browser's, which keeps the text in JavaScript).
+pub enum Taken {
+    Text(String),
+    Pieces(Box<dyn schema::Source>),
+}
+
+impl Taken {
+    pub fn into_text(self) -> String {
+        match self {
+            Taken::Text(text) => text,
+            Taken::Pieces(source) => source.whole(),
+        }
+    }
+}
+
 impl Taking {
     /// `size`: how large the value is, in bytes of UTF-8; `rest`: the other half of the
     /// reading.
     pub fn new(size: usize, rest: impl FnOnce() -> StampedRead + 'static) -> Self {
+        Taking::in_pieces(size, move || {
+            rest().map(|read| read.map(|(text, stamp)| (Taken::Text(text), stamp)))
+        })
+    }
+
+    /// As [`Taking::new`], the other half giving the value as it is taken.
+    pub fn in_pieces(size: usize, rest: impl FnOnce() -> StampedTake + 'static) -> Self {
         Taking {
             size,
             rest: Box::new(rest),
@@ -124,6 +164,12 @@ impl Taking {
 
     /// The value's text and stamp (`None` if it is not text after all).
     pub fn finish(self) -> StampedRead {
+        self.take()
+            .map(|read| read.map(|(taken, stamp)| (taken.into_text(), stamp)))
+    }
+
+    /// The value as taken, and its stamp.
+    pub fn take(self) -> StampedTake {
         (self.rest)()
     }
 }
@@ -144,21 +190,71 @@ impl Stamp {
     /// wasm32 included (rustc-hash's FxHasher, for one, is 32 bits there). It names a value;
     /// it is not a security hash.
     pub fn of(text: &str) -> Stamp {
+        let mut s = Stamping::default();
+        s.add(text.as_bytes());
+        s.stamp()
+    }
+
+    /// The stamp of a [`schema::Source`]'s text, taken a window at a time.
+    pub fn of_source(source: &dyn schema::Source) -> Stamp {
+        let mut s = Stamping::default();
+        let mut piece = Vec::with_capacity(schema::WINDOW);
+        let mut at = 0;
+        while at < source.len() {
+            piece.clear();
+            source.copy_to(at, schema::WINDOW, &mut piece);
+            if piece.is_empty() {
+                break;
+            }
+            s.add(&piece);
+            at += piece.len();
+        }
+        s.stamp()
+    }
+}
+
+/// A [`Stamp`] made as a text goes by, a piece at a time: the same as [`Stamp::of`] the
+/// whole text (the hasher reads bytes as a stream, wherever they are cut).
+#[derive(Default)]
+pub struct Stamping {
+    hasher: std::hash::DefaultHasher,
+    len: usize,
+    /// The text's first bytes, as far as [`SEALED_PREFIX`] goes.
+    start: Vec<u8>,
+}
+
+impl Stamping {
+    pub fn add(&mut self, bytes: &[u8]) {
         use std::hash::Hasher;
-        let mut h = std::hash::DefaultHasher::new();
-        h.write(text.as_bytes());
+        self.hasher.write(bytes);
+        self.len += bytes.len();
+        let wanted = SEALED_PREFIX.len().saturating_sub(self.start.len());
+        self.start
+            .extend_from_slice(&bytes[..wanted.min(bytes.len())]);
+    }
+
+    pub fn stamp(&self) -> Stamp {
+        use std::hash::Hasher;
         Stamp {
-            len: text.len(),
-            hash: h.finish(),
-            sealed: text.starts_with(SEALED_PREFIX),
+            len: self.len,
+            hash: self.hasher.finish(),
+            sealed: self.start == SEALED_PREFIX.as_bytes(),
         }
     }
 }
 
 /// Turns the JSON document into what is stored and back: plain, or sealed with the lock's
 /// keys ([`LockCodec`]).
+///
+/// A stored text that does not begin with [`SEALED_PREFIX`] is plain for every codec: it is
+/// read as it is (so a large one can be read a piece at a time, without the codec).
 pub trait Codec {
     fn encode(&self, plain: String) -> Result<String, String>;
+    /// Whether [`Codec::encode`] changes the text (else a plan is saved a piece at a time,
+    /// as it is).
+    fn seals(&self) -> bool {
+        false
+    }
     /// The plain text of what is stored: borrowed when it is stored plain, so a large plan
     /// is not copied on every read.
     fn decode<'a>(&self, stored: &'a str) -> Result<std::borrow::Cow<'a, str>, String>;
@@ -202,6 +298,9 @@ pub fn random(buf: &mut [u8]) {
 }
 
 impl Codec for LockCodec {
+    fn seals(&self) -> bool {
+        self.is_on()
+    }
     fn encode(&self, plain: String) -> Result<String, String> {
         match &*self.keys.borrow() {
             None => Ok(plain),
@@ -323,8 +422,9 @@ pub struct Reading {
 enum Turns {
     /// The stored text, half taken from the browser; the next turn takes the rest of it.
     Taking(Taking),
-    /// The stored text; the next turn reads it up to its first check-in.
-    Text(Stamp, String),
+    /// The stored text (or where to take it from, a piece at a time); the next turn reads
+    /// it up to its first check-in.
+    Text(Stamp, Box<dyn schema::Source>),
     Begun(Stamp, Box<schema::InTurns>),
 }
 
@@ -423,7 +523,7 @@ impl<S: KeyValueStore, C: Codec> Repository<S, C> {
             Ok(Some(taking)) if taking.size > READ_AT_ONCE => Opening::Reading(Reading {
                 turns: Turns::Taking(taking),
             }),
-            Ok(Some(taking)) => self.taken(taking.finish()),
+            Ok(Some(taking)) => self.taken(taking.take()),
             Ok(None) => self.taken(Ok(None)),
             Err(e) => self.taken(Err(e)),
         }
@@ -431,7 +531,19 @@ impl<S: KeyValueStore, C: Codec> Repository<S, C> {
 
     /// What to do with the stored text: a plan stored plain, over 64 KiB, is read in the
     /// turns that follow; anything else at once.
-    fn taken(&self, read: StampedRead) -> Opening {
+    fn taken(&self, read: StampedTake) -> Opening {
+        let read = match read {
+            // Plain (not sealed, so every codec reads it as it is) and large: read in turns
+            // from the store's pieces, never copied whole.
+            Ok(Some((Taken::Pieces(source), stamp)))
+                if !stamp.sealed && source.len() > READ_AT_ONCE =>
+            {
+                return Opening::Reading(Reading {
+                    turns: Turns::Text(stamp, source),
+                });
+            }
+            read => read.map(|read| read.map(|(taken, stamp)| (taken.into_text(), stamp))),
+        };
         let (raw, stamp) = match self.stored(read) {
             Ok(read) => read,
             Err(outcome) => return Opening::Done(outcome),
@@ -444,7 +556,7 @@ impl<S: KeyValueStore, C: Codec> Repository<S, C> {
             return Opening::Done(self.read_at_once(raw, stamp));
         }
         Opening::Reading(Reading {
-            turns: Turns::Text(stamp, raw),
+            turns: Turns::Text(stamp, Box::new(raw)),
         })
     }
 
@@ -480,7 +592,11 @@ impl<S: KeyValueStore, C: Codec> Repository<S, C> {
             .decode(&raw)
             .map_err(|e| tr!(settings.errors.not_unlocked, error = e))
             .and_then(|text| schema::decode(&text).map_err(|e| e.to_string()));
-        self.opened(raw, stamp, decoded)
+        let decoded = match decoded {
+            Ok(d) => Ok(d),
+            Err(reason) => Err((raw, reason)),
+        };
+        self.opened(stamp, decoded)
     }
 
     /// Reads on the plan [`Repository::open`] began to read: the rest of its text from the
@@ -490,7 +606,7 @@ impl<S: KeyValueStore, C: Codec> Repository<S, C> {
     /// is as it was.)
     pub fn go_on(&self, reading: Reading, n: usize) -> Opening {
         match reading.turns {
-            Turns::Taking(taking) => self.taken(taking.finish()),
+            Turns::Taking(taking) => self.taken(taking.take()),
             Turns::Text(stamp, raw) => self.read_on(stamp, schema::InTurns::begin(raw)),
             Turns::Begun(stamp, turns) => self.read_on(stamp, turns.step(n)),
         }
@@ -501,24 +617,25 @@ impl<S: KeyValueStore, C: Codec> Repository<S, C> {
             schema::Step::More(turns) => Opening::Reading(Reading {
                 turns: Turns::Begun(stamp, Box::new(turns)),
             }),
-            schema::Step::Done(raw, decoded) => {
-                Opening::Done(self.opened(raw, stamp, decoded.map_err(|e| e.to_string())))
+            schema::Step::Done(decoded) => {
+                Opening::Done(self.opened(stamp, decoded.map_err(|(raw, e)| (raw, e.to_string()))))
             }
         }
     }
 
     /// What is known once the stored text is read: the plan, or damaged data.
-    fn opened(&self, raw: String, stamp: Stamp, decoded: Result<Decoded, String>) -> LoadOutcome {
+    /// (The stored text comes with the reason it could not be read, to put aside.)
+    fn opened(&self, stamp: Stamp, decoded: Result<Decoded, (String, String)>) -> LoadOutcome {
         match decoded {
             Ok(d) => {
-                // Only the stamp is kept: the stored text is dropped here.
+                // Only the stamp is kept.
                 self.damaged.set(false);
                 self.base.set(Some(stamp));
                 self.revision.set(d.revision);
                 self.saved_at.borrow_mut().clone_from(&d.saved_at);
                 LoadOutcome::Loaded(Box::new(d))
             }
-            Err(reason) => {
+            Err((raw, reason)) => {
                 self.base.set(Some(stamp));
                 self.damaged.set(true);
                 let quarantine_key = self.quarantine(&raw).ok();
@@ -559,16 +676,24 @@ impl<S: KeyValueStore, C: Codec> Repository<S, C> {
             return Err(SaveError::Conflict);
         }
         let revision = self.revision.get() + 1;
-        let last_len = self.base.get().map_or(0, |b| b.len);
-        let text = schema::encode_stored_sized(plan, revision, saved_at, last_len)
-            .map_err(|e| SaveError::Codec(e.to_string()))?;
-        let encoded = self.codec.encode(text).map_err(SaveError::Codec)?;
-        let stamp = self
-            .store
-            .set_verified(PLAN_KEY, &encoded)
+        let written = if self.codec.seals() {
+            let last_len = self.base.get().map_or(0, |b| b.len);
+            let text = schema::encode_stored_sized(plan, revision, saved_at, last_len)
+                .map_err(|e| SaveError::Codec(e.to_string()))?;
+            let encoded = self.codec.encode(text).map_err(SaveError::Codec)?;
+            self.store.set_verified(PLAN_KEY, &encoded)
+        } else {
+            // Plain: written a piece at a time, as it is made.
+            self.store
+                .set_verified_pieces(PLAN_KEY, |put| {
+                    schema::write_stored(plan, revision, saved_at, put)
+                })
+                .map_err(|e| SaveError::Codec(e.to_string()))?
+        };
+        let stamp = written
             .map_err(SaveError::Store)?
             .ok_or(SaveError::NotVerified)?;
-        let bytes = encoded.len();
+        let bytes = stamp.len;
         self.base.set(Some(stamp));
         self.revision.set(revision);
         *self.saved_at.borrow_mut() = Some(saved_at.to_string());
