@@ -207,7 +207,11 @@ fn write_envelope(envelope: &Envelope, put: &mut dyn FnMut(&str)) -> Result<(), 
     };
     serde_json::to_writer(&mut pieces, envelope).map_err(|e| EncodeError(e.to_string()))?;
     pieces.give(pieces.buf.len());
-    Ok(())
+    // All of it given on (serde_json writes only UTF-8): nothing is left out of a save.
+    match pieces.buf.is_empty() {
+        true => Ok(()),
+        false => Err(EncodeError("not UTF-8".into())),
+    }
 }
 
 /// What [`write_stored`] writes into: a piece is given on once it is [`WINDOW`] bytes.
@@ -823,7 +827,12 @@ impl InTurns {
 
 /// The whole text read by [`decode_in_two_passes`].
 fn again(window: Window) -> Step {
-    let Window { source, .. } = window;
+    let Window {
+        source, text, cut, ..
+    } = window;
+    // (The window let go first: it may be most of the text, doubled to hold the plan
+    // before its check-ins, as for a plan of an older version.)
+    drop((text, cut));
     let text = source.whole();
     drop(source);
     Step::Done(decode_in_two_passes(&text).map_err(|e| (text, e)))

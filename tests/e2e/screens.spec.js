@@ -116,10 +116,10 @@ test('the fixed header keeps one row; at 200% text it and the navigation leave t
 // out of sight until swiped. Now they are two rows of two, all on screen, no taller than the
 // one row was at 200%.
 test('with large text every navigation link stays on screen, in two rows no taller than one was', async ({ app, page }) => {
-  for (const width of [320, 360, 412]) {
+  for (const width of [280, 320, 360, 412]) {
     await page.setViewportSize({ width, height: 740 });
     await app.open('/');
-    for (const size of ['100%', '125%', '150%', '200%']) {
+    for (const size of ['100%', '125%', '150%', '200%', '300%']) {
       await page.evaluate((s) => { document.documentElement.style.fontSize = s; }, size);
       const nav = await navigationOnScreen(page);
       const at = `${width} px, ${size} text`;
@@ -127,6 +127,7 @@ test('with large text every navigation link stays on screen, in two rows no tall
       expect(nav.pageEndAbove, `${at}: the page's end is above the bar`).toBe(true);
       expect(nav.lowest, `${at}: each link at least 44 px high`).toBeGreaterThanOrEqual(44);
       if (size === '100%' && width >= 360) expect(nav.rows, `${at}: one row`).toBe(1);
+      expect(nav.rows, `${at}: at most two rows`).toBeLessThanOrEqual(2);
       if (size === '200%') {
         expect(nav.rows, `${at}: two rows`).toBe(2);
         // The one row it replaces was 3.5 rem high (112 px at 200%).
@@ -134,6 +135,13 @@ test('with large text every navigation link stays on screen, in two rows no tall
       }
     }
   }
+  // On Meetings, its link bold (the widest), at the largest text on a narrow screen.
+  await page.setViewportSize({ width: 280, height: 740 });
+  await app.open('/meetings');
+  await page.evaluate(() => { document.documentElement.style.fontSize = '300%'; });
+  const widest = await navigationOnScreen(page);
+  expect(widest.onScreen && widest.pageEndAbove && widest.rows === 2, JSON.stringify(widest)).toBe(true);
+  await page.evaluate(() => { document.documentElement.style.fontSize = '200%'; });
   await page.setViewportSize({ width: 360, height: 740 });
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
   await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
