@@ -505,12 +505,17 @@ impl<S: KeyValueStore, C: Codec> Repository<S, C> {
         self.saved_at.borrow().clone()
     }
 
-    /// Reads the plan, all at once. Damaged data is quarantined (copied aside) and left in
-    /// place.
+    /// Reads the plan, all at once (as [`Repository::open`] and [`Repository::go_on`] read
+    /// it, every turn in one: a large plan stored plain is read a window at a time, so
+    /// reading another tab's save does not hold its text, this tab's plan and the new one
+    /// at once). Damaged data is quarantined (copied aside) and left in place.
     pub fn load(&self) -> LoadOutcome {
-        match self.stored(self.store.get_stamped(PLAN_KEY)) {
-            Ok((raw, stamp)) => self.read_at_once(raw, stamp),
-            Err(outcome) => outcome,
+        let mut opening = self.open();
+        loop {
+            match opening {
+                Opening::Done(outcome) => return outcome,
+                Opening::Reading(reading) => opening = self.go_on(reading, usize::MAX),
+            }
         }
     }
 
