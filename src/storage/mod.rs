@@ -79,7 +79,7 @@ pub trait KeyValueStore {
 
     /// Reads a value as [`KeyValueStore::get_stamped`] does, in two halves, so a large one
     /// read at start-up is not one long task: this half takes it from the store, and
-    /// [`Taking::finish`], in a later turn, gives its text and stamp. A store that cannot
+    /// [`Taking::take`], in a later turn, gives it (as text, or in pieces) and its stamp. A store that cannot
     /// split the work does it all in this half.
     fn take(&self, key: &str) -> Result<Option<Taking>, StoreError> {
         Ok(self
@@ -160,12 +160,6 @@ impl Taking {
             size,
             rest: Box::new(rest),
         }
-    }
-
-    /// The value's text and stamp (`None` if it is not text after all).
-    pub fn finish(self) -> StampedRead {
-        self.take()
-            .map(|read| read.map(|(taken, stamp)| (taken.into_text(), stamp)))
     }
 
     /// The value as taken, and its stamp.
