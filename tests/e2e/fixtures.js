@@ -46,18 +46,23 @@ export async function brokenWords(page) {
 
 /**
  * Whether the header is one row: no taller inside than its tallest control (a second row,
- * wrapped, would add to it), and nothing in it wider than the screen. (A hidden brand takes
- * no room; a screen reader's text, one pixel wide, is not a control.)
+ * wrapped, would add to it), and every control in it wholly on screen, at least 44 px high
+ * (Get help once ran off the screen's left edge, which no scrolling reaches). (A hidden
+ * brand takes no room; a screen reader's text, one pixel wide, is not a control.)
  */
 export async function headerInOneRow(page) {
   return page.getByRole('banner').evaluate((h) => {
     const cs = getComputedStyle(h);
     const inside = h.clientHeight - parseFloat(cs.paddingTop) - parseFloat(cs.paddingBottom);
-    const heights = [...h.children]
+    const boxes = [...h.children]
       .map((c) => c.getBoundingClientRect())
-      .filter((r) => r.width > 2 && r.height > 2)
-      .map((r) => r.height);
-    return heights.length > 0 && inside <= Math.max(...heights) + 2 && h.scrollWidth <= h.clientWidth;
+      .filter((r) => r.width > 2 && r.height > 2);
+    const heights = boxes.map((r) => r.height);
+    const onScreen = boxes.every((r) => r.left >= -0.5 && r.right <= window.innerWidth + 0.5);
+    const tall = [...h.querySelectorAll('a, button')].filter((c) => c.getClientRects().length)
+      .every((c) => c.getBoundingClientRect().height >= 44);
+    return heights.length > 0 && inside <= Math.max(...heights) + 2 && h.scrollWidth <= h.clientWidth
+      && onScreen && tall;
   });
 }
 

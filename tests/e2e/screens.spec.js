@@ -115,7 +115,9 @@ test('the fixed header keeps one row; at 200% text it and the navigation leave t
 // sideways: at 125% on 360 px "Settings" was cut off, at 200% "Meetings" and "Settings" were
 // out of sight until swiped. Now they are two rows of two, all on screen, no taller than the
 // one row was at 200%.
-test('with large text every navigation link stays on screen, in two rows no taller than one was', async ({ app, page }) => {
+// And at 300% on 280 px Get help ran off the screen's left edge: the header's controls too
+// stay on screen, in one row, at every size.
+test('with large text Get help and every navigation link stay on screen; the links in two rows no taller than one was', async ({ app, page }) => {
   for (const width of [280, 320, 360, 412]) {
     await page.setViewportSize({ width, height: 740 });
     await app.open('/');
@@ -123,6 +125,7 @@ test('with large text every navigation link stays on screen, in two rows no tall
       await page.evaluate((s) => { document.documentElement.style.fontSize = s; }, size);
       const nav = await navigationOnScreen(page);
       const at = `${width} px, ${size} text`;
+      expect(await headerInOneRow(page), `${at}: the header in one row, Get help wholly on screen`).toBe(true);
       expect(nav.onScreen, `${at}: every link wholly on screen`).toBe(true);
       expect(nav.pageEndAbove, `${at}: the page's end is above the bar`).toBe(true);
       expect(nav.lowest, `${at}: each link at least 44 px high`).toBeGreaterThanOrEqual(44);
@@ -132,6 +135,11 @@ test('with large text every navigation link stays on screen, in two rows no tall
         expect(nav.rows, `${at}: two rows`).toBe(2);
         // The one row it replaces was 3.5 rem high (112 px at 200%).
         expect(nav.height, `${at}: bar height`).toBeLessThanOrEqual(113);
+        // The current page is marked by its own words, underlined: a bar along the top of
+        // its cell would sit under the link above it.
+        const mark = await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Today' })
+          .evaluate((a) => `${getComputedStyle(a).textDecorationLine} ${getComputedStyle(a).boxShadow}`);
+        expect(mark, `${at}: the current link's mark`).toBe('underline none');
       }
     }
   }

@@ -1,7 +1,7 @@
 // Safety Net in Spanish (#17): a Spanish browser gets Spanish on first open; the choice can
 // be changed and stays; the crisis screens, dates, timer and every screen speak Spanish with
 // no English left; the plan is the same whatever the language.
-import { test, expect, axeViolations, PLAN_KEY, brokenWords, navigationOnScreen } from './fixtures.js';
+import { test, expect, axeViolations, PLAN_KEY, brokenWords, navigationOnScreen, headerInOneRow } from './fixtures.js';
 
 test.use({ bypassCSP: true, locale: 'es-US' });
 
@@ -257,16 +257,22 @@ test("the Spanish overdose step fits one 360 × 740 screen at 200% text, with Sp
   await page.screenshot({ path: 'target/screenshots/es-overdose-step-360-text-200.png' });
 });
 
-test('at 200% text the Spanish navigation keeps all four links on screen, "Reuniones" whole, even at 280 px', async ({ page }) => {
+test('at 200% and 300% text "Pedir ayuda" and all four Spanish links stay on screen, "Reuniones" whole, even at 280 px', async ({ page }) => {
   for (const width of [280, 320, 360]) {
     await page.setViewportSize({ width, height: 740 });
     // On Meetings: "Reuniones" bold, the widest word.
     await openSpanish(page, '/meetings');
+    for (const size of ['200%', '300%']) {
+      await page.evaluate((s) => { document.documentElement.style.fontSize = s; }, size);
+      const at = `${width} px, ${size}`;
+      // "Pedir ayuda" ran 18 px off the screen's left edge at 200% on 280 px, 166 at 300%.
+      expect(await headerInOneRow(page), `${at}: the header in one row, "Pedir ayuda" wholly on screen`).toBe(true);
+      const nav = await navigationOnScreen(page);
+      expect(nav.onScreen, `${at}: every link wholly on screen`).toBe(true);
+      expect(nav.rows, `${at}: two rows`).toBe(2);
+      expect(nav.pageEndAbove, `${at}: the page's end is above the bar`).toBe(true);
+    }
     await page.evaluate(() => { document.documentElement.style.fontSize = '200%'; });
-    const nav = await navigationOnScreen(page);
-    expect(nav.onScreen, `${width} px: every link wholly on screen`).toBe(true);
-    expect(nav.rows, `${width} px: two rows`).toBe(2);
-    expect(nav.pageEndAbove, `${width} px: the page's end is above the bar`).toBe(true);
   }
   await page.screenshot({ path: 'target/screenshots/navigation-es-text-200.png' });
 });
