@@ -33,13 +33,14 @@ pub fn now_ms() -> f64 {
         .unwrap_or(0.0)
 }
 
-/// The wasm module's linear memory, in bytes (it grows, never shrinks).
-pub fn wasm_memory_bytes() -> f64 {
+/// The wasm module's linear memory, in bytes (it grows, never shrinks). A whole number: a
+/// float written as text would bring the float formatter (6 KB) into the first load.
+pub fn wasm_memory_bytes() -> u32 {
     wasm_bindgen::memory()
         .dyn_into::<js_sys::WebAssembly::Memory>()
         .ok()
         .and_then(|m| m.buffer().dyn_into::<js_sys::ArrayBuffer>().ok())
-        .map_or(0.0, |b| f64::from(b.byte_length()))
+        .map_or(0, |b| b.byte_length())
 }
 
 /// A performance mark the budget tests read (e.g. "sn-ready" after the first render).

@@ -243,7 +243,7 @@ fn field(state: AppState, form: &'static dyn Form, id: Id, i: usize) -> AnyView 
         Input::Check => view! {
             <label class="check">
                 <input type="checkbox" id=input_id data-field=key prop:checked=move || value() == "true" on:change=change/>
-                {label}
+                <span>{label}</span>
             </label>
         }
         .into_any(),
@@ -292,7 +292,7 @@ fn field(state: AppState, form: &'static dyn Form, id: Id, i: usize) -> AnyView 
                         <input type="checkbox" prop:checked=linked on:change=move |ev| {
                             write(format!("{} {}", other, event_target_checked(&ev)));
                         }/>
-                        {label}
+                        <span>{label}</span>
                     </label>
                 }
                 .into_any()

@@ -52,7 +52,7 @@ pub fn DamagedDataScreen(damaged: Damaged) -> impl IntoView {
             })}
             {(!kept_aside).then(|| view! {
                 <p>{tr!(settings.damaged.no_room)}</p>
-                <label class="check"><input type="checkbox" on:change=move |ev| sure.set(event_target_checked(&ev))/>{tr!(settings.damaged.downloaded)}</label>
+                <label class="check"><input type="checkbox" on:change=move |ev| sure.set(event_target_checked(&ev))/><span>{tr!(settings.damaged.downloaded)}</span></label>
             })}
             <button type="button" disabled=move || !sure.get() on:click=move |_| state.start_over()>{tr!(settings.damaged.start)}</button>
         </section>

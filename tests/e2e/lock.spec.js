@@ -64,12 +64,16 @@ test('turn the lock on: explained first, then the plan is stored encrypted; lock
   await page.screenshot({ path: 'target/screenshots/header-lock-text-200.png' });
   // Down to 280 px and up to 300% text, in both languages: one row, both wholly on screen
   // (in Spanish on 280 px they did not fit one row from 150% on).
-  for (const [lang, name] of [['es', 'Español'], ['en', 'English']]) {
+  // (And just over the size where the two take less room: Spanish at 190% on 412 px.)
+  for (const [lang, name, help] of [['es', 'Español', 'Pedir ayuda'], ['en', 'English', 'Get help']]) {
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.evaluate(() => { document.documentElement.style.fontSize = ''; });
     await page.getByTestId('language').getByRole('button', { name }).click();
     await expect(page.locator('html')).toHaveAttribute('lang', lang);
-    for (const width of [280, 320, 360]) {
+    await expect(page.getByRole('banner').getByRole('link', { name: help })).toBeVisible();
+    for (const width of [280, 320, 360, 412]) {
       await page.setViewportSize({ width, height: 740 });
-      for (const size of ['150%', '200%', '250%', '300%']) {
+      for (const size of ['150%', '175%', '190%', '200%', '250%', '300%']) {
         await page.evaluate((s) => { document.documentElement.style.fontSize = s; }, size);
         expect(await headerInOneRow(page), `the header with the padlock, ${lang}, ${width} px, ${size}`).toBe(true);
       }

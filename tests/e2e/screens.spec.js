@@ -67,7 +67,7 @@ for (const scheme of ['light', 'dark']) {
   });
 }
 
-test('at 200% text size every screen still fits 360 px and nothing is cut off', async ({ app, page }) => {
+test('at 200% text size every screen still fits 360 px and nothing is cut off (and nothing runs off at 320 or 280 px)', async ({ app, page }) => {
   await page.setViewportSize({ width: 360, height: 740 });
   for (const [name, path, heading] of SCREENS) {
     await app.open(path);
@@ -85,6 +85,14 @@ test('at 200% text size every screen still fits 360 px and nothing is cut off', 
       .map((el) => el.getAttribute('aria-label') || el.id));
     expect(narrow, `${name}: text fields too narrow`).toEqual([]);
     await page.screenshot({ path: `target/screenshots/${name}-text-200.png`, fullPage: true });
+    // Narrower phones: nothing wider than the screen (a time field, a checkbox's words
+    // beside it, a pillar's name ran off it).
+    for (const width of [320, 280]) {
+      await page.setViewportSize({ width, height: 740 });
+      const off = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(off, `${name} at 200% text on ${width} px`).toBeLessThanOrEqual(0);
+    }
+    await page.setViewportSize({ width: 360, height: 740 });
   }
 });
 

@@ -257,6 +257,35 @@ test("the Spanish overdose step fits one 360 × 740 screen at 200% text, with Sp
   await page.screenshot({ path: 'target/screenshots/es-overdose-step-360-text-200.png' });
 });
 
+// At 200% text on 280 px "Seguir" and "Atrás" ran out of their buttons, over the next one.
+test('the overdose steps\' Back, Call 911 and Next keep their words inside them, in both languages, 280 to 412 px, 100% to 300% text', async ({ page }) => {
+  for (const lang of ['es', 'en']) {
+    if (lang === 'es') await openSpanish(page, '/overdose');
+    else {
+      // The choice, as Settings keeps it.
+      await page.evaluate((k) => localStorage.setItem(k, '"en"'), LANG_KEY);
+      await page.reload();
+      await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    }
+    const bar = page.locator('.od-bar');
+    await expect(bar.getByRole('link', { name: lang === 'es' ? 'Llame al 911' : 'Call 911' })).toBeVisible();
+    for (const width of [280, 320, 360, 412]) {
+      await page.setViewportSize({ width, height: 740 });
+      for (const size of ['100%', '200%', '300%']) {
+        await page.evaluate((s) => { document.documentElement.style.fontSize = s; }, size);
+        const out = await bar.evaluate((b) => [...b.children].filter((c) => {
+          const r = c.getBoundingClientRect();
+          const t = document.createRange();
+          t.selectNodeContents(c);
+          return [...t.getClientRects()].some((x) => x.width > 0 && (x.left < r.left || x.right > r.right));
+        }).map((c) => c.textContent));
+        expect(out, `${lang}, ${width} px, ${size}: words outside their button`).toEqual([]);
+      }
+    }
+    await page.evaluate(() => { document.documentElement.style.fontSize = ''; });
+  }
+});
+
 test('at 200% and 300% text "Pedir ayuda" and all four Spanish links stay on screen, "Reuniones" whole, even at 280 px', async ({ page }) => {
   for (const width of [280, 320, 360]) {
     await page.setViewportSize({ width, height: 740 });
@@ -277,7 +306,8 @@ test('at 200% and 300% text "Pedir ayuda" and all four Spanish links stay on scr
   await page.screenshot({ path: 'target/screenshots/navigation-es-text-200.png' });
 });
 
-test('at 200% text every Spanish screen fits 360 px, with no word cut', async ({ page }) => {
+test('at 200% text every Spanish screen fits 360 px, with no word cut (and nothing runs off at 320 or 280 px)', async ({ page }) => {
+  test.slow();
   for (const [name, path, heading] of SPANISH_SCREENS) {
     await openSpanish(page, path);
     await page.evaluate(() => { document.documentElement.style.fontSize = '200%'; });
@@ -287,6 +317,14 @@ test('at 200% text every Spanish screen fits 360 px, with no word cut', async ({
     const broken = await brokenWords(page);
     expect(broken, `${name}: words broken across lines at 200% text`).toEqual([]);
     await page.screenshot({ path: `target/screenshots/es-${name}-text-200.png`, fullPage: true });
+    // Narrower phones: nothing wider than the screen ("Medicamentos" in My plan, "Seguir"
+    // in the overdose steps ran off it).
+    for (const width of [320, 280]) {
+      await page.setViewportSize({ width, height: 740 });
+      const off = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(off, `${name} at 200% text on ${width} px`).toBeLessThanOrEqual(0);
+    }
+    await page.setViewportSize({ width: 360, height: 740 });
   }
 });
 
