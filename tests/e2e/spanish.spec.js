@@ -286,6 +286,31 @@ test('the overdose steps\' Back, Call 911 and Next keep their words inside them,
   }
 });
 
+// At 200% text on 320 px "overdosing", "sobredosis", "recuperación)," and a dozen more of
+// the steps' words were broken across lines.
+test('at 200% text on 320 px no word of the overdose steps is broken, one at a time or all, in both languages', async ({ page }) => {
+  for (const [lang, all] of [['es', 'Todos los pasos'], ['en', 'All steps']]) {
+    if (lang === 'es') await openSpanish(page, '/overdose');
+    else {
+      await page.evaluate((k) => localStorage.setItem(k, '"en"'), LANG_KEY);
+      await page.reload();
+      await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    }
+    await expect(page.locator('.od-bar')).toBeVisible();
+    await page.setViewportSize({ width: 320, height: 740 });
+    await page.evaluate(() => { document.documentElement.style.fontSize = '200%'; });
+    expect(await brokenWords(page), `${lang}: the first step`).toEqual([]);
+    await page.evaluate(() => { document.documentElement.style.fontSize = ''; });
+    await page.getByRole('button', { name: all }).click();
+    await expect(page.getByRole('button', { name: all })).toHaveAttribute('aria-pressed', 'true');
+    await page.evaluate(() => { document.documentElement.style.fontSize = '200%'; });
+    expect(await brokenWords(page), `${lang}: all the steps`).toEqual([]);
+    if (lang === 'es') await page.screenshot({ path: 'target/screenshots/es-overdose-all-320-text-200.png', fullPage: true });
+    await page.evaluate(() => { document.documentElement.style.fontSize = ''; });
+    await page.setViewportSize({ width: 360, height: 740 });
+  }
+});
+
 test('at 200% and 300% text "Pedir ayuda" and all four Spanish links stay on screen, "Reuniones" whole, even at 280 px', async ({ page }) => {
   for (const width of [280, 320, 360]) {
     await page.setViewportSize({ width, height: 740 });
