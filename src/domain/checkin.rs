@@ -28,20 +28,32 @@ pub struct CheckIn {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sleep_minutes: Option<u16>,
     /// Medications (ids from the plan) taken today.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "super::id::exact"
+    )]
     pub medications_taken: Vec<Id>,
     #[serde(skip_serializing_if = "is_false")]
     pub went_to_meeting: bool,
     #[serde(skip_serializing_if = "is_false")]
     pub contacted_support: bool,
     /// Triggers (ids from the plan) met today.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "super::id::exact"
+    )]
     pub triggers: Vec<Id>,
     /// Warning signs (ids from the plan) noticed today.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "super::id::exact"
+    )]
     pub warning_signs: Vec<Id>,
     /// Coping strategies (ids from the plan) used today.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "super::id::exact"
+    )]
     pub coping_used: Vec<Id>,
     #[serde(skip_serializing_if = "String::is_empty")]
     pub note: String,
