@@ -83,3 +83,25 @@ for (const scheme of ['light', 'dark']) {
     await context.close();
   });
 }
+
+// Forced colors (Windows contrast themes) draw no backgrounds and no box shadows: Get help
+// and Call 911 were bare words, and the current page in the navigation was marked by bold
+// alone.
+test('in forced colors Get help and Call 911 keep an edge, and the current page is underlined', async ({ app, page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.emulateMedia({ forcedColors: 'active' });
+  const edge = (el) => el.evaluate((e) => {
+    const cs = getComputedStyle(e);
+    return `${cs.borderTopStyle} ${parseFloat(cs.borderTopWidth) >= 2} ${cs.borderTopColor !== 'rgba(0, 0, 0, 0)'}`;
+  });
+  await app.open('/overdose');
+  expect(await edge(page.getByRole('banner').getByRole('link', { name: 'Get help' })), 'Get help').toBe('solid true true');
+  await expect(page.getByRole('link', { name: 'Call 911' })).toHaveCount(2);
+  for (const call of await page.getByRole('link', { name: 'Call 911' }).all()) {
+    expect(await edge(call), 'Call 911').toBe('solid true true');
+  }
+  const today = page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Today' });
+  await app.open('/');
+  expect(await today.evaluate((a) => getComputedStyle(a).textDecorationLine), 'the current page').toBe('underline');
+  await page.screenshot({ path: 'target/screenshots/forced-colors-today.png' });
+});
