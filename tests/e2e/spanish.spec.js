@@ -101,6 +101,13 @@ async function openSpanish(page, path = '/') {
   await expect(page.locator('main p.loading')).toHaveCount(0);
 }
 
+/** English chosen, as Settings keeps the choice, and the page opened again in it. */
+async function chooseEnglish(page) {
+  await page.evaluate((k) => localStorage.setItem(k, '"en"'), LANG_KEY);
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+}
+
 test('a Spanish browser opens Safety Net in Spanish the first time, dates and all', async ({ page }) => {
   await page.clock.install({ time: new Date('2026-12-01T10:00:00-05:00') });
   await openSpanish(page, '/');
@@ -261,12 +268,7 @@ test("the Spanish overdose step fits one 360 × 740 screen at 200% text, with Sp
 test('the overdose steps\' Back, Call 911 and Next keep their words inside them, in both languages, 280 to 412 px, 100% to 300% text', async ({ page }) => {
   for (const lang of ['es', 'en']) {
     if (lang === 'es') await openSpanish(page, '/overdose');
-    else {
-      // The choice, as Settings keeps it.
-      await page.evaluate((k) => localStorage.setItem(k, '"en"'), LANG_KEY);
-      await page.reload();
-      await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-    }
+    else await chooseEnglish(page);
     const bar = page.locator('.od-bar');
     await expect(bar.getByRole('link', { name: lang === 'es' ? 'Llame al 911' : 'Call 911' })).toBeVisible();
     for (const width of [280, 320, 360, 412]) {
@@ -291,11 +293,7 @@ test('the overdose steps\' Back, Call 911 and Next keep their words inside them,
 test('at 200% text on 320 px no word of the overdose steps is broken, one at a time or all, in both languages', async ({ page }) => {
   for (const [lang, all] of [['es', 'Todos los pasos'], ['en', 'All steps']]) {
     if (lang === 'es') await openSpanish(page, '/overdose');
-    else {
-      await page.evaluate((k) => localStorage.setItem(k, '"en"'), LANG_KEY);
-      await page.reload();
-      await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-    }
+    else await chooseEnglish(page);
     await expect(page.locator('.od-bar')).toBeVisible();
     await page.setViewportSize({ width: 320, height: 740 });
     await page.evaluate(() => { document.documentElement.style.fontSize = '200%'; });
