@@ -280,7 +280,7 @@ impl AppState {
     /// Puts the plan away (locked, or deleted here or in another tab): the keys, the plan
     /// in memory and the ids read lately all go, and the plan is no longer unlocked.
     fn put_away(self) {
-        self.repo.with_value(|r| r.codec().set(None));
+        self.repo.with_value(|r| r.codec().forget());
         self.plan.set(Plan::default());
         crate::domain::id::forget_recent();
         self.unlocked.set(false);
@@ -301,7 +301,7 @@ impl AppState {
                 // keys, so its next save does not lock the plan again with the old passcode.
                 let plain = !self.repo.with_value(|r| r.base_is_sealed());
                 if plain {
-                    self.repo.with_value(|r| r.codec().set(None));
+                    self.repo.with_value(|r| r.codec().forget());
                     self.unlocked.set(false);
                 }
                 // Changes held at the lock, and the lock is off now: the passcode it had is
@@ -677,7 +677,9 @@ impl AppState {
             SaveStatus::Conflict => true,
             SaveStatus::Idle | SaveStatus::Saved { .. } => return None,
         };
-        let keys = self.repo.with_value(|r| r.codec().keys())?;
+        if !self.lock_on() {
+            return None;
+        }
         let revision = self.repo.with_value(|r| r.revision());
         let text = zeroize::Zeroizing::new(
             self.plan
@@ -686,9 +688,7 @@ impl AppState {
                 })
                 .ok()?,
         );
-        let sealed = keys
-            .seal(&text, lock::SealedKind::Locked, &mut crate::storage::random)
-            .ok()?;
+        let sealed = self.repo.with_value(|r| r.codec().seal(&text))?.ok()?;
         Some(Held {
             sealed,
             revision,
@@ -707,9 +707,9 @@ impl AppState {
     fn open_held(self, held: &Held) -> Option<Plan> {
         let text = self
             .repo
-            .with_value(|r| r.codec().keys())
-            .and_then(|k| k.open_with(&held.sealed).ok())
-            .map(zeroize::Zeroizing::new)?;
+            .with_value(|r| r.codec().open(&held.sealed))?
+            .map(zeroize::Zeroizing::new)
+            .ok()?;
         crate::domain::schema::decode(&text).ok().map(|d| d.plan)
     }
 
@@ -783,11 +783,12 @@ impl AppState {
     /// conflict with another tab, a full storage or any failure, the keys, the stored copy
     /// and what the screen says stay as they were.
     fn change_lock(self, keys: Option<lock::Keys>, on: bool) -> Result<(), String> {
-        let (keys_before, status_before) = (
-            self.repo.with_value(|r| r.codec().keys()),
-            self.save.get_untracked(),
-        );
-        self.repo.with_value(|r| r.codec().set(keys));
+        let status_before = self.save.get_untracked();
+        let keys_before = self.repo.with_value(|r| {
+            let before = r.codec().swap(None);
+            r.codec().set(keys);
+            before
+        });
         self.persist(Write::Save);
         let why = match self.save.get_untracked() {
             SaveStatus::Saved { .. } => {
@@ -798,7 +799,7 @@ impl AppState {
             SaveStatus::Conflict => tr!(settings.save.conflict_first).into(),
             _ => tr!(settings.save.could_not).into(),
         };
-        self.repo.with_value(|r| r.codec().set(keys_before));
+        self.repo.with_value(|r| r.codec().swap(keys_before));
         self.save.set(status_before);
         Err(tr!(settings.save.nothing_changed, why = why))
     }

@@ -263,23 +263,73 @@ pub trait Codec {
 /// is sealed with the keys held in memory (never stored), and every read opened with them.
 #[derive(Default)]
 pub struct LockCodec {
-    keys: RefCell<Option<crate::domain::lock::Keys>>,
+    keys: RefCell<Option<Box<dyn Sealer>>>,
+}
+
+/// The keys the lock's codec holds, reached only through this trait (#18). Keys are only
+/// ever made in the chunks that unlock, turn the lock on or open a locked backup, and it
+/// is there that they become a `dyn Sealer` ([`LockCodec::set`]): so the cipher, base64 and
+/// the sealed form's reader are in those chunks, not in the first load, which only calls
+/// them through the keys it is given. (A first open and a plain plan never need them.)
+pub trait Sealer {
+    /// The plan's JSON text, sealed as the stored plan is.
+    fn seal(&self, plain: &str) -> Result<String, String>;
+    /// A sealed text opened with these keys: the plan's JSON.
+    fn open(&self, sealed: &str) -> Result<String, String>;
+    /// Whether a sealed text was wrapped by these keys ([`crate::domain::lock::Keys::wrapped_as`]).
+    fn wrapped_as(&self, sealed: &str) -> bool;
+}
+
+impl Sealer for crate::domain::lock::Keys {
+    fn seal(&self, plain: &str) -> Result<String, String> {
+        crate::domain::lock::Keys::seal(
+            self,
+            plain,
+            crate::domain::lock::SealedKind::Locked,
+            &mut random,
+        )
+        .map_err(|e| e.to_string())
+    }
+    fn open(&self, sealed: &str) -> Result<String, String> {
+        self.open_with(sealed).map_err(|e| e.to_string())
+    }
+    fn wrapped_as(&self, sealed: &str) -> bool {
+        crate::domain::lock::Keys::wrapped_as(self, sealed)
+    }
 }
 
 /// How a stored sealed plan begins (the app writes it so): read without parsing it all.
 pub const SEALED_PREFIX: &str = "{\"app\":\"safety-net\",\"kind\":\"locked\"";
 
 impl LockCodec {
+    /// Holds `keys` (or none): called only where keys are made or given back, in the lock's
+    /// chunks (see [`Sealer`]).
     pub fn set(&self, keys: Option<crate::domain::lock::Keys>) {
-        *self.keys.borrow_mut() = keys;
+        self.swap(keys.map(|k| Box::new(k) as Box<dyn Sealer>));
     }
 
-    pub fn keys(&self) -> Option<crate::domain::lock::Keys> {
-        self.keys.borrow().clone()
+    /// Holds `keys` (or none) and gives back the keys held before.
+    pub fn swap(&self, keys: Option<Box<dyn Sealer>>) -> Option<Box<dyn Sealer>> {
+        self.keys.replace(keys)
+    }
+
+    /// Lets the keys go (the plan is put away, or the lock was turned off elsewhere).
+    pub fn forget(&self) {
+        self.keys.replace(None);
     }
 
     pub fn is_on(&self) -> bool {
         self.keys.borrow().is_some()
+    }
+
+    /// `plain` sealed with the keys held (`None` with no keys).
+    pub fn seal(&self, plain: &str) -> Option<Result<String, String>> {
+        self.keys.borrow().as_ref().map(|k| k.seal(plain))
+    }
+
+    /// A sealed text opened with the keys held (`None` with no keys).
+    pub fn open(&self, sealed: &str) -> Option<Result<String, String>> {
+        self.keys.borrow().as_ref().map(|k| k.open(sealed))
     }
 }
 
@@ -296,23 +346,15 @@ impl Codec for LockCodec {
         self.is_on()
     }
     fn encode(&self, plain: String) -> Result<String, String> {
-        match &*self.keys.borrow() {
-            None => Ok(plain),
-            Some(k) => k
-                .seal(&plain, crate::domain::lock::SealedKind::Locked, &mut random)
-                .map_err(|e| e.to_string()),
-        }
+        self.seal(&plain).unwrap_or(Ok(plain))
     }
     fn decode<'a>(&self, stored: &'a str) -> Result<std::borrow::Cow<'a, str>, String> {
         if !stored.starts_with(SEALED_PREFIX) {
             // Plain (the lock is off, or was turned off in another tab).
             return Ok(stored.into());
         }
-        match &*self.keys.borrow() {
-            Some(k) => k
-                .open_with(stored)
-                .map(Into::into)
-                .map_err(|e| e.to_string()),
+        match self.open(stored) {
+            Some(opened) => opened.map(Into::into),
             None => Err(tr!(settings.errors.plan_locked).into()),
         }
     }
