@@ -784,11 +784,7 @@ impl AppState {
     /// and what the screen says stay as they were.
     fn change_lock(self, keys: Option<lock::Keys>, on: bool) -> Result<(), String> {
         let status_before = self.save.get_untracked();
-        let keys_before = self.repo.with_value(|r| {
-            let before = r.codec().swap(None);
-            r.codec().set(keys);
-            before
-        });
+        let keys_before = self.repo.with_value(|r| r.codec().set(keys));
         self.persist(Write::Save);
         let why = match self.save.get_untracked() {
             SaveStatus::Saved { .. } => {

@@ -416,13 +416,82 @@ mod locked {
     }
 
     #[test]
+    fn the_codec_seals_and_opens_only_with_the_keys_it_holds() {
+        let keys = Keys::create("246810", FAST, &mut random).expect("keys");
+        let codec = LockCodec::default();
+        // No keys: nothing to seal or open with, and the text is stored as it is.
+        assert!(!codec.is_on());
+        assert_eq!(codec.seal("plain"), None);
+        assert_eq!(codec.open("anything"), None);
+        assert_eq!(codec.encode("plain".into()), Ok("plain".into()));
+        assert!(codec.set(Some(keys.clone())).is_none());
+        assert!(codec.is_on());
+        let sealed = codec.seal("the plan").expect("keys held").expect("sealed");
+        assert!(sealed.starts_with(SEALED_PREFIX));
+        assert_eq!(
+            lock::open(&sealed, "246810").map(|(_, t)| t),
+            Ok("the plan".into())
+        );
+        assert_eq!(codec.open(&sealed), Some(Ok("the plan".into())));
+        assert_eq!(
+            codec.decode(&sealed).map(|t| t.into_owned()),
+            Ok("the plan".into())
+        );
+        assert!(!codec.locked(&sealed));
+        // Other keys do not open it, and a sealed text they did not wrap is locked to them.
+        let other = LockCodec::default();
+        other.set(Some(
+            Keys::create("135790", FAST, &mut random).expect("keys"),
+        ));
+        assert!(matches!(other.open(&sealed), Some(Err(_))));
+        assert!(other.locked(&sealed));
+        // Forgotten: locked again, and nothing is sealed or opened.
+        codec.forget();
+        assert!(!codec.is_on());
+        assert_eq!(codec.seal("the plan"), None);
+        assert_eq!(codec.open(&sealed), None);
+        assert!(codec.locked(&sealed));
+    }
+
+    #[test]
+    fn a_lock_change_that_does_not_save_puts_the_old_keys_back() {
+        let store = MemoryStore::with_quota(200_000);
+        let keys = Keys::create("246810", FAST, &mut random).expect("keys");
+        let repo = unlocked(&store, &keys);
+        let plan = common::full_plan();
+        repo.save(&plan, AT).expect("fits");
+        let before = store.get(PLAN_KEY).expect("get");
+        // A new passcode, as Settings does it: the new keys held, the save fails (full).
+        let new = keys
+            .rewrap("a long passphrase", &mut random)
+            .expect("rewrap");
+        let old = repo.codec().set(Some(new));
+        assert!(old.is_some());
+        assert_eq!(
+            repo.save(&common::five_years_plan(), AT),
+            Err(SaveError::Store(StoreError::QuotaExceeded))
+        );
+        // The old keys go back: the stored copy is untouched and still theirs, and the next
+        // save is sealed with them, under the old passcode.
+        let given_back = repo.codec().swap(old).expect("the new keys");
+        assert!(!given_back.wrapped_as(before.as_deref().expect("stored")));
+        assert_eq!(store.get(PLAN_KEY).expect("get"), before);
+        let raw = before.expect("stored");
+        assert!(!repo.codec().locked(&raw));
+        repo.save(&plan, AT).expect("saves with the old keys");
+        let raw = store.get(PLAN_KEY).expect("get").expect("stored");
+        assert!(lock::open(&raw, "246810").is_ok());
+        assert!(lock::open(&raw, "a long passphrase").is_err());
+    }
+
+    #[test]
     fn turning_the_lock_off_stores_it_plain_again() {
         let store = MemoryStore::new();
         let keys = Keys::create("246810", FAST, &mut random).expect("keys");
         let repo = unlocked(&store, &keys);
         let plan = common::full_plan();
         repo.save(&plan, AT).expect("saves");
-        repo.codec().set(None);
+        repo.codec().forget();
         repo.save(&plan, AT).expect("saves plain");
         let raw = store.get(PLAN_KEY).expect("get").expect("stored");
         assert!(!lock::is_sealed(&raw) && raw.contains("Suboxone"));

@@ -267,10 +267,11 @@ pub struct LockCodec {
 }
 
 /// The keys the lock's codec holds, reached only through this trait (#18). Keys are only
-/// ever made in the chunks that unlock, turn the lock on or open a locked backup, and it
-/// is there that they become a `dyn Sealer` ([`LockCodec::set`]): so the cipher, base64 and
-/// the sealed form's reader are in those chunks, not in the first load, which only calls
-/// them through the keys it is given. (A first open and a plain plan never need them.)
+/// ever made or given to the codec in chunks (unlocking; Settings: the lock on or off, a
+/// new passcode, a locked backup; the import on the lock and recovery screens), and it is
+/// there that they become a `dyn Sealer` ([`LockCodec::set`]): so the cipher, base64 and the
+/// sealed form's reader are in those chunks, not in the first load, which only calls them
+/// through the keys it is given. (Today, Get help and the overdose steps never fetch them.)
 pub trait Sealer {
     /// The plan's JSON text, sealed as the stored plan is.
     fn seal(&self, plain: &str) -> Result<String, String>;
@@ -302,13 +303,15 @@ impl Sealer for crate::domain::lock::Keys {
 pub const SEALED_PREFIX: &str = "{\"app\":\"safety-net\",\"kind\":\"locked\"";
 
 impl LockCodec {
-    /// Holds `keys` (or none): called only where keys are made or given back, in the lock's
-    /// chunks (see [`Sealer`]).
-    pub fn set(&self, keys: Option<crate::domain::lock::Keys>) {
-        self.swap(keys.map(|k| Box::new(k) as Box<dyn Sealer>));
+    /// Holds `keys` (or none), and gives back the keys held before. Only ever called from
+    /// chunks, never from first-load code, not even with `None` (use [`LockCodec::forget`]):
+    /// its body turns `Keys` into a `dyn Sealer`, which brings the cipher with it.
+    pub fn set(&self, keys: Option<crate::domain::lock::Keys>) -> Option<Box<dyn Sealer>> {
+        self.swap(keys.map(|k| Box::new(k) as Box<dyn Sealer>))
     }
 
-    /// Holds `keys` (or none) and gives back the keys held before.
+    /// Holds keys given back by [`LockCodec::set`] (a lock change that did not save), and
+    /// gives back those held before: keys are moved back, never copied.
     pub fn swap(&self, keys: Option<Box<dyn Sealer>>) -> Option<Box<dyn Sealer>> {
         self.keys.replace(keys)
     }
@@ -346,7 +349,11 @@ impl Codec for LockCodec {
         self.is_on()
     }
     fn encode(&self, plain: String) -> Result<String, String> {
-        self.seal(&plain).unwrap_or(Ok(plain))
+        match self.seal(&plain) {
+            Some(sealed) => sealed,
+            // No keys: the lock is off, and the plan is stored as it is.
+            None => Ok(plain),
+        }
     }
     fn decode<'a>(&self, stored: &'a str) -> Result<std::borrow::Cow<'a, str>, String> {
         if !stored.starts_with(SEALED_PREFIX) {
