@@ -91,6 +91,30 @@ export async function navigationOnScreen(page) {
   });
 }
 
+/**
+ * Whether a select shows all the words of its choice: by the width they take in its font,
+ * the lines they need beside the arrow, against the lines its box has room for. (A phone's
+ * select cut a long choice at the box's end: both buprenorphine kinds showed the same first
+ * words.)
+ */
+export async function choiceShownWhole(select) {
+  return select.evaluate((s) => {
+    const cs = getComputedStyle(s);
+    const c = document.createElement('canvas').getContext('2d');
+    c.font = `${cs.fontStyle} ${cs.fontWeight} ${cs.fontSize} ${cs.fontFamily}`;
+    const text = s.selectedOptions[0].text;
+    const size = parseFloat(cs.fontSize);
+    const line = parseFloat(cs.lineHeight) || size * 1.2;
+    // The room beside the arrow (with its gap, an em).
+    const room = s.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight) - size;
+    const widest = Math.max(...text.split(/\s+/).map((w) => c.measureText(w).width));
+    if (widest > room) return `"${text}": a word is wider than the room beside the arrow`;
+    const needed = Math.ceil(c.measureText(text).width / room);
+    const lines = (s.clientHeight - parseFloat(cs.paddingTop) - parseFloat(cs.paddingBottom)) / line;
+    return lines >= needed - 0.2 ? null : `"${text}" needs ${needed} lines, has room for ${lines.toFixed(1)}`;
+  });
+}
+
 /** Opens every record's compact row on the screen, to edit its fields. */
 export async function openRecords(page) {
   const closed = page.locator('main details.record-details:not([open]) > summary');

@@ -1,6 +1,6 @@
 // Screenshots of every screen at 360 px in light and dark (target/screenshots/), for people
 // to look at; and the assertion a screenshot can't make: nothing is wider than the screen.
-import { test, expect, brokenWords, headerInOneRow, navigationOnScreen } from './fixtures.js';
+import { test, expect, brokenWords, headerInOneRow, navigationOnScreen, openRecords, choiceShownWhole } from './fixtures.js';
 
 const SCREENS = [
   ['today-empty', '/', 'Today'],
@@ -162,4 +162,35 @@ test('with large text Get help and every navigation link stay on screen; the lin
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
   await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
   await page.screenshot({ path: 'target/screenshots/navigation-text-200.png' });
+});
+
+test('a choice shows all its words in its box: the medication kinds at 100% and every choice at 200% on 360 px', async ({ app, page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await app.open('/plan/care');
+  const add = page.getByLabel('Add a medication: its name');
+  await add.fill('Sublocade');
+  await add.press('Enter');
+  const section = page.locator('section.card').filter({ has: add });
+  const kind = section.locator('li.record').last().getByLabel('Kind');
+  await openRecords(page);
+  for (const size of ['100%', '200%']) {
+    await page.evaluate((s) => { document.documentElement.style.fontSize = s; }, size);
+    for (const label of await kind.locator('option').allTextContents()) {
+      await kind.selectOption({ label });
+      expect(await choiceShownWhole(kind), `${label} at ${size}`).toBeNull();
+    }
+  }
+  await kind.selectOption({ label: 'Buprenorphine monthly injection (e.g. Sublocade)' });
+  await kind.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'target/screenshots/choice-text-200.png' });
+  // Every other choice, at 200%: the backup reminder and the check-in's mood.
+  for (const [path, name] of [['/settings', 'Remind me to save a backup'], ['/checkin', 'Mood']]) {
+    await app.open(path);
+    await page.evaluate(() => { document.documentElement.style.fontSize = '200%'; });
+    const select = page.getByLabel(name).first();
+    for (const label of await select.locator('option').allTextContents()) {
+      await select.selectOption({ label });
+      expect(await choiceShownWhole(select), `${path}: ${label}`).toBeNull();
+    }
+  }
 });

@@ -1,7 +1,7 @@
 // Safety Net in Spanish (#17): a Spanish browser gets Spanish on first open; the choice can
 // be changed and stays; the crisis screens, dates, timer and every screen speak Spanish with
 // no English left; the plan is the same whatever the language.
-import { test, expect, axeViolations, PLAN_KEY, brokenWords, navigationOnScreen, headerInOneRow } from './fixtures.js';
+import { test, expect, axeViolations, PLAN_KEY, brokenWords, navigationOnScreen, headerInOneRow, openRecords, choiceShownWhole } from './fixtures.js';
 
 test.use({ bypassCSP: true, locale: 'es-US' });
 
@@ -438,4 +438,24 @@ test('the print-out and the wallet card in Spanish, with the person’s own word
   await expect(back).toContainText('Números de EE. UU.');
   expect(await englishLeft(page)).toEqual([]);
   await page.screenshot({ path: 'target/screenshots/es-wallet-card.png' });
+});
+
+test('en español, a choice shows all its words in its box at 200% on 360 px: roles and medication kinds', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  for (const [path, adding, name, field] of [
+    ['/plan/people', 'Agregar una persona: su nombre', 'Sam', 'Rol'],
+    ['/plan/care', 'Agregar un medicamento: su nombre', 'Sublocade', 'Tipo'],
+  ]) {
+    await openSpanish(page, path);
+    const add = page.getByLabel(adding);
+    await add.fill(name);
+    await add.press('Enter');
+    await openRecords(page);
+    await page.evaluate(() => { document.documentElement.style.fontSize = '200%'; });
+    const select = page.locator('section.card').filter({ has: add }).locator('li.record').last().getByLabel(field);
+    for (const label of await select.locator('option').allTextContents()) {
+      await select.selectOption({ label });
+      expect(await choiceShownWhole(select), `${path}: ${label}`).toBeNull();
+    }
+  }
 });
