@@ -107,7 +107,8 @@ export async function choiceShownWhole(select) {
     const line = parseFloat(cs.lineHeight) || size * 1.2;
     // The room beside the arrow (with its gap, an em).
     const room = s.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight) - size;
-    const widest = Math.max(...text.split(/\s+/).map((w) => c.measureText(w).width));
+    // A word may break after its hyphen ("cognitivo-conductual").
+    const widest = Math.max(...text.split(/\s+|(?<=-)/).map((w) => c.measureText(w).width));
     if (widest > room) return `"${text}": a word is wider than the room beside the arrow`;
     const needed = Math.ceil(c.measureText(text).width / room);
     const lines = (s.clientHeight - parseFloat(cs.paddingTop) - parseFloat(cs.paddingBottom)) / line;

@@ -164,7 +164,8 @@ test('with large text Get help and every navigation link stay on screen; the lin
   await page.screenshot({ path: 'target/screenshots/navigation-text-200.png' });
 });
 
-test('a choice shows all its words in its box: the medication kinds at 100% and every choice at 200% on 360 px', async ({ app, page }) => {
+test('a choice shows all its words in its box: the medication kinds at 100%, and every choice of every list at 200%, on 360 px', async ({ app, page }) => {
+  test.slow();
   await page.setViewportSize({ width: 360, height: 740 });
   await app.open('/plan/care');
   const add = page.getByLabel('Add a medication: its name');
@@ -181,16 +182,29 @@ test('a choice shows all its words in its box: the medication kinds at 100% and 
     }
   }
   await kind.selectOption({ label: 'Buprenorphine monthly injection (e.g. Sublocade)' });
-  await kind.scrollIntoViewIfNeeded();
+  await kind.evaluate((e) => e.scrollIntoView({ block: 'center' }));
   await page.screenshot({ path: 'target/screenshots/choice-text-200.png' });
-  // Every other choice, at 200%: the backup reminder and the check-in's mood.
-  for (const [path, name] of [['/settings', 'Remind me to save a backup'], ['/checkin', 'Mood']]) {
+  // Every choice of every list, and of the other forms, at 200%: a record added to each list.
+  let seen = 0;
+  for (const path of ['/plan/people', '/plan/crisis', '/plan/relapse', '/plan/care', '/plan/therapy', '/plan/goals', '/meetings', '/meetings/find', '/recovery', '/settings', '/checkin']) {
     await app.open(path);
+    const lists = page.locator('section.card form.add:not([hidden]) input');
+    for (let i = 0; i < await lists.count(); i += 1) {
+      await lists.nth(i).fill(`Choice ${i}`);
+      await lists.nth(i).press('Enter');
+    }
+    await openRecords(page);
     await page.evaluate(() => { document.documentElement.style.fontSize = '200%'; });
-    const select = page.getByLabel(name).first();
-    for (const label of await select.locator('option').allTextContents()) {
-      await select.selectOption({ label });
-      expect(await choiceShownWhole(select), `${path}: ${label}`).toBeNull();
+    const selects = page.locator('main select');
+    for (let i = 0; i < await selects.count(); i += 1) {
+      const select = selects.nth(i);
+      if (!(await select.isVisible())) continue;
+      for (const label of await select.locator('option').allTextContents()) {
+        await select.selectOption({ label });
+        expect(await choiceShownWhole(select), `${path}: ${label}`).toBeNull();
+        seen += 1;
+      }
     }
   }
+  expect(seen, 'choices looked at').toBeGreaterThan(50);
 });
