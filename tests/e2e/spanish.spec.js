@@ -329,7 +329,7 @@ test('at 200% and 300% text "Pedir ayuda" and all four Spanish links stay on scr
   await page.screenshot({ path: 'target/screenshots/navigation-es-text-200.png' });
 });
 
-test('at 200% text every Spanish screen fits 360 px, with no word cut (and nothing runs off at 320 or 280 px)', async ({ page }) => {
+test('at 200% text every Spanish screen fits 360 px, with no word cut (and nothing runs off at 320 or 280 px, or with 200% page zoom)', async ({ page }) => {
   test.slow();
   for (const [name, path, heading] of SPANISH_SCREENS) {
     await openSpanish(page, path);
@@ -347,6 +347,11 @@ test('at 200% text every Spanish screen fits 360 px, with no word cut (and nothi
       const off = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(off, `${name} at 200% text on ${width} px`).toBeLessThanOrEqual(0);
     }
+    // A phone's page zoom at 200% on 360 px: a 180 px page at 100% text.
+    await page.evaluate(() => { document.documentElement.style.fontSize = ''; });
+    await page.setViewportSize({ width: 180, height: 370 });
+    const zoomed = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(zoomed, `${name} at 200% page zoom on 360 px`).toBeLessThanOrEqual(0);
     await page.setViewportSize({ width: 360, height: 740 });
   }
 });
