@@ -105,8 +105,10 @@ export async function choiceShownWhole(select) {
     const text = s.selectedOptions[0].text;
     const size = parseFloat(cs.fontSize);
     const line = parseFloat(cs.lineHeight) || size * 1.2;
-    // The room beside the arrow (with its gap, an em).
-    const room = s.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight) - size;
+    // The room beside the arrow (with its gap, an em), less a tenth of an em: the page's
+    // own measure of a word can be a pixel or two wider than the canvas's, and a word that
+    // does not fit breaks ("Buprenorphin" / "e" passed a check with no margin).
+    const room = s.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight) - 1.1 * size;
     // A word may break after its hyphen ("cognitivo-conductual").
     const widest = Math.max(...text.split(/\s+|(?<=-)/).map((w) => c.measureText(w).width));
     if (widest > room) return `"${text}": a word is wider than the room beside the arrow`;
