@@ -92,30 +92,66 @@ export async function navigationOnScreen(page) {
 }
 
 /**
- * Whether a select shows all the words of its choice: by the width they take in its font,
- * the lines they need beside the arrow, against the lines its box has room for. (A phone's
- * select cut a long choice at the box's end: both buprenorphine kinds showed the same first
- * words.)
+ * The choices of a select whose words its box does not show whole, each chosen in turn: by
+ * the width they take in its font, the lines they need beside the arrow, against the lines
+ * its box has room for. (A phone's select cut a long choice at the box's end: both
+ * buprenorphine kinds showed the same first words.) Gives the problems and how many
+ * choices were looked at.
  */
-export async function choiceShownWhole(select) {
-  return select.evaluate((s) => {
-    const cs = getComputedStyle(s);
-    const c = document.createElement('canvas').getContext('2d');
-    c.font = `${cs.fontStyle} ${cs.fontWeight} ${cs.fontSize} ${cs.fontFamily}`;
-    const text = s.selectedOptions[0].text;
-    const size = parseFloat(cs.fontSize);
-    const line = parseFloat(cs.lineHeight) || size * 1.2;
-    // The room beside the arrow (with its gap, an em), less a tenth of an em: the page's
-    // own measure of a word can be a pixel or two wider than the canvas's, and a word that
-    // does not fit breaks ("Buprenorphin" / "e" passed a check with no margin).
-    const room = s.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight) - 1.1 * size;
-    // A word may break after its hyphen ("cognitivo-conductual").
-    const widest = Math.max(...text.split(/\s+|(?<=-)/).map((w) => c.measureText(w).width));
-    if (widest > room) return `"${text}": a word is wider than the room beside the arrow`;
-    const needed = Math.ceil(c.measureText(text).width / room);
-    const lines = (s.clientHeight - parseFloat(cs.paddingTop) - parseFloat(cs.paddingBottom)) / line;
-    return lines >= needed - 0.2 ? null : `"${text}" needs ${needed} lines, has room for ${lines.toFixed(1)}`;
-  });
+export async function choicesShownWhole(select, where) {
+  const problems = [];
+  const labels = await select.locator('option').allTextContents();
+  for (const label of labels) {
+    await select.selectOption({ label });
+    const problem = await select.evaluate((s) => {
+      const cs = getComputedStyle(s);
+      const c = document.createElement('canvas').getContext('2d');
+      c.font = `${cs.fontStyle} ${cs.fontWeight} ${cs.fontSize} ${cs.fontFamily}`;
+      const text = s.selectedOptions[0].text;
+      const size = parseFloat(cs.fontSize);
+      const line = parseFloat(cs.lineHeight) || size * 1.2;
+      // The room beside the arrow (with its gap, an em), less a tenth of an em: the page's
+      // own measure of a word can be a pixel or two wider than the canvas's, and a word
+      // that does not fit breaks ("Buprenorphin" / "e" passed a check with no margin).
+      const room = s.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight) - 1.1 * size;
+      // A word may break after its hyphen ("cognitivo-conductual").
+      const widest = Math.max(...text.split(/\s+|(?<=-)/).map((w) => c.measureText(w).width));
+      if (widest > room) return `"${text}": a word is wider than the room beside the arrow`;
+      const needed = Math.ceil(c.measureText(text).width / room);
+      const lines = (s.clientHeight - parseFloat(cs.paddingTop) - parseFloat(cs.paddingBottom)) / line;
+      return lines >= needed - 0.2 ? null : `"${text}" needs ${needed} lines, has room for ${lines.toFixed(1)}`;
+    });
+    if (problem) problems.push(`${where}: ${problem}`);
+  }
+  return { problems, seen: labels.length };
+}
+
+/**
+ * Every choice of every list and form at 200% text: a record added to each list, its
+ * compact row opened, then every choice of every select on the screen chosen in turn.
+ * `open(path)` opens a screen in the language being checked.
+ */
+export async function everyChoiceShownWhole(page, open) {
+  const problems = [];
+  let seen = 0;
+  for (const path of ['/plan/people', '/plan/crisis', '/plan/relapse', '/plan/care', '/plan/therapy', '/plan/goals', '/meetings', '/meetings/find', '/recovery', '/settings', '/checkin']) {
+    await open(path);
+    const lists = page.locator('section.card form.add:not([hidden]) input');
+    for (let i = 0; i < await lists.count(); i += 1) {
+      await lists.nth(i).fill(`Choice ${i}`);
+      await lists.nth(i).press('Enter');
+    }
+    await openRecords(page);
+    await page.evaluate(() => { document.documentElement.style.fontSize = '200%'; });
+    const selects = page.locator('main select');
+    for (let i = 0; i < await selects.count(); i += 1) {
+      if (!(await selects.nth(i).isVisible())) continue;
+      const found = await choicesShownWhole(selects.nth(i), path);
+      problems.push(...found.problems);
+      seen += found.seen;
+    }
+  }
+  return { problems, seen };
 }
 
 /** Opens every record's compact row on the screen, to edit its fields. */
