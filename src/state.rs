@@ -741,6 +741,8 @@ impl AppState {
             return;
         };
         let Some(plan) = self.open_held(&held) else {
+            // (Kept: the card still offers them.)
+            self.held.set_value(Some(held));
             return;
         };
         self.plan.set(plan);

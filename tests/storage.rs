@@ -719,3 +719,45 @@ fn a_stamp_made_in_pieces_is_the_stamp_of_the_whole() {
         }
     }
 }
+
+/// A save over another copy counts on from the revision stored, read without reading the
+/// plan (a second plan in memory for one number), whether that plan is damaged or not.
+#[test]
+fn a_save_over_counts_on_from_the_stored_revision() {
+    let store = MemoryStore::new();
+    let other = Repository::new(store.share());
+    for _ in 0..5 {
+        other.save(&common::full_plan(), AT).expect("saves");
+    }
+    let tab = Repository::new(store.share());
+    assert_eq!(
+        tab.save_over(&common::full_plan(), AT).map(|s| s.revision),
+        Ok(6)
+    );
+    // Another tab saves on to revision 10; then the plan is damaged, its JSON still whole
+    // (a plan's rule broken): a new tab's save over it counts on from 10.
+    for _ in 0..4 {
+        Repository::new(store.share())
+            .save_over(&common::full_plan(), AT)
+            .expect("saves");
+    }
+    let damaged = store.get(PLAN_KEY).expect("get").expect("stored").replacen(
+        "\"relapse\":{",
+        "\"relapse\":\"x\",\"was\":{",
+        1,
+    );
+    store.set(PLAN_KEY, &damaged).expect("set");
+    assert!(matches!(
+        Repository::new(store.share()).load(),
+        LoadOutcome::Damaged(_)
+    ));
+    let fresh = Repository::new(store.share());
+    assert_eq!(
+        fresh
+            .save_over(&common::full_plan(), AT)
+            .map(|s| s.revision),
+        Ok(11)
+    );
+    assert_eq!(schema::stored_revision("not json"), None);
+    assert_eq!(schema::stored_revision("{\"revision\":\"7\"}"), None);
+}

@@ -321,6 +321,17 @@ fn field<'a, T: serde::Deserialize<'a>>(raw: Option<&&'a RawValue>) -> Option<T>
     raw.and_then(|r| serde_json::from_str(r.get()).ok())
 }
 
+/// The revision a stored document says it has (`None` if it says none, or is not JSON),
+/// read without reading its plan: a save over another copy needs only this of it, and does
+/// not hold a second plan in memory for it (wasm memory never shrinks).
+pub fn stored_revision(text: &str) -> Option<u64> {
+    #[derive(serde::Deserialize)]
+    struct Revision {
+        revision: Option<u64>,
+    }
+    serde_json::from_str::<Revision>(text).ok()?.revision
+}
+
 /// Decodes either kind of document, migrating old versions, and checks the plan's rules.
 ///
 /// A document of this version exactly as the app writes it is read in one pass, envelope

@@ -776,10 +776,10 @@ impl<S: KeyValueStore, C: Codec> Repository<S, C> {
             if over_lock {
                 self.quarantine(raw).map_err(SaveError::Store)?;
             }
-            if let Ok(text) = self.codec.decode(raw) {
-                if let Ok(d) = schema::decode(&text) {
-                    self.revision.set(self.revision.get().max(d.revision));
-                }
+            // (Damaged or not, the revision counts on from the one stored.)
+            let stored = self.codec.decode(raw).ok();
+            if let Some(revision) = stored.and_then(|text| schema::stored_revision(&text)) {
+                self.revision.set(self.revision.get().max(revision));
             }
         }
         self.base.set(current.as_deref().map(Stamp::of));
