@@ -322,14 +322,12 @@ fn field<'a, T: serde::Deserialize<'a>>(raw: Option<&&'a RawValue>) -> Option<T>
 }
 
 /// The revision a stored document says it has (`None` if it says none, or is not JSON),
-/// read without reading its plan: a save over another copy needs only this of it, and does
-/// not hold a second plan in memory for it (wasm memory never shrinks).
+/// read as [`decode`] reads the envelope, its plan left as unparsed text: a save over
+/// another copy needs only this of it, and does not hold a second plan in memory for it
+/// (wasm memory never shrinks).
 pub fn stored_revision(text: &str) -> Option<u64> {
-    #[derive(serde::Deserialize)]
-    struct Revision {
-        revision: Option<u64>,
-    }
-    serde_json::from_str::<Revision>(text).ok()?.revision
+    let top: BTreeMap<String, &RawValue> = serde_json::from_str(text).ok()?;
+    field(top.get("revision"))
 }
 
 /// Decodes either kind of document, migrating old versions, and checks the plan's rules.
