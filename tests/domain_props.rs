@@ -237,19 +237,49 @@ mod milestones {
         chrono_tz::Pacific::Kiritimati,
     ];
 
-    /// The instant of a local wall-clock time, as the browser's `Date` gives it: a time in
-    /// the spring-forward gap moves forward by the hour skipped; in the repeated hour of
-    /// the fall-back night, the first one.
+    /// The instant of a local wall-clock time, as the browser's `Date` gives it
+    /// (ECMAScript's LocalTime to UTC): a time in a gap is read with the offset in force
+    /// before the gap, so it moves forward by the time skipped, an hour in spring or a
+    /// whole day where a zone crossed the date line (Kiritimati skipped 1994-12-31); in the
+    /// repeated hour of the fall-back night, the first one.
     fn to_utc(tz: chrono_tz::Tz, local: NaiveDateTime) -> NaiveDateTime {
         use chrono::offset::LocalResult;
+        use chrono::Offset;
         match tz.from_local_datetime(&local) {
             LocalResult::Single(t) | LocalResult::Ambiguous(t, _) => t.naive_utc(),
-            LocalResult::None => tz
-                .from_local_datetime(&(local + Duration::hours(1)))
-                .earliest()
-                .expect("an hour later exists")
-                .naive_utc(),
+            LocalResult::None => {
+                // The first local time after the gap, then the offset one second before it.
+                let after = (1..=48 * 4)
+                    .find_map(|q| {
+                        tz.from_local_datetime(&(local + Duration::minutes(15 * q)))
+                            .earliest()
+                    })
+                    .expect("a gap ends within two days");
+                let before = tz
+                    .offset_from_utc_datetime(&(after.naive_utc() - Duration::seconds(1)))
+                    .fix()
+                    .local_minus_utc();
+                local - Duration::seconds(i64::from(before))
+            }
         }
+    }
+
+    /// Kiritimati crossed the date line at the end of 1994: 1994-12-31 never happened
+    /// there. A start on that day still counts, from the instant the browser gives it.
+    #[test]
+    fn a_start_on_a_day_the_zone_skipped_still_counts() {
+        let tz = chrono_tz::Pacific::Kiritimati;
+        let start = common::date(1994, 12, 31);
+        let mut r = Recovery::default();
+        r.set_start(start, None, start).expect("today is allowed");
+        let began = to_utc(tz, start.and_time(NaiveTime::MIN));
+        // Midnight of the skipped day, read with the old offset (UTC-10), is 10:00 UTC.
+        assert_eq!(began, start.and_hms_opt(10, 0, 0).expect("time"));
+        let now = began + Duration::hours(30);
+        assert_eq!(r.hours_in_recovery(now, |l| to_utc(tz, l)), Some(30));
+        let there = tz.from_utc_datetime(&now).date_naive();
+        assert_eq!(there, common::date(1995, 1, 2));
+        assert_eq!(r.days_in_recovery(there), Some(2));
     }
 
     /// Days within a few days of the 2026 and 2027 daylight-saving changes in these zones.
