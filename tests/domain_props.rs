@@ -248,15 +248,20 @@ mod milestones {
         match tz.from_local_datetime(&local) {
             LocalResult::Single(t) | LocalResult::Ambiguous(t, _) => t.naive_utc(),
             LocalResult::None => {
-                // The first local time after the gap, then the offset one second before it.
-                let after = (1..=48 * 4)
-                    .find_map(|q| {
-                        tz.from_local_datetime(&(local + Duration::minutes(15 * q)))
+                // The first instant after the gap (its local time, the first that exists),
+                // then the offset in force just before it: the instant the gap's time would
+                // be with the offset after it is always before the change.
+                let after = (1..=48 * 60)
+                    .find_map(|m| {
+                        tz.from_local_datetime(&(local + Duration::minutes(m)))
                             .earliest()
                     })
                     .expect("a gap ends within two days");
                 let before = tz
-                    .offset_from_utc_datetime(&(after.naive_utc() - Duration::seconds(1)))
+                    .offset_from_utc_datetime(
+                        &(local
+                            - Duration::seconds(i64::from(after.offset().fix().local_minus_utc()))),
+                    )
                     .fix()
                     .local_minus_utc();
                 local - Duration::seconds(i64::from(before))
@@ -273,9 +278,27 @@ mod milestones {
         let mut r = Recovery::default();
         r.set_start(start, None, start).expect("today is allowed");
         let began = to_utc(tz, start.and_time(NaiveTime::MIN));
-        // Midnight of the skipped day, read with the old offset (UTC-10), is 10:00 UTC.
+        // Midnight of the skipped day, read with the old offset (UTC-10), is 10:00 UTC, as
+        // Chromium's Date gives it (and 12:07 is 22:07; 02:10 on New York's spring-forward
+        // night is 07:10, read as EST).
         assert_eq!(began, start.and_hms_opt(10, 0, 0).expect("time"));
-        let now = began + Duration::hours(30);
+        assert_eq!(
+            to_utc(tz, start.and_hms_opt(12, 7, 0).expect("time")),
+            start.and_hms_opt(22, 7, 0).expect("time")
+        );
+        let spring = common::date(2026, 3, 8);
+        assert_eq!(
+            to_utc(
+                chrono_tz::America::New_York,
+                spring.and_hms_opt(2, 10, 0).expect("time")
+            ),
+            spring.and_hms_opt(7, 10, 0).expect("time")
+        );
+        // 16:00 UTC on New Year's Day is 06:00 on 2 January there (UTC+14): 30 hours on,
+        // and the second day.
+        let now = common::date(1995, 1, 1)
+            .and_hms_opt(16, 0, 0)
+            .expect("time");
         assert_eq!(r.hours_in_recovery(now, |l| to_utc(tz, l)), Some(30));
         let there = tz.from_utc_datetime(&now).date_naive();
         assert_eq!(there, common::date(1995, 1, 2));
