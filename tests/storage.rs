@@ -758,6 +758,47 @@ fn a_save_over_counts_on_from_the_stored_revision() {
             .map(|s| s.revision),
         Ok(11)
     );
+    // Cut short in the plan: the revision before it is still read, and counted on from.
+    let cut = store.get(PLAN_KEY).expect("get").expect("stored");
+    let cut = &cut[..cut.find("\"relapse\"").expect("the plan")];
+    store.set(PLAN_KEY, cut).expect("set");
+    assert_eq!(schema::stored_revision(cut), Some(11));
+    let fresh = Repository::new(store.share());
+    assert_eq!(
+        fresh
+            .save_over(&common::full_plan(), AT)
+            .map(|s| s.revision),
+        Ok(12)
+    );
+    // The largest revision (only a damaged copy could say it) does not stop the count.
+    let largest = store.get(PLAN_KEY).expect("get").expect("stored").replacen(
+        "\"revision\":12,",
+        &format!("\"revision\":{},", u64::MAX),
+        1,
+    );
+    store.set(PLAN_KEY, &largest).expect("set");
+    let tab = Repository::new(store.share());
+    assert!(matches!(tab.load(), LoadOutcome::Loaded(_)));
+    assert_eq!(tab.revision(), u64::MAX);
+    assert_eq!(
+        tab.save(&common::full_plan(), AT).map(|s| s.revision),
+        Ok(0)
+    );
     assert_eq!(schema::stored_revision("not json"), None);
+    assert_eq!(schema::stored_revision("[1,2]"), None);
     assert_eq!(schema::stored_revision("{\"revision\":\"7\"}"), None);
+    assert_eq!(schema::stored_revision("{\"revision\":7.5}"), None);
+    assert_eq!(schema::stored_revision("{\"revision\":-1}"), None);
+    assert_eq!(
+        schema::stored_revision("{\"revision\":3,\"revision\":4}"),
+        Some(4)
+    );
+    assert_eq!(
+        schema::stored_revision("{\"revision\":3,\"revision\":\"x\"}"),
+        None
+    );
+    assert_eq!(
+        schema::stored_revision("{\"rev\\u0069sion\":5,\"data\":{"),
+        Some(5)
+    );
 }

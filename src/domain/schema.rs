@@ -321,13 +321,35 @@ fn field<'a, T: serde::Deserialize<'a>>(raw: Option<&&'a RawValue>) -> Option<T>
     raw.and_then(|r| serde_json::from_str(r.get()).ok())
 }
 
-/// The revision a stored document says it has (`None` if it says none, or is not JSON),
-/// read as [`decode`] reads the envelope, its plan left as unparsed text: a save over
-/// another copy needs only this of it, and does not hold a second plan in memory for it
-/// (wasm memory never shrinks).
+/// The revision a stored document says it has (`None` if it says none, or is not a JSON
+/// object), its plan passed over unread: a save over another copy needs only this of it,
+/// and does not hold a second plan in memory for it (wasm memory never shrinks). Read as it
+/// comes, so a document cut short after it (the app writes it before the plan) still gives
+/// it: the save over it counts on from it, never back to a number another tab has seen.
+/// As in [`decode`], the last `revision` is the one, and one not a whole number is none.
 pub fn stored_revision(text: &str) -> Option<u64> {
-    let top: BTreeMap<String, &RawValue> = serde_json::from_str(text).ok()?;
-    field(top.get("revision"))
+    use serde::de::{Deserializer, IgnoredAny, MapAccess, Visitor};
+    struct Seen<'s>(&'s std::cell::Cell<Option<u64>>);
+    impl<'de> Visitor<'de> for Seen<'_> {
+        type Value = ();
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a Safety Net document")
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+            while let Some(key) = map.next_key::<String>()? {
+                if key == "revision" {
+                    self.0.set(None);
+                    self.0.set(map.next_value::<Option<u64>>()?);
+                } else {
+                    map.next_value::<IgnoredAny>()?;
+                }
+            }
+            Ok(())
+        }
+    }
+    let seen = std::cell::Cell::new(None);
+    let _ = serde_json::Deserializer::from_str(text).deserialize_map(Seen(&seen));
+    seen.get()
 }
 
 /// Decodes either kind of document, migrating old versions, and checks the plan's rules.
