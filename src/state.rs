@@ -736,18 +736,23 @@ impl AppState {
     /// On the recovery screen, after unlocking: carry on with the changes held at the lock,
     /// saved in place of the stored data that could not be opened (kept aside when it was
     /// read).
-    pub fn use_held(self) {
+    ///
+    /// Sealed under a passcode the lock had before this one (another tab turned it off and
+    /// on again), they cannot be opened with these keys: they stay held, the person is told
+    /// why, and once the plan is open again the card asks for that earlier passcode.
+    pub fn use_held(self) -> Result<(), String> {
         let Some(held) = self.held.try_update_value(Option::take).flatten() else {
-            return;
+            return Ok(());
         };
         let Some(plan) = self.open_held(&held) else {
-            // (Kept: the card still offers them.)
             self.held.set_value(Some(held));
-            return;
+            self.held_orphaned.set(true);
+            return Err(tr!(settings.damaged.held_other_passcode).into());
         };
         self.plan.set(plan);
         self.set_boot(Boot::Ready);
         self.persist(Write::Over);
+        Ok(())
     }
 
     /// Turns the lock on: new keys for `passcode`, and the plan saved sealed.

@@ -16,6 +16,7 @@ pub fn DamagedDataScreen(damaged: Damaged) -> impl IntoView {
     let kept_aside = damaged.quarantine_key.is_some();
     let download_error = RwSignal::new(None::<String>);
     let sure = RwSignal::new(kept_aside);
+    let held_error = RwSignal::new(None::<String>);
     view! {
         <h1>{tr!(settings.damaged.title)}</h1>
         <section class="card warn">
@@ -37,7 +38,13 @@ pub fn DamagedDataScreen(damaged: Damaged) -> impl IntoView {
             <section class="card" data-testid="held-changes-recovery">
                 <h2>{tr!(settings.damaged.held_title)}</h2>
                 <p>{tr!(settings.damaged.held_text)}</p>
-                <button type="button" class="primary" disabled=move || !sure.get() on:click=move |_| state.use_held()>{tr!(settings.damaged.held_use)}</button>
+                <button type="button" class="primary" disabled=move || !sure.get() on:click=move |_| {
+                    // (Opened, this screen is gone: nothing of it is touched after.)
+                    if let Err(e) = state.use_held() {
+                        held_error.set(Some(e));
+                    }
+                }>{tr!(settings.damaged.held_use)}</button>
+                {move || held_error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
             </section>
         })}
         <section class="card">

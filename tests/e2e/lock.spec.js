@@ -414,6 +414,42 @@ test('changes held at a lock, when the stored plan turns out damaged on unlockin
   expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('safety-net:quarantine:')).length)).toBe(1);
 });
 
+// The same, when another tab also gave the lock a new passcode meanwhile: the changes
+// cannot open with it, and the button says why (it once did nothing at all); they stay
+// held, and once the plan is open again the card asks for the passcode they were locked with.
+test('changes held under an earlier passcode, when the stored plan turns out damaged: the recovery screen says why they cannot open, and they are asked for later', async ({ context }) => {
+  const { a, b } = await heldInOtherTab(context, 'B, held through a new passcode and damage');
+  await turnOffIn(a);
+  await turnOn(a, a.page, '135790');
+  await a.page.evaluate((k) => {
+    const sealed = JSON.parse(localStorage.getItem(k));
+    sealed.version = 99;
+    localStorage.setItem(k, JSON.stringify(sealed));
+  }, PLAN_KEY);
+  await expect(b.page.getByRole('heading', { name: 'Safety Net is locked', level: 1 })).toBeVisible();
+  await unlock(b.page, '135790');
+  await expect(b.page.getByRole('heading', { name: 'Your saved plan could not be opened', level: 1 })).toBeVisible({ timeout: 20_000 });
+  const held = b.page.getByTestId('held-changes-recovery');
+  await held.getByRole('button', { name: 'Carry on with my changes' }).click();
+  await expect(held.getByRole('alert')).toContainText('These changes were locked with the passcode the lock had before this one');
+  await b.page.screenshot({ path: 'target/screenshots/recovery-held-other-passcode.png', fullPage: true });
+  // Nothing was saved over the damaged data.
+  expect(await b.page.evaluate((k) => JSON.parse(localStorage.getItem(k)).version, PLAN_KEY)).toBe(99);
+  // Started again: the card asks for the earlier passcode, and the changes come back.
+  await b.page.getByRole('button', { name: 'Start a new plan' }).click();
+  const card = b.page.getByTestId('held-orphaned');
+  await card.getByLabel('The passcode the lock had then').fill('246810');
+  await card.getByRole('button', { name: 'Bring my changes back' }).click();
+  await expect(card).toHaveCount(0, { timeout: 20_000 });
+  const banner = b.page.getByRole('alert').filter({ hasText: 'Your plan was also changed in another tab or window.' });
+  await banner.getByRole('button', { name: 'Keep this version' }).click();
+  await b.expectSaved();
+  expect(await b.storedRaw()).toMatch(SEALED);
+  await b.page.getByRole('navigation').getByRole('link', { name: 'My plan' }).click();
+  await b.page.getByRole('link', { name: /Relapse prevention/ }).first().click();
+  await expect(b.reasonFields().nth(1)).toHaveValue('B, held through a new passcode and damage');
+});
+
 test('locking in one tab locks every tab; a new passcode, and the lock off', async ({ context }) => {
   const a = new App(await context.newPage());
   const b = new App(await context.newPage());
