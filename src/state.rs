@@ -733,6 +733,20 @@ impl AppState {
         }
     }
 
+    /// Whether the changes held at a lock cannot be opened with the keys the lock has now
+    /// (sealed under the passcode it had before another tab changed it): then they wait,
+    /// held, for that passcode, asked for on the card once the plan is open.
+    pub fn held_needs_earlier_passcode(self) -> bool {
+        let opens = self
+            .held
+            .with_value(|h| h.as_ref().map(|h| self.open_held(h).is_some()));
+        let sealed_before = opens == Some(false);
+        if sealed_before {
+            self.held_orphaned.set(true);
+        }
+        sealed_before
+    }
+
     /// On the recovery screen, after unlocking: carry on with the changes held at the lock,
     /// saved in place of the stored data that could not be opened (kept aside when it was
     /// read).

@@ -429,13 +429,21 @@ pub fn hostile_files() -> Vec<(&'static str, Vec<u8>)> {
 fn files_made_to_hurt_are_refused_clearly() {
     for (what, bytes) in hostile_files() {
         // What linear work on these bytes takes on this machine now: reading them as any
-        // JSON at all (so a busy machine slows both alike).
-        let started = std::time::Instant::now();
-        let _ = std::hint::black_box(serde_json::from_slice::<serde_json::Value>(&bytes));
-        let linear = started.elapsed();
+        // JSON at all, and passing over every byte of it (reading it stops at a depth of
+        // 128), before and after (so a busy machine slows both alike).
+        let linear = || {
+            let started = std::time::Instant::now();
+            let _ = std::hint::black_box(serde_json::from_slice::<serde_json::Value>(&bytes));
+            let value = started.elapsed();
+            let started = std::time::Instant::now();
+            let _ = std::hint::black_box(serde_json::from_slice::<serde::de::IgnoredAny>(&bytes));
+            value.max(started.elapsed())
+        };
+        let before = linear();
         let started = std::time::Instant::now();
         let result = backup::import_bytes(&bytes);
         let took = started.elapsed();
+        let linear = before.max(linear());
         match &result {
             Err(e) => {
                 let msg = e.to_string();

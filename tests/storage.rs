@@ -770,7 +770,8 @@ fn a_save_over_counts_on_from_the_stored_revision() {
             .map(|s| s.revision),
         Ok(12)
     );
-    // The largest revision (only a damaged copy could say it) does not stop the count.
+    // A revision larger than a save could count to (only a damaged or made copy could say
+    // it) is read as the largest, and the count goes on from there.
     let largest = store.get(PLAN_KEY).expect("get").expect("stored").replacen(
         "\"revision\":12,",
         &format!("\"revision\":{},", u64::MAX),
@@ -779,11 +780,32 @@ fn a_save_over_counts_on_from_the_stored_revision() {
     store.set(PLAN_KEY, &largest).expect("set");
     let tab = Repository::new(store.share());
     assert!(matches!(tab.load(), LoadOutcome::Loaded(_)));
-    assert_eq!(tab.revision(), u64::MAX);
+    assert_eq!(tab.revision(), schema::MAX_REVISION);
     assert_eq!(
         tab.save(&common::full_plan(), AT).map(|s| s.revision),
-        Ok(0)
+        Ok(schema::MAX_REVISION + 1)
     );
+    let over = store.get(PLAN_KEY).expect("get").expect("stored").replacen(
+        &format!("\"revision\":{},", schema::MAX_REVISION + 1),
+        &format!("\"revision\":{},", u64::MAX),
+        1,
+    );
+    store.set(PLAN_KEY, &over).expect("set");
+    assert_eq!(schema::stored_revision(&over), Some(schema::MAX_REVISION));
+    let fresh = Repository::new(store.share());
+    assert_eq!(
+        fresh
+            .save_over(&common::full_plan(), AT)
+            .map(|s| s.revision),
+        Ok(schema::MAX_REVISION + 1)
+    );
+    // A number cut short, or followed by what is not JSON, is not taken.
+    assert_eq!(schema::stored_revision("{\"revision\":12"), None);
+    assert_eq!(
+        schema::stored_revision("{\"revision\":12x,\"data\":{}}"),
+        None
+    );
+    assert_eq!(schema::stored_revision("{\"revision\":12}"), Some(12));
     assert_eq!(schema::stored_revision("not json"), None);
     assert_eq!(schema::stored_revision("[1,2]"), None);
     assert_eq!(schema::stored_revision("{\"revision\":\"7\"}"), None);

@@ -321,12 +321,22 @@ fn field<'a, T: serde::Deserialize<'a>>(raw: Option<&&'a RawValue>) -> Option<T>
     raw.and_then(|r| serde_json::from_str(r.get()).ok())
 }
 
+/// The largest revision read: JavaScript's largest safe integer. Saves count on from it by
+/// one, so a larger number can only come from a damaged or made copy; read as this, the
+/// count never runs out (a revision is never compared after wrapping round to 0).
+pub const MAX_REVISION: u64 = (1 << 53) - 1;
+
+fn capped(revision: u64) -> u64 {
+    revision.min(MAX_REVISION)
+}
+
 /// The revision a stored document says it has (`None` if it says none, or is not a JSON
 /// object), its plan passed over unread: a save over another copy needs only this of it,
 /// and does not hold a second plan in memory for it (wasm memory never shrinks). Read as it
 /// comes, so a document cut short after it (the app writes it before the plan) still gives
-/// it: the save over it counts on from it, never back to a number another tab has seen.
-/// As in [`decode`], the last `revision` is the one, and one not a whole number is none.
+/// it: the save over it counts on from it, never back to a number another tab has seen. A
+/// number is taken only once what follows it is read (`12` of a `123` cut short is not). As
+/// in [`decode`], the last `revision` is the one, and one not a whole number is none.
 pub fn stored_revision(text: &str) -> Option<u64> {
     use serde::de::{Deserializer, IgnoredAny, MapAccess, Visitor};
     struct Seen<'s>(&'s std::cell::Cell<Option<u64>>);
@@ -336,15 +346,22 @@ pub fn stored_revision(text: &str) -> Option<u64> {
             f.write_str("a Safety Net document")
         }
         fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-            while let Some(key) = map.next_key::<String>()? {
+            let mut read = None;
+            loop {
+                let key = map.next_key::<String>();
+                if let (Some(revision), Ok(_)) = (read.take(), &key) {
+                    self.0.set(revision);
+                }
+                let Some(key) = key? else {
+                    return Ok(());
+                };
                 if key == "revision" {
                     self.0.set(None);
-                    self.0.set(map.next_value::<Option<u64>>()?);
+                    read = Some(map.next_value::<Option<u64>>()?.map(capped));
                 } else {
                     map.next_value::<IgnoredAny>()?;
                 }
             }
-            Ok(())
         }
     }
     let seen = std::cell::Cell::new(None);
@@ -455,7 +472,9 @@ fn read_current(text: &str) -> Option<Decoded> {
     let plan = e.data?;
     let (kind, revision, saved_at) =
         match (e.kind.flatten(), e.revision.flatten(), e.saved_at.flatten()) {
-            (None, Some(revision), Some(saved_at)) => (Kind::Stored, revision, Some(saved_at)),
+            (None, Some(revision), Some(saved_at)) => {
+                (Kind::Stored, capped(revision), Some(saved_at))
+            }
             (Some(k), None, None) if k == "backup" => (Kind::Backup, 0, None),
             _ => return None,
         };
@@ -934,6 +953,7 @@ fn decode_with(
     let (revision, saved_at) = match kind {
         Kind::Stored => {
             let revision = field::<u64>(top.get("revision"))
+                .map(capped)
                 .ok_or_else(|| DecodeError::Invalid(tr!(settings.errors.no_revision).into()))?;
             let saved_at = field::<String>(top.get("saved_at"))
                 .ok_or_else(|| DecodeError::Invalid(tr!(settings.errors.no_save_time).into()))?;

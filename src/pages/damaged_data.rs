@@ -17,6 +17,8 @@ pub fn DamagedDataScreen(damaged: Damaged) -> impl IntoView {
     let download_error = RwSignal::new(None::<String>);
     let sure = RwSignal::new(kept_aside);
     let held_error = RwSignal::new(None::<String>);
+    let held = state.holds_unsaved() && state.lock_on();
+    let held_sealed_before = held && state.held_needs_earlier_passcode();
     view! {
         <h1>{tr!(settings.damaged.title)}</h1>
         <section class="card warn">
@@ -33,18 +35,27 @@ pub fn DamagedDataScreen(damaged: Damaged) -> impl IntoView {
         </section>
         // Changes held at a lock, when unlocking found the stored data damaged: the
         // person's latest version, offered first (only once a copy of the damaged data is
-        // kept or downloaded, as for a new plan). They open with the keys unlocking gave.
-        {(state.holds_unsaved() && state.lock_on()).then(|| view! {
+        // kept or downloaded, as for a new plan). They open with the keys unlocking gave;
+        // sealed under the passcode the lock had before (changed in another tab), they
+        // cannot, and the card says so from the start (the earlier passcode is asked for
+        // once the plan is open).
+        {held.then(|| view! {
             <section class="card" data-testid="held-changes-recovery">
                 <h2>{tr!(settings.damaged.held_title)}</h2>
-                <p>{tr!(settings.damaged.held_text)}</p>
-                <button type="button" class="primary" disabled=move || !sure.get() on:click=move |_| {
-                    // (Opened, this screen is gone: nothing of it is touched after.)
-                    if let Err(e) = state.use_held() {
-                        held_error.set(Some(e));
-                    }
-                }>{tr!(settings.damaged.held_use)}</button>
-                {move || held_error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+                {if held_sealed_before {
+                    view! { <p>{tr!(settings.damaged.held_other_passcode)}</p> }.into_any()
+                } else {
+                    view! {
+                        <p>{tr!(settings.damaged.held_text)}</p>
+                        <button type="button" class="primary" disabled=move || !sure.get() on:click=move |_| {
+                            // (Opened, this screen is gone: nothing of it is touched after.)
+                            if let Err(e) = state.use_held() {
+                                held_error.set(Some(e));
+                            }
+                        }>{tr!(settings.damaged.held_use)}</button>
+                        {move || held_error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+                    }.into_any()
+                }}
             </section>
         })}
         <section class="card">

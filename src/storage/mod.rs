@@ -723,9 +723,8 @@ impl<S: KeyValueStore, C: Codec> Repository<S, C> {
         if !unchanged {
             return Err(SaveError::Conflict);
         }
-        // Revisions are compared only for a change, so after the largest (which only a
-        // damaged copy could bring) they start again rather than stop at one number.
-        let revision = self.revision.get().wrapping_add(1);
+        // (Read at most `schema::MAX_REVISION`: this never runs out.)
+        let revision = self.revision.get().saturating_add(1);
         let written = if self.codec.seals() {
             let last_len = self.base.get().map_or(0, |b| b.len);
             let text = schema::encode_stored_sized(plan, revision, saved_at, last_len)
