@@ -344,6 +344,19 @@ test('changes held at a lock, when another tab turns the lock off and leaves it 
   await expect(a.reasonFields().nth(1)).toHaveValue('B, held past the lock');
 });
 
+// The card asks for the passcode the lock had then: the changes come back, and the person
+// keeps them over the plan stored now; stored sealed under the lock as it is now.
+async function bringBackAndKeep(b) {
+  const card = b.page.getByTestId('held-orphaned');
+  await card.getByLabel('The passcode the lock had then').fill('246810');
+  await card.getByRole('button', { name: 'Bring my changes back' }).click();
+  await expect(card).toHaveCount(0, { timeout: 20_000 });
+  const banner = b.page.getByRole('alert').filter({ hasText: 'Your plan was also changed in another tab or window.' });
+  await banner.getByRole('button', { name: 'Keep this version' }).click();
+  await b.expectSaved();
+  expect(await b.storedRaw()).toMatch(SEALED);
+}
+
 test('changes held at a lock, when another tab turns the lock off and on again with a new passcode: the card asks for the old one', async ({ context }) => {
   const { a, b } = await heldInOtherTab(context, 'B, held through a new passcode');
   await turnOffIn(a);
@@ -355,14 +368,8 @@ test('changes held at a lock, when another tab turns the lock off and on again w
   const card = b.page.getByTestId('held-orphaned');
   await expect(card).toBeVisible();
   await expect(b.reasonFields()).toHaveCount(1);
-  await card.getByLabel('The passcode the lock had then').fill('246810');
-  await card.getByRole('button', { name: 'Bring my changes back' }).click();
-  await expect(card).toHaveCount(0, { timeout: 20_000 });
-  const banner = b.page.getByRole('alert').filter({ hasText: 'Your plan was also changed in another tab or window.' });
-  await banner.getByRole('button', { name: 'Keep this version' }).click();
-  await b.expectSaved();
+  await bringBackAndKeep(b);
   // Stored under the lock as it is now, and opened there with the new passcode.
-  expect(await b.storedRaw()).toMatch(SEALED);
   await openUnlocked(a, a.page, '/plan/relapse', '135790');
   await expect(a.reasonFields().nth(1)).toHaveValue('B, held through a new passcode');
 });
@@ -438,14 +445,7 @@ test('changes held under an earlier passcode, when the stored plan turns out dam
   expect(await b.page.evaluate((k) => JSON.parse(localStorage.getItem(k)).version, PLAN_KEY)).toBe(99);
   // Started again: the card asks for the earlier passcode, and the changes come back.
   await b.page.getByRole('button', { name: 'Start a new plan' }).click();
-  const card = b.page.getByTestId('held-orphaned');
-  await card.getByLabel('The passcode the lock had then').fill('246810');
-  await card.getByRole('button', { name: 'Bring my changes back' }).click();
-  await expect(card).toHaveCount(0, { timeout: 20_000 });
-  const banner = b.page.getByRole('alert').filter({ hasText: 'Your plan was also changed in another tab or window.' });
-  await banner.getByRole('button', { name: 'Keep this version' }).click();
-  await b.expectSaved();
-  expect(await b.storedRaw()).toMatch(SEALED);
+  await bringBackAndKeep(b);
   await b.page.getByRole('navigation').getByRole('link', { name: 'My plan' }).click();
   await b.page.getByRole('link', { name: /Relapse prevention/ }).first().click();
   await expect(b.reasonFields().nth(1)).toHaveValue('B, held through a new passcode and damage');
