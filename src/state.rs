@@ -733,13 +733,17 @@ impl AppState {
         }
     }
 
-    /// Whether the changes held at a lock cannot be opened with the keys the lock has now
-    /// (sealed under the passcode it had before another tab changed it): then they wait,
-    /// held, for that passcode, asked for on the card once the plan is open.
+    /// Whether the changes held at a lock cannot be opened with the keys the lock has now:
+    /// another tab has changed the lock since (turned it off, or gave it a new passcode).
+    /// Then they wait, held, for the passcode it had, asked for on the card once the plan
+    /// is open. (Only whether they decrypt is tried: the plan in them is not read.)
     pub fn held_needs_earlier_passcode(self) -> bool {
-        let opens = self
-            .held
-            .with_value(|h| h.as_ref().map(|h| self.open_held(h).is_some()));
+        let opens = self.held.with_value(|h| {
+            h.as_ref().map(|h| {
+                let opened = self.repo.with_value(|r| r.codec().open(&h.sealed));
+                matches!(opened.map(|o| o.map(zeroize::Zeroizing::new)), Some(Ok(_)))
+            })
+        });
         let sealed_before = opens == Some(false);
         if sealed_before {
             self.held_orphaned.set(true);

@@ -321,9 +321,10 @@ fn field<'a, T: serde::Deserialize<'a>>(raw: Option<&&'a RawValue>) -> Option<T>
     raw.and_then(|r| serde_json::from_str(r.get()).ok())
 }
 
-/// The largest revision read: JavaScript's largest safe integer. Saves count on from it by
-/// one, so a larger number can only come from a damaged or made copy; read as this, the
-/// count never runs out (a revision is never compared after wrapping round to 0).
+/// The largest revision read: JavaScript's largest safe integer. A plan counts one a save
+/// from 0 and never comes near it; a larger number is a damaged or made copy's, read as
+/// this, so the next save's number never overflows or wraps round to 0. (From a copy that
+/// says it, the count stops there: every save writes one more, read back as this.)
 pub const MAX_REVISION: u64 = (1 << 53) - 1;
 
 fn capped(revision: u64) -> u64 {

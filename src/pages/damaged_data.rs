@@ -17,7 +17,7 @@ pub fn DamagedDataScreen(damaged: Damaged) -> impl IntoView {
     let download_error = RwSignal::new(None::<String>);
     let sure = RwSignal::new(kept_aside);
     let held_error = RwSignal::new(None::<String>);
-    let held = state.holds_unsaved() && state.lock_on();
+    let held = state.holds_unsaved();
     let held_sealed_before = held && state.held_needs_earlier_passcode();
     view! {
         <h1>{tr!(settings.damaged.title)}</h1>
@@ -36,9 +36,9 @@ pub fn DamagedDataScreen(damaged: Damaged) -> impl IntoView {
         // Changes held at a lock, when unlocking found the stored data damaged: the
         // person's latest version, offered first (only once a copy of the damaged data is
         // kept or downloaded, as for a new plan). They open with the keys unlocking gave;
-        // sealed under the passcode the lock had before (changed in another tab), they
-        // cannot, and the card says so from the start (the earlier passcode is asked for
-        // once the plan is open).
+        // when another tab has changed the lock since (turned it off, or gave it a new
+        // passcode) they cannot, and the card says so from the start (the passcode the lock
+        // had is asked for once the plan is open).
         {held.then(|| view! {
             <section class="card" data-testid="held-changes-recovery">
                 <h2>{tr!(settings.damaged.held_title)}</h2>

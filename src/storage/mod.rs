@@ -723,7 +723,7 @@ impl<S: KeyValueStore, C: Codec> Repository<S, C> {
         if !unchanged {
             return Err(SaveError::Conflict);
         }
-        // (Read at most `schema::MAX_REVISION`: this never runs out.)
+        // (Read at most `schema::MAX_REVISION`: this never overflows.)
         let revision = self.revision.get().saturating_add(1);
         let written = if self.codec.seals() {
             let last_len = self.base.get().map_or(0, |b| b.len);

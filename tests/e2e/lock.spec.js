@@ -346,7 +346,7 @@ test('changes held at a lock, when another tab turns the lock off and leaves it 
 
 // The card asks for the passcode the lock had then: the changes come back, and the person
 // keeps them over the plan stored now; stored sealed under the lock as it is now.
-async function bringBackAndKeep(b) {
+async function bringBackAndKeep(b, stored = SEALED) {
   const card = b.page.getByTestId('held-orphaned');
   await card.getByLabel('The passcode the lock had then').fill('246810');
   await card.getByRole('button', { name: 'Bring my changes back' }).click();
@@ -354,7 +354,7 @@ async function bringBackAndKeep(b) {
   const banner = b.page.getByRole('alert').filter({ hasText: 'Your plan was also changed in another tab or window.' });
   await banner.getByRole('button', { name: 'Keep this version' }).click();
   await b.expectSaved();
-  expect(await b.storedRaw()).toMatch(SEALED);
+  expect(await b.storedRaw()).toMatch(stored);
 }
 
 test('changes held at a lock, when another tab turns the lock off and on again with a new passcode: the card asks for the old one', async ({ context }) => {
@@ -438,7 +438,7 @@ test('changes held under an earlier passcode, when the stored plan turns out dam
   await unlock(b.page, '135790');
   await expect(b.page.getByRole('heading', { name: 'Your saved plan could not be opened', level: 1 })).toBeVisible({ timeout: 20_000 });
   const held = b.page.getByTestId('held-changes-recovery');
-  await expect(held).toContainText('locked with the passcode the lock had before this one: this one cannot open them.');
+  await expect(held).toContainText('The lock has changed since, so they cannot be opened here.');
   await expect(held.getByRole('button')).toHaveCount(0);
   await b.page.screenshot({ path: 'target/screenshots/recovery-held-other-passcode.png', fullPage: true });
   // Nothing was saved over the damaged data.
@@ -449,6 +449,25 @@ test('changes held under an earlier passcode, when the stored plan turns out dam
   await b.page.getByRole('navigation').getByRole('link', { name: 'My plan' }).click();
   await b.page.getByRole('link', { name: /Relapse prevention/ }).first().click();
   await expect(b.reasonFields().nth(1)).toHaveValue('B, held through a new passcode and damage');
+});
+
+// And when another tab turned the lock off, and the plan stored plain is then damaged:
+// the recovery screen still tells of the changes (it said nothing of them), and the card
+// asks for the passcode the lock had once the plan is open.
+test('changes held at a lock turned off elsewhere, when the plan is then damaged: the recovery screen tells of them, and they are asked for later', async ({ context }) => {
+  const { a, b } = await heldInOtherTab(context, 'B, held through the lock off and damage');
+  await turnOffIn(a);
+  await expect(b.page.getByTestId('held-orphaned')).toBeVisible({ timeout: 20_000 });
+  await a.page.evaluate((k) => localStorage.setItem(k, '{"app":"safety-net","vers'), PLAN_KEY);
+  await expect(b.page.getByRole('heading', { name: 'Your saved plan could not be opened', level: 1 })).toBeVisible({ timeout: 20_000 });
+  const held = b.page.getByTestId('held-changes-recovery');
+  await expect(held).toContainText('The lock has changed since, so they cannot be opened here.');
+  await expect(held.getByRole('button')).toHaveCount(0);
+  await b.page.getByRole('button', { name: 'Start a new plan' }).click();
+  await bringBackAndKeep(b, /^\{"app":"safety-net","version":/);
+  await b.page.getByRole('navigation').getByRole('link', { name: 'My plan' }).click();
+  await b.page.getByRole('link', { name: /Relapse prevention/ }).first().click();
+  await expect(b.reasonFields().nth(1)).toHaveValue('B, held through the lock off and damage');
 });
 
 test('locking in one tab locks every tab; a new passcode, and the lock off', async ({ context }) => {
