@@ -247,6 +247,9 @@ async function heldInOtherTab(context, text) {
   await b.page.getByLabel('Add a reason').press('Enter');
   await expect(b.page.getByRole('alert').filter({ hasText: 'Not saved.' })).toBeVisible();
   await b.page.evaluate(freeStorage);
+  // Tab A's own view of the storage frees up a moment later: until then its signal to
+  // lock every tab may not fit (on a busy machine B once stayed open).
+  await a.page.waitForFunction(() => !Object.keys(localStorage).some((k) => k.startsWith('filler-')));
   await a.page.getByRole('banner').getByRole('button', { name: 'Lock now' }).click();
   await expect(b.page.getByRole('heading', { name: 'Safety Net is locked', level: 1 })).toBeVisible();
   await expect(b.page.getByTestId('held-changes')).toBeVisible();
