@@ -705,12 +705,17 @@ impl AppState {
     /// changed in another tab since: the data key is the same; other keys, see
     /// [`Held::seal_again`]).
     fn open_held(self, held: &Held) -> Option<Plan> {
-        let text = self
-            .repo
+        let text = self.decrypt_held(held)?;
+        crate::domain::schema::decode(&text).ok().map(|d| d.plan)
+    }
+
+    /// The text of changes held at a lock, decrypted with the keys held (`None` if they
+    /// cannot open it).
+    fn decrypt_held(self, held: &Held) -> Option<zeroize::Zeroizing<String>> {
+        self.repo
             .with_value(|r| r.codec().open(&held.sealed))?
             .map(zeroize::Zeroizing::new)
-            .ok()?;
-        crate::domain::schema::decode(&text).ok().map(|d| d.plan)
+            .ok()
     }
 
     /// The plan is unlocked and open: the changes held at the lock go back on screen and
@@ -738,12 +743,9 @@ impl AppState {
     /// Then they wait, held, for the passcode it had, asked for on the card once the plan
     /// is open. (Only whether they decrypt is tried: the plan in them is not read.)
     pub fn held_needs_earlier_passcode(self) -> bool {
-        let opens = self.held.with_value(|h| {
-            h.as_ref().map(|h| {
-                let opened = self.repo.with_value(|r| r.codec().open(&h.sealed));
-                matches!(opened.map(|o| o.map(zeroize::Zeroizing::new)), Some(Ok(_)))
-            })
-        });
+        let opens = self
+            .held
+            .with_value(|h| h.as_ref().map(|h| self.decrypt_held(h).is_some()));
         let sealed_before = opens == Some(false);
         if sealed_before {
             self.held_orphaned.set(true);
