@@ -46,7 +46,8 @@ pub fn App() -> impl IntoView {
     // - the header (sn-headed), then its lock button and re-dose timer, and the save banner
     //   (sn-bannered);
     // - the toasts, the navigation, the window listeners and the clock (sn-framed);
-    // - reading the plan (sn-opening; a large one in turns, sn-read; then sn-opened);
+    // - reading the plan, once its reader has arrived (sn-opening; a large one in turns,
+    //   sn-read; then sn-opened);
     // - Today's first view: its top (sn-drawn), then its notices and recovery card
     //   ([`FirstView`], sn-whole); the cards below it come after the frame that shows the
     //   app (src/pages/today.rs);
@@ -55,6 +56,9 @@ pub fn App() -> impl IntoView {
     // compiles each function the first time it runs, which is most of each turn's time.
     // Get help and the overdose steps need no plan: opened cold, they are drawn with the
     // mount, header and navigation included, and shown at once; the plan is read after.
+    // A plan stored here is read by the plan's reader, a chunk of its own: it is fetched
+    // now, while the frame and header are drawn.
+    state.fetch_reader_ahead();
     let crisis = route
         .0
         .with_untracked(|r| matches!(r, Route::Help | Route::Overdose));
@@ -381,14 +385,30 @@ fn NotOpen(boot: Boot) -> impl IntoView {
     let (loading, damaged, unavailable) = match boot.clone() {
         Boot::Damaged(d) => (false, Some(d), None),
         Boot::Unavailable(why) => (false, None, Some(why)),
-        Boot::Locked => (false, None, None),
-        _ => (true, None, None),
+        Boot::Locked | Boot::NotLoaded => (false, None, None),
+        Boot::Loading | Boot::Ready => (true, None, None),
     };
     view! {
         {(boot == Boot::Locked).then(|| view! { <crate::components::lock_screen::LockScreen/> })}
         {loading.then(|| view! { <p class="loading">{tr!(common.opening_plan)}</p> })}
         {damaged.map(|d| later(move || Box::pin(damaged_data_page(d.clone()))))}
         {unavailable.map(|why| view! { <StorageUnavailable why=why/> })}
+        {(boot == Boot::NotLoaded).then(|| view! { <NotLoaded/> })}
+    }
+}
+
+/// The plan's reader could not be fetched (offline, its chunk not yet kept by the service
+/// worker): nothing is lost, and the person can try again.
+#[component]
+fn NotLoaded() -> impl IntoView {
+    let state = use_app_state();
+    view! {
+        <section class="card warn" role="alert">
+            <h1>{tr!(common.not_loaded.title)}</h1>
+            <p>{tr!(common.not_loaded.text)}</p>
+            <button type="button" class="primary" on:click=move |_| state.open_again()>{tr!(common.not_loaded.retry)}</button>
+            <p><a href=Route::Help.path()>{tr!(common.get_help_now)}</a></p>
+        </section>
     }
 }
 

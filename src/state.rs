@@ -26,6 +26,9 @@ pub enum Boot {
     Damaged(Damaged),
     /// The browser does not let the app use storage at all.
     Unavailable(String),
+    /// The plan's reader (a chunk of the app) could not be fetched: the plan stays as it is
+    /// stored, and the person can try again.
+    NotLoaded,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -182,6 +185,19 @@ pub fn wait_after(wrong: u32) -> u32 {
     }
 }
 
+/// The plan's reader, in a chunk of its own (see [`crate::domain::schema::PlanReader`]): a
+/// plan stored on this device is read only once it has arrived. Fallible (a chunk that
+/// cannot be fetched is said on screen, not a crash).
+#[leptos::wasm_split::wasm_split(
+    plan_reader,
+    wasm_split_path = ::leptos::wasm_split,
+    fallible
+)]
+fn plan_reader(
+) -> Result<&'static dyn crate::domain::schema::PlanReader, leptos::wasm_split::SplitLoaderError> {
+    Ok(&crate::domain::schema::Reader)
+}
+
 pub fn use_app_state() -> AppState {
     expect_context::<AppState>()
 }
@@ -196,7 +212,7 @@ impl AppState {
             persistence: RwSignal::new(Persistence::Unknown),
             asked_persistence: StoredValue::new(false),
             typing: StoredValue::new(false),
-            repo: StoredValue::new_local(Repository::with_codec(
+            repo: StoredValue::new_local(Repository::awaiting_reader(
                 BrowserStore::new(),
                 LockCodec::default(),
             )),
@@ -213,13 +229,49 @@ impl AppState {
     /// reading ends).
     pub fn open(self, then: impl FnOnce() + 'static) {
         spawn_local(async move { self.persistence.set(web::persisted().await) });
+        self.open_with_reader(Box::new(then));
+    }
+
+    fn open_with_reader(self, then: Box<dyn FnOnce()>) {
         // Read already (another tab saved before this turn): that reading is the one shown.
         if self.boot.with_untracked(|b| *b != Boot::Loading) {
             return then();
         }
+        if self.repo.with_value(|r| r.needs_reader()) {
+            return spawn_local(async move {
+                if self.fetch_reader().await {
+                    self.open_with_reader(then);
+                } else {
+                    self.set_boot(Boot::NotLoaded);
+                    then();
+                }
+            });
+        }
         let opening = self.repo.with_value(|r| r.open());
         web::mark("sn-opening");
-        self.read_on(opening, Box::new(then));
+        self.read_on(opening, then);
+    }
+
+    /// Begins to fetch the plan's reader, if a plan is stored (at start-up, so that it
+    /// arrives while the first view is drawn).
+    pub fn fetch_reader_ahead(self) {
+        if self.repo.with_value(|r| r.needs_reader()) {
+            spawn_local(async move {
+                self.fetch_reader().await;
+            });
+        }
+    }
+
+    /// Fetches the plan's reader (from the service worker's cache once it is installed) and
+    /// gives it to the repository; false if it could not be fetched.
+    async fn fetch_reader(self) -> bool {
+        match plan_reader().await {
+            Ok(reader) => {
+                self.repo.with_value(|r| r.give_reader(reader));
+                true
+            }
+            Err(_) => false,
+        }
     }
 
     fn read_on(self, opening: Opening, then: Box<dyn FnOnce()>) {
@@ -265,6 +317,16 @@ impl AppState {
     /// Reads storage again and shows what is there; then, if the plan is open, changes held
     /// at a lock come back (after unlocking, or trying again on the recovery screen).
     pub fn reload(self) {
+        // (Without its reader: once it has arrived. A first visit fetches it only now.)
+        if self.repo.with_value(|r| r.needs_reader()) {
+            return spawn_local(async move {
+                if self.fetch_reader().await {
+                    self.reload();
+                } else {
+                    self.set_boot(Boot::NotLoaded);
+                }
+            });
+        }
         // A reading still in turns is dropped first (so two texts are not in memory at
         // once, and it never shows an older plan): this one is newer.
         self.reading.set_value(None);
@@ -275,6 +337,12 @@ impl AppState {
                 self.take_back(held);
             }
         }
+    }
+
+    /// After the plan's reader could not be fetched: tries again (reading storage afresh).
+    pub fn open_again(self) {
+        self.set_boot(Boot::Loading);
+        self.reload();
     }
 
     /// Puts the plan away (locked, or deleted here or in another tab): the keys, the plan
@@ -625,9 +693,13 @@ impl AppState {
         match lock::open(&sealed, passcode) {
             Ok((_, text)) => {
                 let text = zeroize::Zeroizing::new(text);
-                let plan = crate::domain::schema::decode(&text)
-                    .map_err(|e| e.to_string())?
-                    .plan;
+                // (Changes are held only once a plan was read or saved here, which fetches
+                // the reader; if it has not come, the changes stay held and this says so.)
+                let reader = self
+                    .repo
+                    .with_value(|r| r.reader())
+                    .ok_or_else(|| tr!(settings.errors.reader_missing).to_string())?;
+                let plan = reader.decode(&text).map_err(|e| e.to_string())?.plan;
                 self.set_attempts(Attempts::default());
                 self.forget_held();
                 self.plan.set(plan);
@@ -706,7 +778,9 @@ impl AppState {
     /// [`Held::seal_again`]).
     fn open_held(self, held: &Held) -> Option<Plan> {
         let text = self.decrypt_held(held)?;
-        crate::domain::schema::decode(&text).ok().map(|d| d.plan)
+        // (Held changes come back only after a reading, which has the reader.)
+        let reader = self.repo.with_value(|r| r.reader())?;
+        reader.decode(&text).ok().map(|d| d.plan)
     }
 
     /// The text of changes held at a lock, decrypted with the keys held (`None` if they

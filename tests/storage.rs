@@ -720,8 +720,59 @@ fn a_stamp_made_in_pieces_is_the_stamp_of_the_whole() {
     }
 }
 
-/// A save over another copy counts on from the revision stored, read without reading the
-/// plan (a second plan in memory for one number), whether that plan is damaged or not.
+/// The app's first load holds a repository without the plan's reader (#18: the reader is a
+/// chunk of its own). With none stored it needs none; with a plan stored it says so, and
+/// reading without it finds the store unavailable: nothing is taken as damaged, put aside
+/// or saved over. Given the reader, it reads the plan as any repository does.
+#[test]
+fn without_its_reader_a_repository_reads_nothing_and_takes_nothing_as_damaged() {
+    let store = MemoryStore::new();
+    let first = Repository::awaiting_reader(store.share(), PlainCodec);
+    assert!(!first.needs_reader(), "nothing stored: nothing to read");
+    assert_eq!(first.load(), LoadOutcome::Empty);
+    // (The writer is in the first load: a first visit saves without the reader.)
+    let small = common::full_plan();
+    first.save(&small, AT).expect("saves");
+    let years = common::five_years_plan();
+    for (plan, what) in [(&small, "read at once"), (&years, "read in turns")] {
+        Repository::new(store.share())
+            .save_over(plan, AT)
+            .expect("saves");
+        let stored = store.get(PLAN_KEY).expect("get");
+        let keys = store.keys().expect("keys");
+        let tab = Repository::awaiting_reader(store.share(), PlainCodec);
+        assert!(tab.needs_reader(), "{what}");
+        let mut opening = tab.open();
+        let outcome = loop {
+            match opening {
+                Opening::Reading(r) => opening = tab.go_on(r, 500),
+                Opening::Done(o) => break o,
+            }
+        };
+        assert!(
+            matches!(outcome, LoadOutcome::Unavailable(_)),
+            "{what}: {outcome:?}"
+        );
+        assert_eq!(
+            store.keys().expect("keys"),
+            keys,
+            "{what}: nothing put aside"
+        );
+        assert_eq!(store.get(PLAN_KEY).expect("get"), stored, "{what}");
+        // Not read, so not saved over: another tab's plan is there.
+        assert_eq!(tab.save(&small, AT), Err(SaveError::Conflict), "{what}");
+        assert_eq!(store.get(PLAN_KEY).expect("get"), stored, "{what}");
+        tab.give_reader(&schema::Reader);
+        assert!(!tab.needs_reader(), "{what}");
+        match tab.load() {
+            LoadOutcome::Loaded(d) => assert_eq!(&d.plan, plan, "{what}"),
+            o => panic!("{what}: {o:?}"),
+        }
+    }
+}
+
+/// A save over another copy keeps the revision counting up from the one stored (read
+/// without the plan's reader), damaged or not.
 #[test]
 fn a_save_over_counts_on_from_the_stored_revision() {
     let store = MemoryStore::new();

@@ -370,6 +370,35 @@ pub fn stored_revision(text: &str) -> Option<u64> {
     seen.get()
 }
 
+/// The plan's reader, behind one interface (#18): serde's derived readers of every type in
+/// the plan, [`decode`] and the reading in turns ([`InTurns`]) are about a sixth of the app's
+/// WebAssembly, and a first visit, with no plan stored, never needs them. So code in the
+/// first load reaches them only through a `&dyn PlanReader` that a chunk of its own gives
+/// (src/state.rs, `plan_reader`); wasm-split puts what only that chunk reaches into it.
+pub trait PlanReader {
+    /// As [`decode`].
+    fn decode(&self, text: &str) -> Result<Decoded, DecodeError>;
+    /// As [`InTurns::begin`].
+    fn begin(&self, source: Box<dyn Source>) -> Step;
+    /// As [`InTurns::step`].
+    fn step(&self, turns: InTurns, n: usize) -> Step;
+}
+
+/// The plan's reader: [`decode`] and [`InTurns`].
+pub struct Reader;
+
+impl PlanReader for Reader {
+    fn decode(&self, text: &str) -> Result<Decoded, DecodeError> {
+        decode(text)
+    }
+    fn begin(&self, source: Box<dyn Source>) -> Step {
+        InTurns::begin(source)
+    }
+    fn step(&self, turns: InTurns, n: usize) -> Step {
+        turns.step(n)
+    }
+}
+
 /// Decodes either kind of document, migrating old versions, and checks the plan's rules.
 ///
 /// A document of this version exactly as the app writes it is read in one pass, envelope

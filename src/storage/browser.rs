@@ -199,6 +199,11 @@ impl KeyValueStore for BrowserStore {
         )))
     }
 
+    fn has(&self, key: &str) -> Result<bool, StoreError> {
+        let js = raw()?.get_item_js(key).map_err(|e| read_error(&e))?;
+        Ok(!js.is_null())
+    }
+
     fn peek(&self, key: &str) -> Result<Option<String>, StoreError> {
         let js = raw()?.get_item_js(key).map_err(|e| read_error(&e))?;
         Ok(text_of(&js))

@@ -87,6 +87,11 @@ pub trait KeyValueStore {
             .map(|(text, stamp)| Taking::new(text.len(), move || Ok(Some((text, stamp))))))
     }
 
+    /// Whether a value is stored under `key` (without reading it into wasm memory).
+    fn has(&self, key: &str) -> Result<bool, StoreError> {
+        Ok(self.peek(key)?.is_some())
+    }
+
     /// Reads a value without this store taking it as the one it last read (a store that
     /// remembers values for [`KeyValueStore::unchanged`] keeps what it had): for a look at
     /// the stored plan that is not the repository's own read, such as the lock's keys.
@@ -485,6 +490,14 @@ impl Reading {
 /// 5 ms).
 const READ_AT_ONCE: usize = 64 * 1024;
 
+/// What reading a stored plan without the plan's reader finds. (Never so in the app, which
+/// gives the reader before it reads a stored plan: nothing is taken as damaged for it.)
+fn no_reader() -> LoadOutcome {
+    LoadOutcome::Unavailable(StoreError::Failed(
+        tr!(settings.errors.reader_missing).into(),
+    ))
+}
+
 /// How far [`Repository::open`] got.
 pub enum Opening {
     /// Read (or found empty, locked, damaged or unavailable).
@@ -505,6 +518,9 @@ pub struct Repository<S: KeyValueStore, C: Codec = PlainCodec> {
     saved_at: RefCell<Option<String>>,
     /// Set when the stored data could not be opened: plain saves are refused.
     damaged: Cell<bool>,
+    /// The plan's reader ([`schema::PlanReader`]): in the browser, given once its chunk has
+    /// arrived ([`Repository::awaiting_reader`]).
+    reader: Cell<Option<&'static dyn schema::PlanReader>>,
 }
 
 impl<S: KeyValueStore> Repository<S, PlainCodec> {
@@ -515,6 +531,16 @@ impl<S: KeyValueStore> Repository<S, PlainCodec> {
 
 impl<S: KeyValueStore, C: Codec> Repository<S, C> {
     pub fn with_codec(store: S, codec: C) -> Self {
+        let repo = Repository::awaiting_reader(store, codec);
+        repo.reader.set(Some(&schema::Reader));
+        repo
+    }
+
+    /// A repository that cannot read a stored plan until it is given the plan's reader
+    /// ([`Repository::give_reader`]); until then, it says so instead of reading
+    /// ([`Repository::needs_reader`]). The app's first load holds one, so that the reader is
+    /// in a chunk of its own.
+    pub fn awaiting_reader(store: S, codec: C) -> Self {
         Repository {
             store,
             codec,
@@ -522,7 +548,24 @@ impl<S: KeyValueStore, C: Codec> Repository<S, C> {
             revision: Cell::new(0),
             saved_at: RefCell::new(None),
             damaged: Cell::new(false),
+            reader: Cell::new(None),
         }
+    }
+
+    pub fn give_reader(&self, reader: &'static dyn schema::PlanReader) {
+        self.reader.set(Some(reader));
+    }
+
+    /// The plan's reader, once given.
+    pub fn reader(&self) -> Option<&'static dyn schema::PlanReader> {
+        self.reader.get()
+    }
+
+    /// Whether reading the store now needs the plan's reader, not yet given: a plan is
+    /// stored (or the store cannot say whether one is). With none stored, reading finds it
+    /// empty without the reader.
+    pub fn needs_reader(&self) -> bool {
+        self.reader.get().is_none() && !matches!(self.store.has(PLAN_KEY), Ok(false))
     }
 
     pub fn store(&self) -> &S {
@@ -633,13 +676,16 @@ impl<S: KeyValueStore, C: Codec> Repository<S, C> {
     }
 
     fn read_at_once(&self, raw: String, stamp: Stamp) -> LoadOutcome {
+        let Some(reader) = self.reader.get() else {
+            return no_reader();
+        };
         // Read in place: the stored text is not copied (a large plan would otherwise be in
         // memory three times at once, and wasm memory never shrinks).
         let decoded = self
             .codec
             .decode(&raw)
             .map_err(|e| tr!(settings.errors.not_unlocked, error = e))
-            .and_then(|text| schema::decode(&text).map_err(|e| e.to_string()));
+            .and_then(|text| reader.decode(&text).map_err(|e| e.to_string()));
         let decoded = match decoded {
             Ok(d) => Ok(d),
             Err(reason) => Err((raw, reason)),
@@ -653,10 +699,14 @@ impl<S: KeyValueStore, C: Codec> Repository<S, C> {
     /// knows of the stored plan (its stamp, revision and save time, whether it is damaged)
     /// is as it was.)
     pub fn go_on(&self, reading: Reading, n: usize) -> Opening {
-        match reading.turns {
-            Turns::Taking(taking) => self.taken(taking.take()),
-            Turns::Text(stamp, raw) => self.read_on(stamp, schema::InTurns::begin(raw)),
-            Turns::Begun(stamp, turns) => self.read_on(stamp, turns.step(n)),
+        let reader = self.reader.get();
+        match (reading.turns, reader) {
+            (Turns::Taking(taking), _) => self.taken(taking.take()),
+            (Turns::Text(stamp, raw), Some(reader)) => self.read_on(stamp, reader.begin(raw)),
+            (Turns::Begun(stamp, turns), Some(reader)) => {
+                self.read_on(stamp, reader.step(*turns, n))
+            }
+            (Turns::Text(..) | Turns::Begun(..), None) => Opening::Done(no_reader()),
         }
     }
 

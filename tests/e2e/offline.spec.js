@@ -69,3 +69,45 @@ test('Today opens with no chunk; every other screen arrives with its chunk, onli
   }
   await context.setOffline(false);
 });
+
+test.describe('the plan’s reader', () => {
+  // (Every fetch seen here, none answered by a service worker.)
+  test.use({ serviceWorkers: 'block' });
+
+  test('a first visit never fetches it; a plan stored here waits for it, and when it cannot come the person is told, nothing is lost, and Try again opens the plan', async ({ app, page, context }) => {
+    const wasm = [];
+    page.on('request', (r) => { if (r.url().endsWith('.wasm')) wasm.push(new URL(r.url()).pathname.split('/').pop()); });
+    // A first visit: Today, then a reason written (saved without the reader).
+    await app.open('/');
+    await page.goto('/plan/relapse');
+    await app.addReason('Be there for Maya');
+    expect(wasm, 'no plan stored: the reader is not fetched').not.toContain('split_plan_reader.wasm');
+    const stored = await app.storedRaw();
+
+    // Back later, and its chunk cannot be fetched (offline, not yet kept by a worker).
+    await page.route(/split_plan_reader\.wasm$/, (route) => route.abort('internetdisconnected'));
+    await page.goto('/plan/relapse');
+    const alert = page.getByRole('alert').filter({ hasText: 'Safety Net could not finish opening' });
+    await expect(alert).toBeVisible();
+    await expect(alert).toContainText('Your plan is still saved on this device');
+    const tries = wasm.filter((f) => f === 'split_plan_reader.wasm').length;
+    expect(tries, 'a plan stored: the reader is fetched').toBeGreaterThan(0);
+    await page.screenshot({ path: 'target/screenshots/reader-not-loaded.png' });
+    await expect(app.reasonFields()).toHaveCount(0);
+    // Help never waits for it.
+    await expect(page.getByRole('banner').getByRole('link', { name: 'Get help' })).toBeVisible();
+    // Nothing is taken as damaged, put aside or written over.
+    expect(await app.storedRaw()).toBe(stored);
+    expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes('quarantine')))).toEqual([]);
+
+    // Online again: Try again opens the plan where the person was.
+    await page.unroute(/split_plan_reader\.wasm$/);
+    await alert.getByRole('button', { name: 'Try again' }).click();
+    await expect(app.reasonFields()).toHaveCount(1);
+    await expect(app.reasonFields().first()).toHaveValue('Be there for Maya');
+    await expect(alert).toHaveCount(0);
+    await app.addReason('Call Dana');
+    expect(await app.storedReasons()).toEqual(['Be there for Maya', 'Call Dana']);
+    expect(wasm.filter((f) => f === 'split_plan_reader.wasm').length, 'fetched again').toBe(tries + 1);
+  });
+});
