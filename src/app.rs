@@ -46,8 +46,9 @@ pub fn App() -> impl IntoView {
     // - the header (sn-headed), then its lock button and re-dose timer, and the save banner
     //   (sn-bannered);
     // - the toasts, the navigation, the window listeners and the clock (sn-framed);
-    // - reading the plan, once its reader has arrived (sn-opening; a large one in turns,
-    //   sn-read; then sn-opened);
+    // - with a plan stored, the fetch of the plan's reader begun (sn-fetch);
+    // - reading the plan, once its reader has arrived (sn-reader; sn-opening; a large one
+    //   in turns, sn-read; then sn-opened);
     // - Today's first view: its top (sn-drawn), then its notices and recovery card
     //   ([`FirstView`], sn-whole); the cards below it come after the frame that shows the
     //   app (src/pages/today.rs);
@@ -56,9 +57,6 @@ pub fn App() -> impl IntoView {
     // compiles each function the first time it runs, which is most of each turn's time.
     // Get help and the overdose steps need no plan: opened cold, they are drawn with the
     // mount, header and navigation included, and shown at once; the plan is read after.
-    // A plan stored here is read by the plan's reader, a chunk of its own: it is fetched
-    // now, while the frame and header are drawn.
-    state.fetch_reader_ahead();
     let crisis = route
         .0
         .with_untracked(|r| matches!(r, Route::Help | Route::Overdose));
@@ -84,6 +82,13 @@ pub fn App() -> impl IntoView {
         // steps' own effects then measure them on screen.
         leptos::task::spawn_local(async move { show() });
     }
+    // A plan stored here is read by the plan's reader, a chunk of its own: its fetch
+    // begins in a turn of its own (sn-fetch), the first after the mount, and it arrives
+    // while the header and frame are drawn.
+    turn(Box::new(move || {
+        crate::web::mark("sn-fetch");
+        state.fetch_reader_ahead();
+    }));
     // The listeners and effects below belong to the app, as if made in its body.
     let owner = Owner::current();
     turn(Box::new(move || {

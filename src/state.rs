@@ -185,6 +185,10 @@ pub fn wait_after(wrong: u32) -> u32 {
     }
 }
 
+/// How long the start-up waits for the plan's reader before it says it could not come
+/// (fetched from the service worker's cache, it takes well under a second).
+const READER_WAIT: std::time::Duration = std::time::Duration::from_secs(10);
+
 /// The plan's reader, in a chunk of its own (see [`crate::domain::schema::PlanReader`]): a
 /// plan stored on this device is read only once it has arrived. Fallible (a chunk that
 /// cannot be fetched is said on screen, not a crash).
@@ -238,12 +242,33 @@ impl AppState {
             return then();
         }
         if self.repo.with_value(|r| r.needs_reader()) {
+            // Whichever comes first goes on with the start-up: the reader, a failure to
+            // fetch it, or a fetch that has not ended in READER_WAIT (a network that
+            // answers nothing): then the person is told, and the reader, if it comes after
+            // all, opens the plan.
+            let then = std::rc::Rc::new(std::cell::Cell::new(Some(then)));
+            let waited = then.clone();
+            set_timeout(
+                move || {
+                    if let Some(then) = waited.take() {
+                        self.not_loaded();
+                        then();
+                    }
+                },
+                READER_WAIT,
+            );
             return spawn_local(async move {
-                if self.fetch_reader().await {
-                    self.open_with_reader(then);
-                } else {
-                    self.set_boot(Boot::NotLoaded);
-                    then();
+                let arrived = self.fetch_reader().await;
+                match then.take() {
+                    Some(then) if arrived => self.open_with_reader(then),
+                    Some(then) => {
+                        self.not_loaded();
+                        then();
+                    }
+                    None if arrived && self.boot.get_untracked() == Boot::NotLoaded => {
+                        self.reload()
+                    }
+                    None => {}
                 }
             });
         }
@@ -252,8 +277,16 @@ impl AppState {
         self.read_on(opening, then);
     }
 
+    /// Still opening, and the plan's reader could not be fetched: the person is told.
+    fn not_loaded(self) {
+        if self.boot.get_untracked() == Boot::Loading {
+            self.set_boot(Boot::NotLoaded);
+        }
+    }
+
     /// Begins to fetch the plan's reader, if a plan is stored (at start-up, so that it
-    /// arrives while the first view is drawn).
+    /// arrives while the first view is drawn; after a first visit's first save, so that it
+    /// is here when another tab saves).
     pub fn fetch_reader_ahead(self) {
         if self.repo.with_value(|r| r.needs_reader()) {
             spawn_local(async move {
@@ -267,7 +300,11 @@ impl AppState {
     async fn fetch_reader(self) -> bool {
         match plan_reader().await {
             Ok(reader) => {
-                self.repo.with_value(|r| r.give_reader(reader));
+                // (Given once: several may wait for it.)
+                if self.repo.with_value(|r| r.reader().is_none()) {
+                    self.repo.with_value(|r| r.give_reader(reader));
+                    web::mark("sn-reader");
+                }
                 true
             }
             Err(_) => false,
@@ -317,13 +354,19 @@ impl AppState {
     /// Reads storage again and shows what is there; then, if the plan is open, changes held
     /// at a lock come back (after unlocking, or trying again on the recovery screen).
     pub fn reload(self) {
-        // (Without its reader: once it has arrived. A first visit fetches it only now.)
+        // Without its reader (a first visit, before its first save): once it has arrived.
+        // The plan may have been edited meanwhile, or a field typed into: it is then asked
+        // again whether to read (as when another tab saves), so nothing on screen is lost.
         if self.repo.with_value(|r| r.needs_reader()) {
             return spawn_local(async move {
-                if self.fetch_reader().await {
-                    self.reload();
-                } else {
-                    self.set_boot(Boot::NotLoaded);
+                let arrived = self.fetch_reader().await;
+                match self.boot.get_untracked() {
+                    Boot::Ready if arrived => self.stored_elsewhere(),
+                    _ if arrived => self.reload(),
+                    // Not read: the person chooses between what is on screen and what is
+                    // stored (choosing what is stored tries the reader again).
+                    Boot::Ready => self.save.set(SaveStatus::Conflict),
+                    _ => self.not_loaded(),
                 }
             });
         }
@@ -493,6 +536,7 @@ impl AppState {
                 self.save.set(SaveStatus::Saved { micros });
                 self.keep_open_contacts();
                 self.maybe_request_persistence();
+                self.fetch_reader_ahead();
             }
             Err(SaveError::Conflict) => self.save.set(SaveStatus::Conflict),
             Err(SaveError::Store(StoreError::QuotaExceeded)) => self

@@ -802,7 +802,7 @@ fn a_save_over_counts_on_from_the_stored_revision() {
         Repository::new(store.share()).load(),
         LoadOutcome::Damaged(_)
     ));
-    let fresh = Repository::new(store.share());
+    let fresh = Repository::awaiting_reader(store.share(), PlainCodec);
     assert_eq!(
         fresh
             .save_over(&common::full_plan(), AT)

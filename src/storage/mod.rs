@@ -562,10 +562,10 @@ impl<S: KeyValueStore, C: Codec> Repository<S, C> {
     }
 
     /// Whether reading the store now needs the plan's reader, not yet given: a plan is
-    /// stored (or the store cannot say whether one is). With none stored, reading finds it
-    /// empty without the reader.
+    /// stored. With none stored, reading finds it empty without the reader; with storage
+    /// that cannot be read, it finds that.
     pub fn needs_reader(&self) -> bool {
-        self.reader.get().is_none() && !matches!(self.store.has(PLAN_KEY), Ok(false))
+        self.reader.get().is_none() && matches!(self.store.has(PLAN_KEY), Ok(true))
     }
 
     pub fn store(&self) -> &S {

@@ -63,8 +63,9 @@ test('@budget the longest main-thread task at start-up, 4x CPU, empty and with t
       await page.waitForTimeout(1000);
       // Each long task is named by the start-up marks set in it (src/main.rs, src/app.rs):
       // "browser" before the module runs, sn-main for instantiating and starting it, then
-      // sn-provided (the language and state), sn-contexts, sn-mounted, sn-headed,
-      // sn-bannered, sn-framed, sn-opening (the stored text and all but the check-ins),
+      // sn-provided (the language and state), sn-contexts, sn-mounted, sn-fetch (the
+      // plan's reader asked for), sn-headed, sn-bannered, sn-framed, sn-reader (it has
+      // arrived), sn-opening (the stored text and all but the check-ins),
       // sn-read (each turn of check-ins), sn-opened, sn-drawn, sn-whole; "between marks"
       // for a task with none (Today's lower cards, the frame that shows the app).
       const { tasks, marks } = await page.evaluate(() => ({

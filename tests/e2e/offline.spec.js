@@ -1,4 +1,4 @@
-import { test, expect } from './fixtures.js';
+import { test, expect, PLAN_KEY } from './fixtures.js';
 
 test('after one online visit the app opens offline, deep links included', async ({ app, page, context }) => {
   await app.open('/');
@@ -74,14 +74,16 @@ test.describe('the plan’s reader', () => {
   // (Every fetch seen here, none answered by a service worker.)
   test.use({ serviceWorkers: 'block' });
 
-  test('a first visit never fetches it; a plan stored here waits for it, and when it cannot come the person is told, nothing is lost, and Try again opens the plan', async ({ app, page, context }) => {
+  test('a first visit fetches it only once a plan is stored; a plan stored here waits for it, and when it cannot come the person is told, nothing is lost, and Try again opens the plan', async ({ app, page, context }) => {
     const wasm = [];
     page.on('request', (r) => { if (r.url().endsWith('.wasm')) wasm.push(new URL(r.url()).pathname.split('/').pop()); });
     // A first visit: Today, then a reason written (saved without the reader).
     await app.open('/');
-    await page.goto('/plan/relapse');
-    await app.addReason('Be there for Maya');
+    await app.open('/plan/relapse');
     expect(wasm, 'no plan stored: the reader is not fetched').not.toContain('split_plan_reader.wasm');
+    // Once a plan is stored it is fetched, ahead of another tab's save.
+    await app.addReason('Be there for Maya');
+    await expect.poll(() => page.evaluate(() => performance.getEntriesByName('sn-reader').length)).toBe(1);
     const stored = await app.storedRaw();
 
     // Back later, and its chunk cannot be fetched (offline, not yet kept by a worker).
@@ -109,5 +111,41 @@ test.describe('the plan’s reader', () => {
     await app.addReason('Call Dana');
     expect(await app.storedReasons()).toEqual(['Be there for Maya', 'Call Dana']);
     expect(wasm.filter((f) => f === 'split_plan_reader.wasm').length, 'fetched again').toBe(tries + 1);
+  });
+
+  test('another tab saves while the reader is still on its way, and the person edits meanwhile: nothing on screen is replaced, and they choose', async ({ app, page }) => {
+    let release;
+    const held = new Promise((resolve) => { release = resolve; });
+    // (A first visit fetches the reader after its first save: it is held on the way.)
+    await page.route(/split_plan_reader\.wasm$/, async (route) => { await held; await route.continue(); });
+    await app.open('/plan/relapse');
+    await app.addReason('Be there for Maya');
+    // Another tab saves (an empty frame of the app's origin writes, as another tab would).
+    await page.evaluate((k) => {
+      const other = document.createElement('iframe');
+      document.body.append(other);
+      const doc = JSON.parse(other.contentWindow.localStorage.getItem(k));
+      doc.revision += 1;
+      doc.data.relapse.reasons.push({ id: 'from-tab-b', text: 'From tab B' });
+      other.contentWindow.localStorage.setItem(k, JSON.stringify(doc));
+      other.remove();
+    }, PLAN_KEY);
+    const fromB = await app.storedRaw();
+    // This tab, still waiting for the reader to read that save, is edited.
+    const field = page.getByLabel('Add a reason');
+    await field.fill('Call Dana');
+    await page.locator('form', { has: field }).getByRole('button', { name: 'Add' }).click();
+    const banner = page.getByRole('alert').filter({ hasText: 'also changed in another tab' });
+    await expect(banner).toBeVisible();
+    // The reader arrives: what is on screen stays, and so does the choice.
+    release();
+    await expect.poll(() => page.evaluate(() => performance.getEntriesByName('sn-reader').length)).toBe(1);
+    await expect(app.reasonFields()).toHaveCount(2);
+    await expect(app.reasonFields().last()).toHaveValue('Call Dana');
+    await expect(banner).toBeVisible();
+    expect(await app.storedRaw(), 'nothing written over the other save').toBe(fromB);
+    await banner.getByRole('button', { name: 'Keep this version' }).click();
+    await app.expectSaved();
+    expect(await app.storedReasons()).toEqual(['Be there for Maya', 'Call Dana']);
   });
 });
