@@ -41,8 +41,9 @@ for (const f of first) {
 }
 const total = [0, 1, 2].map((i) => Object.values(kinds).reduce((a, k) => a + k[i], 0));
 
-// Lazy chunks: the wasm directory's other modules, each fetched when a screen first needs it.
-const lazy = pkg ? readdirSync(join(dist, pkg)).filter((f) => f.endsWith('.wasm') && !first.includes(pkg + f)).sort() : [];
+// Lazy chunks: the wasm directory's other modules, each fetched when a screen first needs it
+// (plan_reader.pack: the plan's reader's modules in one file, scripts/build-wasm.mjs).
+const lazy = pkg ? readdirSync(join(dist, pkg)).filter((f) => /\.(wasm|pack)$/.test(f) && !first.includes(pkg + f)).sort() : [];
 const chunks = Object.fromEntries(lazy.map((f) => {
   const s = sizes(readFileSync(join(dist, pkg, f)));
   return [f, { raw: s[0], gzip: s[1], brotli: s[2] }];

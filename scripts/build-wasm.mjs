@@ -41,6 +41,9 @@ if (release) {
   for (const f of readdirSync(work).filter((f) => f.endsWith('.wasm') && f !== 'app_bg.wasm')) {
     execFileSync('wasm-opt', ['-Os', join(work, f), '-o', join(work, f)]);
   }
+}
+packReader(work);
+if (release) {
   for (const f of ['app.js', '__wasm_split.js']) {
     const path = join(work, f);
     const code = (await minify(readFileSync(path, 'utf8'), { module: true, compress: { passes: 2 }, mangle: true, format: { comments: false } })).code;
@@ -50,6 +53,88 @@ if (release) {
     writeFileSync(path, f === 'app.js' ? `//# allFunctionsCalledOnLoad\n${code}` : code);
   }
 }
+// The plan's reader in one file (#18). A person whose plan is stored here waits, at start-up,
+// for the plan's reader: a split of its own (`plan_reader`, src/state.rs), which wasm-split
+// gives with every chunk it shares with other screens, about two dozen modules, most of
+// them a few hundred bytes. Each is a fetch of its own, and two dozen fetches in one turn
+// are a long task on a slow phone. So the modules it shares are packed into one file,
+// plan_reader.pack (one fetch), and the loader takes each from it; a screen that needs one
+// of them before the reader has come takes it from the same file. The reader's own module
+// stays a file of its own (split_plan_reader.wasm): the reader is two fetches. The loader is
+// wasm-split's own, with each of these fetches replaced: its dependencies, its memoised
+// loads and its errors (a failed fetch of the file fails each load, and a later load
+// tries again) are unchanged.
+function packReader(dir) {
+  const path = join(dir, '__wasm_split.js');
+  const js = readFileSync(path, 'utf8');
+  const load = /(?:export )?const (\w+) = (?:wrapAsyncCb\()?makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([\w.]+)", import\.meta\.url\)\);[\s\S]*?\}\s*,\s*\[([^\]]*)\]\)/g;
+  const loads = new Map();
+  for (const m of js.matchAll(load)) {
+    loads.set(m[1], { file: m[2], deps: m[3].split(',').map((d) => d.trim()).filter(Boolean) });
+  }
+  const root = '__wasm_split_load_plan_reader';
+  if (!loads.has(root)) throw new Error('build-wasm: the plan reader\'s loader is not in __wasm_split.js');
+  const files = [];
+  const seen = new Set();
+  const walk = (name) => {
+    if (seen.has(name)) return;
+    seen.add(name);
+    const l = loads.get(name);
+    if (!l) throw new Error(`build-wasm: no loader ${name} in __wasm_split.js`);
+    l.deps.forEach(walk);
+    files.push(l.file);
+  };
+  // (The reader's own module stays a file of its own: so a screen that takes a module it
+  // shares from the pack, on a first visit, does not fetch the reader itself.)
+  loads.get(root).deps.forEach(walk);
+  const at = {};
+  const parts = [];
+  let end = 0;
+  for (const f of files) {
+    const bytes = readFileSync(join(dir, f));
+    at[f] = [end, end + bytes.length];
+    end += bytes.length;
+    parts.push(bytes);
+    rmSync(join(dir, f));
+  }
+  writeFileSync(join(dir, 'plan_reader.pack'), Buffer.concat(parts));
+  let fetches = 0;
+  const out = js.replace(/fetch\(new URL\("\.\/([\w.]+)", import\.meta\.url\)\)/g, (whole, f) => {
+    if (!(f in at)) return whole;
+    fetches++;
+    return `fromPack(${JSON.stringify(f)})`;
+  });
+  if (fetches !== files.length) throw new Error(`build-wasm: ${fetches} fetches replaced for ${files.length} packed modules`);
+  const header = `
+const PACK = ${JSON.stringify(at)};
+const taken = new Set();
+let pack;
+function fromPack(name) {
+    if (pack === undefined) {
+        // (Begun by boot.js already, beside the main module, when a plan is stored here.)
+        const early = globalThis.__snReaderPack;
+        globalThis.__snReaderPack = undefined;
+        const file = (early || fetch(new URL("./plan_reader.pack", import.meta.url)))
+            .then((r) => (r.ok ? r.arrayBuffer() : Promise.reject(new Error(\`plan_reader.pack: \${r.status}\`))));
+        // (A file that did not come is fetched again by the next load that needs it.)
+        file.catch(() => { if (pack === file) pack = undefined; });
+        pack = file;
+    }
+    const [start, end] = PACK[name];
+    const from = pack;
+    return from.then((b) => {
+        // (Once every module has been taken from it, the file is let go.)
+        taken.add(name);
+        if (taken.size === Object.keys(PACK).length && pack === from) pack = undefined;
+        return new Response(b.slice(start, end), { headers: { "Content-Type": "application/wasm" } });
+    });
+}
+`;
+  const firstLine = out.indexOf('\n') + 1;
+  writeFileSync(path, out.slice(0, firstLine) + header + out.slice(firstLine));
+  console.log(`build-wasm: the plan's reader packed, ${files.length} modules, ${end} bytes`);
+}
+
 // Start-up (#18): the main module is compiled in a worker (compile.js), so compiling is not
 // a long task on the page; the page then only instantiates it. If the worker cannot start,
 // or cannot compile, the page compiles the module itself, as before. Both files are in
@@ -59,8 +144,16 @@ writeFileSync(join(work, 'compile.js'), `onmessage = (e) => {
   WebAssembly.compileStreaming(fetch(e.data)).then((m) => postMessage(m), () => postMessage(null));
 };
 `);
+// A person whose plan is stored here (shell.js marks the page "returning") waits at start-up
+// for the plan's reader: its one file (plan_reader.pack, above) is fetched now, beside the
+// main module, and taken by the loader when the app asks for the reader.
 writeFileSync(join(work, 'boot.js'), `import init from "./app.js";
 const wasm = new URL("./app_bg.wasm", import.meta.url);
+if (document.documentElement.classList.contains("returning")) {
+  const early = fetch(new URL("./plan_reader.pack", import.meta.url));
+  early.catch(() => {});
+  globalThis.__snReaderPack = early;
+}
 new Promise((done) => {
   try {
     const w = new Worker(new URL("./compile.js", import.meta.url));

@@ -34,7 +34,7 @@ test('after one online visit the app opens offline, deep links included', async 
 
 test('Today opens with no chunk; every other screen arrives with its chunk, online and offline', async ({ app, page, context }) => {
   const wasm = [];
-  page.on('request', (r) => { if (r.url().endsWith('.wasm')) wasm.push(new URL(r.url()).pathname.split('/').pop()); });
+  page.on('request', (r) => { if (/\.(wasm|pack)$/.test(r.url())) wasm.push(new URL(r.url()).pathname.split('/').pop()); });
   await page.goto('/');
   await expect(page.getByRole('heading', { name: 'Today', level: 1 })).toBeVisible();
   // The first load is the main module alone: Today, Get help and the overdose steps.
@@ -50,9 +50,10 @@ test('Today opens with no chunk; every other screen arrives with its chunk, onli
   const cached = await page.evaluate(async () => {
     const keys = await caches.keys();
     const cache = await caches.open(keys.find((k) => k.startsWith('safety-net-')));
-    return (await cache.keys()).map((r) => new URL(r.url).pathname).filter((p) => p.endsWith('.wasm'));
+    return (await cache.keys()).map((r) => new URL(r.url).pathname).filter((p) => /\.(wasm|pack)$/.test(p));
   });
   expect(cached.length, 'every chunk precached').toBeGreaterThan(10);
+  expect(cached.filter((p) => /\/(split_plan_reader\.wasm|plan_reader\.pack)$/.test(p)), 'the plan’s reader precached').toHaveLength(2);
 
   await context.setOffline(true);
   const screens = [
@@ -76,7 +77,7 @@ test.describe('the plan’s reader', () => {
 
   test('a first visit fetches it only once a plan is stored; a plan stored here waits for it, and when it cannot come the person is told, nothing is lost, and Try again opens the plan', async ({ app, page, context }) => {
     const wasm = [];
-    page.on('request', (r) => { if (r.url().endsWith('.wasm')) wasm.push(new URL(r.url()).pathname.split('/').pop()); });
+    page.on('request', (r) => { if (/\.(wasm|pack)$/.test(r.url())) wasm.push(new URL(r.url()).pathname.split('/').pop()); });
     // A first visit: Today, then a reason written (saved without the reader).
     await app.open('/');
     await app.open('/plan/relapse');
@@ -111,6 +112,27 @@ test.describe('the plan’s reader', () => {
     await app.addReason('Call Dana');
     expect(await app.storedReasons()).toEqual(['Be there for Maya', 'Call Dana']);
     expect(wasm.filter((f) => f === 'split_plan_reader.wasm').length, 'fetched again').toBe(tries + 1);
+
+    // The modules the reader shares with other screens are one file (plan_reader.pack),
+    // fetched with the page when a plan is stored. When it cannot come: the same.
+    const packs = () => wasm.filter((f) => f === 'plan_reader.pack').length;
+    const before = packs();
+    const kept = await app.storedRaw();
+    await page.route(/plan_reader\.pack$/, (route) => route.abort('internetdisconnected'));
+    await page.goto('/plan/relapse');
+    await expect(alert).toBeVisible();
+    // (With the page; then once more, by the screen that needs it too, not once a module.)
+    expect(packs(), 'fetched with the page').toBeGreaterThan(before);
+    expect(packs(), 'not once a module').toBeLessThanOrEqual(before + 2);
+    await expect(app.reasonFields()).toHaveCount(0);
+    expect(await app.storedRaw()).toBe(kept);
+    await page.unroute(/plan_reader\.pack$/);
+    await alert.getByRole('button', { name: 'Try again' }).click();
+    await expect(app.reasonFields()).toHaveCount(2);
+    await expect(alert).toHaveCount(0);
+    expect(packs(), 'fetched again').toBeGreaterThan(before + 1);
+    await app.addReason('Walk with Sam');
+    expect(await app.storedReasons()).toEqual(['Be there for Maya', 'Call Dana', 'Walk with Sam']);
   });
 
   test('another tab saves while the reader is still on its way, and the person edits meanwhile: nothing on screen is replaced, and they choose', async ({ app, page }) => {
