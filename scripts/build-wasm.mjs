@@ -42,7 +42,7 @@ if (release) {
     execFileSync('wasm-opt', ['-Os', join(work, f), '-o', join(work, f)]);
   }
 }
-packReader(work);
+const readerFiles = packReader(work);
 if (release) {
   for (const f of ['app.js', '__wasm_split.js']) {
     const path = join(work, f);
@@ -53,18 +53,21 @@ if (release) {
     writeFileSync(path, f === 'app.js' ? `//# allFunctionsCalledOnLoad\n${code}` : code);
   }
 }
-// The plan's reader in one file (#18). A person whose plan is stored here waits, at start-up,
-// for the plan's reader: a split of its own (`plan_reader`, src/state.rs), which wasm-split
-// gives with every chunk it shares with other screens, about two dozen modules, most of
-// them a few hundred bytes. Each is a fetch of its own, and two dozen fetches in one turn
-// are a long task on a slow phone. So the modules it shares are packed into one file,
-// plan_reader.pack (one fetch), and the loader takes each from it; a screen that needs one
-// of them before the reader has come takes it from the same file. The reader's own module
-// stays a file of its own (split_plan_reader.wasm): the reader is two fetches. The loader is
-// wasm-split's own, with each of these fetches replaced: its dependencies, its memoised
-// loads and its errors (a failed fetch of the file fails each load, and a later load
-// tries again) are unchanged.
+// The plan's reader in a few fetches (#18). A person whose plan is stored here waits, at
+// start-up, for the plan's reader: a split of its own (`plan_reader`, src/state.rs), which
+// wasm-split gives with every chunk it shares with other screens: about two dozen modules,
+// one of them serde's readers (about 150 KB) and the rest a few hundred bytes to a few KB.
+// Each was a fetch of its own, and two dozen fetches in one turn are a long task on a slow
+// phone. So the small ones are packed into one file, plan_reader.pack, and the loader takes
+// each from it (a screen that needs one of them takes it from the same file); the large
+// ones stay files of their own, so a screen that shares a small module with the reader
+// does not wait for serde's readers. The reader is then three fetches: the pack, serde's
+// readers and its own module. The loader is wasm-split's own, with these fetches replaced:
+// its dependencies, its memoised loads and its errors (a failed fetch of the file fails
+// each load, and a later load tries again) are unchanged. Returns the reader's files, for
+// boot.js to fetch early.
 function packReader(dir) {
+  const PACKED_UNDER = 16 * 1024;
   const path = join(dir, '__wasm_split.js');
   const js = readFileSync(path, 'utf8');
   const load = /(?:export )?const (\w+) = (?:wrapAsyncCb\()?makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([\w.]+)", import\.meta\.url\)\);[\s\S]*?\}\s*,\s*\[([^\]]*)\]\)/g;
@@ -89,9 +92,14 @@ function packReader(dir) {
   loads.get(root).deps.forEach(walk);
   const at = {};
   const parts = [];
+  const own = [loads.get(root).file];
   let end = 0;
   for (const f of files) {
     const bytes = readFileSync(join(dir, f));
+    if (bytes.length >= PACKED_UNDER) {
+      own.push(f);
+      continue;
+    }
     at[f] = [end, end + bytes.length];
     end += bytes.length;
     parts.push(bytes);
@@ -100,21 +108,31 @@ function packReader(dir) {
   writeFileSync(join(dir, 'plan_reader.pack'), Buffer.concat(parts));
   let fetches = 0;
   const out = js.replace(/fetch\(new URL\("\.\/([\w.]+)", import\.meta\.url\)\)/g, (whole, f) => {
-    if (!(f in at)) return whole;
-    fetches++;
-    return `fromPack(${JSON.stringify(f)})`;
+    if (f in at) {
+      fetches++;
+      return `fromPack(${JSON.stringify(f)})`;
+    }
+    return own.includes(f) ? `early(${JSON.stringify(f)})` : whole;
   });
-  if (fetches !== files.length) throw new Error(`build-wasm: ${fetches} fetches replaced for ${files.length} packed modules`);
+  if (fetches !== Object.keys(at).length) throw new Error(`build-wasm: ${fetches} fetches replaced for ${Object.keys(at).length} packed modules`);
   const header = `
+// The plan's reader's files, fetched by boot.js already, beside the main module, when a
+// plan is stored here: each is taken once, then fetched as any other.
+function early(name) {
+    const begun = globalThis.__snEarly;
+    const response = begun && begun[name];
+    if (response) {
+        delete begun[name];
+        return response;
+    }
+    return fetch(new URL("./" + name, import.meta.url));
+}
 const PACK = ${JSON.stringify(at)};
 const taken = new Set();
 let pack;
 function fromPack(name) {
     if (pack === undefined) {
-        // (Begun by boot.js already, beside the main module, when a plan is stored here.)
-        const early = globalThis.__snReaderPack;
-        globalThis.__snReaderPack = undefined;
-        const file = (early || fetch(new URL("./plan_reader.pack", import.meta.url)))
+        const file = early("plan_reader.pack")
             .then((r) => (r.ok ? r.arrayBuffer() : Promise.reject(new Error(\`plan_reader.pack: \${r.status}\`))));
         // (A file that did not come is fetched again by the next load that needs it.)
         file.catch(() => { if (pack === file) pack = undefined; });
@@ -132,7 +150,8 @@ function fromPack(name) {
 `;
   const firstLine = out.indexOf('\n') + 1;
   writeFileSync(path, out.slice(0, firstLine) + header + out.slice(firstLine));
-  console.log(`build-wasm: the plan's reader packed, ${files.length} modules, ${end} bytes`);
+  console.log(`build-wasm: the plan's reader: ${Object.keys(at).length} modules packed (${end} bytes), ${own.join(', ')} fetched as they are`);
+  return ['plan_reader.pack', ...own];
 }
 
 // Start-up (#18): the main module is compiled in a worker (compile.js), so compiling is not
@@ -145,14 +164,17 @@ writeFileSync(join(work, 'compile.js'), `onmessage = (e) => {
 };
 `);
 // A person whose plan is stored here (shell.js marks the page "returning") waits at start-up
-// for the plan's reader: its one file (plan_reader.pack, above) is fetched now, beside the
-// main module, and taken by the loader when the app asks for the reader.
+// for the plan's reader: its files (above) are fetched now, beside the main module, and
+// taken by the loader when the app asks for the reader. Not for Get help or the overdose
+// steps, opened cold: they need no plan, and nothing of theirs waits behind the reader.
 writeFileSync(join(work, 'boot.js'), `import init from "./app.js";
 const wasm = new URL("./app_bg.wasm", import.meta.url);
-if (document.documentElement.classList.contains("returning")) {
-  const early = fetch(new URL("./plan_reader.pack", import.meta.url));
-  early.catch(() => {});
-  globalThis.__snReaderPack = early;
+if (document.documentElement.classList.contains("returning") && !["/help", "/overdose"].includes(location.pathname)) {
+  globalThis.__snEarly = Object.fromEntries(${JSON.stringify(readerFiles)}.map((f) => {
+    const response = fetch(new URL("./" + f, import.meta.url));
+    response.catch(() => {});
+    return [f, response];
+  }));
 }
 new Promise((done) => {
   try {

@@ -43,10 +43,11 @@ pub fn App() -> impl IntoView {
     //   sn-provided; [`provide_rest`], sn-contexts; src/main.rs);
     // - the mount of the app's frame, nothing in it yet but on Get help and the overdose
     //   steps (see below) (sn-mounted);
+    // - with a plan stored, the plan's reader asked for (sn-fetch; its files were fetched
+    //   already, beside the main module, by boot.js: scripts/build-wasm.mjs);
     // - the header (sn-headed), then its lock button and re-dose timer, and the save banner
     //   (sn-bannered);
     // - the toasts, the navigation, the window listeners and the clock (sn-framed);
-    // - with a plan stored, the fetch of the plan's reader begun (sn-fetch);
     // - reading the plan, once its reader has arrived (sn-reader; sn-opening; a large one
     //   in turns, sn-read; then sn-opened);
     // - Today's first view: its top (sn-drawn), then its notices and recovery card

@@ -5,6 +5,21 @@
 #[global_allocator]
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
+/// The plan's reader, in a chunk of its own (#18, see `safety_net::domain::schema::PlanReader`):
+/// its split point is here, in the binary, and the library reaches it only through
+/// `safety_net::state::set_reader_fetch`. Fallible: a chunk that cannot be fetched is said on
+/// screen, not a crash.
+#[leptos::wasm_split::wasm_split(
+    plan_reader,
+    wasm_split_path = ::leptos::wasm_split,
+    fallible
+)]
+fn plan_reader(
+) -> Result<&'static dyn safety_net::domain::schema::PlanReader, leptos::wasm_split::SplitLoaderError>
+{
+    Ok(&safety_net::domain::schema::Reader)
+}
+
 fn main() {
     // A panic is a bug: say what and where in the browser console (a smaller hook than
     // console_error_panic_hook; the message and location are what a report needs).
@@ -13,6 +28,7 @@ fn main() {
     }));
     // Start-up marks for the budget: the module is running, and the app is mounted.
     safety_net::web::mark("sn-main");
+    safety_net::state::set_reader_fetch(|| Box::pin(async { plan_reader().await.ok() }));
     // The module's start-up (instantiation, glue) was one task. Then, each a task of its own
     // after the browser has had a turn: the language and the app's state; the other
     // contexts; the mount. The app is built out of sight, in turns (src/app.rs), while the

@@ -3,7 +3,7 @@
 //! saves, verifies and reports.
 
 use crate::domain::lock;
-use crate::domain::schema::Decoded;
+use crate::domain::schema::{Decoded, PlanReader};
 use crate::domain::Plan;
 use crate::storage::browser::BrowserStore;
 use crate::storage::{
@@ -189,17 +189,22 @@ pub fn wait_after(wrong: u32) -> u32 {
 /// (fetched from the service worker's cache, it takes well under a second).
 const READER_WAIT: std::time::Duration = std::time::Duration::from_secs(10);
 
-/// The plan's reader, in a chunk of its own (see [`crate::domain::schema::PlanReader`]): a
-/// plan stored on this device is read only once it has arrived. Fallible (a chunk that
-/// cannot be fetched is said on screen, not a crash).
-#[leptos::wasm_split::wasm_split(
-    plan_reader,
-    wasm_split_path = ::leptos::wasm_split,
-    fallible
-)]
-fn plan_reader(
-) -> Result<&'static dyn crate::domain::schema::PlanReader, leptos::wasm_split::SplitLoaderError> {
-    Ok(&crate::domain::schema::Reader)
+/// How the plan's reader is fetched (see [`crate::domain::schema::PlanReader`]): a plan
+/// stored on this device is read only once it has arrived; `None` if it could not be
+/// fetched (said on screen, not a crash).
+pub type ReaderFetch =
+    fn() -> std::pin::Pin<Box<dyn std::future::Future<Output = Option<&'static dyn PlanReader>>>>;
+
+thread_local! {
+    static READER_FETCH: std::cell::Cell<Option<ReaderFetch>> = const { std::cell::Cell::new(None) };
+}
+
+/// Set by the app's binary (src/main.rs), where the reader's split point is: code in this
+/// library, the lazy screens' too, reaches the chunk's loader only through it. (A library
+/// that named the loader itself could not be loaded without wasm-split's loader script: the
+/// storage adapter's browser tests, tests/web.rs, load this library alone.)
+pub fn set_reader_fetch(fetch: ReaderFetch) {
+    READER_FETCH.with(|f| f.set(Some(fetch)));
 }
 
 pub fn use_app_state() -> AppState {
@@ -298,8 +303,13 @@ impl AppState {
     /// Fetches the plan's reader (from the service worker's cache once it is installed) and
     /// gives it to the repository; false if it could not be fetched.
     async fn fetch_reader(self) -> bool {
-        match plan_reader().await {
-            Ok(reader) => {
+        let fetch = READER_FETCH.with(std::cell::Cell::get);
+        let reader = match fetch {
+            Some(fetch) => fetch().await,
+            None => None,
+        };
+        match reader {
+            Some(reader) => {
                 // (Given once: several may wait for it.)
                 if self.repo.with_value(|r| r.reader().is_none()) {
                     self.repo.with_value(|r| r.give_reader(reader));
@@ -307,7 +317,7 @@ impl AppState {
                 }
                 true
             }
-            Err(_) => false,
+            None => false,
         }
     }
 
@@ -363,9 +373,14 @@ impl AppState {
                 match self.boot.get_untracked() {
                     Boot::Ready if arrived => self.stored_elsewhere(),
                     _ if arrived => self.reload(),
-                    // Not read: the person chooses between what is on screen and what is
-                    // stored (choosing what is stored tries the reader again).
-                    Boot::Ready => self.save.set(SaveStatus::Conflict),
+                    // Not read, with changes here not yet saved (or a field being typed
+                    // into): they stay on screen, and the person chooses between them and
+                    // what is stored (as when another tab saves).
+                    Boot::Ready if self.unsaved_here() => self.save.set(SaveStatus::Conflict),
+                    // Not read, and everything here is saved: the person is told the plan
+                    // could not be opened (not offered to keep this version over a newer
+                    // one this tab cannot show); Try again reads it.
+                    Boot::Ready => self.set_boot(Boot::NotLoaded),
                     _ => self.not_loaded(),
                 }
             });
@@ -375,6 +390,11 @@ impl AppState {
         self.reading.set_value(None);
         let outcome = self.repo.with_value(|r| r.load());
         self.show(outcome);
+        self.bring_back_held();
+    }
+
+    /// The plan open, and the lock on: changes held at the lock come back.
+    fn bring_back_held(self) {
         if self.boot.get_untracked() == Boot::Ready && self.lock_on() {
             if let Some(held) = self.held.try_update_value(Option::take).flatten() {
                 self.take_back(held);
@@ -382,10 +402,11 @@ impl AppState {
         }
     }
 
-    /// After the plan's reader could not be fetched: tries again (reading storage afresh).
+    /// After the plan's reader could not be fetched: tries again, opening as at start-up
+    /// (so a fetch that does not end is told of again after a while, not waited for).
     pub fn open_again(self) {
         self.set_boot(Boot::Loading);
-        self.reload();
+        self.open_with_reader(Box::new(move || self.bring_back_held()));
     }
 
     /// Puts the plan away (locked, or deleted here or in another tab): the keys, the plan
@@ -573,14 +594,20 @@ impl AppState {
     /// Another tab wrote the plan. Pick it up, unless this tab has changes not yet saved,
     /// or text is being typed here: then the field keeps it and the person chooses.
     pub fn stored_elsewhere(self) {
-        match self.save.get_untracked() {
-            SaveStatus::Failed(_) | SaveStatus::Conflict => self.save.set(SaveStatus::Conflict),
-            _ if self.typing.get_value() => self.save.set(SaveStatus::Conflict),
-            _ => {
-                // (Still opening: the reading in turns is left for this newer one.)
-                self.reload();
-            }
+        if self.unsaved_here() {
+            self.save.set(SaveStatus::Conflict);
+        } else {
+            // (Still opening: the reading in turns is left for this newer one.)
+            self.reload();
         }
+    }
+
+    /// Whether this tab has changes not yet saved, or text is being typed here.
+    fn unsaved_here(self) -> bool {
+        matches!(
+            self.save.get_untracked(),
+            SaveStatus::Failed(_) | SaveStatus::Conflict
+        ) || self.typing.get_value()
     }
 
     /// From the recovery screen: start an empty plan. The damaged data stays quarantined.
@@ -692,7 +719,14 @@ impl AppState {
                 });
                 self.repo.with_value(|r| r.codec().set(Some(keys)));
                 self.unlocked.set(self.lock_on());
-                self.reload();
+                if self.repo.with_value(|r| r.needs_reader()) {
+                    // Locked before the plan's reader came (a first visit's plan): opened
+                    // as at start-up, so a reader that cannot come is told of, not a lock
+                    // screen that does nothing after the right passcode.
+                    self.open_again();
+                } else {
+                    self.reload();
+                }
                 Ok(())
             }
             Err(lock::LockError::WrongPasscode) => Err(self.wrong_try(tries, now)),

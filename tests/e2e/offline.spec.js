@@ -127,12 +127,77 @@ test.describe('the plan’s reader', () => {
     await expect(app.reasonFields()).toHaveCount(0);
     expect(await app.storedRaw()).toBe(kept);
     await page.unroute(/plan_reader\.pack$/);
+    const atRetry = packs();
     await alert.getByRole('button', { name: 'Try again' }).click();
     await expect(app.reasonFields()).toHaveCount(2);
     await expect(alert).toHaveCount(0);
-    expect(packs(), 'fetched again').toBeGreaterThan(before + 1);
+    expect(packs(), 'fetched again, once').toBe(atRetry + 1);
     await app.addReason('Walk with Sam');
     expect(await app.storedReasons()).toEqual(['Be there for Maya', 'Call Dana', 'Walk with Sam']);
+  });
+
+  // Another tab saves: an empty frame of the app's origin writes, as another tab would.
+  const saveInAnotherTab = (page, text) => page.evaluate(([k, text]) => {
+    const other = document.createElement('iframe');
+    document.body.append(other);
+    const doc = JSON.parse(other.contentWindow.localStorage.getItem(k));
+    doc.revision += 1;
+    doc.data.relapse.reasons.push({ id: 'from-tab-b', text });
+    other.contentWindow.localStorage.setItem(k, JSON.stringify(doc));
+    other.remove();
+  }, [PLAN_KEY, text]);
+
+  test('a returning person’s page fetches the reader’s files once each, beside the main module; Get help opened cold fetches none of them', async ({ app, page }) => {
+    await app.open('/plan/relapse');
+    await app.addReason('Be there for Maya');
+    const files = [];
+    page.on('request', (r) => { if (/\.(wasm|pack)$/.test(r.url())) files.push(new URL(r.url()).pathname.split('/').pop()); });
+    await page.goto('/');
+    await expect.poll(() => page.evaluate(() => performance.getEntriesByName('sn-reader').length)).toBe(1);
+    await expect(page.getByRole('heading', { name: 'Today', level: 1 })).toBeVisible();
+    const reader = ['plan_reader.pack', 'split_plan_reader.wasm'];
+    expect(files).toContain('app_bg.wasm');
+    for (const f of reader) expect(files.filter((x) => x === f), f).toHaveLength(1);
+    // (Asked for by boot.js, before the main module.)
+    expect(files.indexOf('plan_reader.pack'), files.join(' ')).toBeLessThan(files.indexOf('app_bg.wasm'));
+    expect(files.indexOf('split_plan_reader.wasm'), files.join(' ')).toBeLessThan(files.indexOf('app_bg.wasm'));
+    files.length = 0;
+    await page.goto('/help');
+    await expect(page.getByRole('heading', { name: 'Get help now', level: 1 })).toBeVisible();
+    await page.waitForTimeout(300);
+    expect(files).toContain('app_bg.wasm');
+    expect(files.slice(0, files.indexOf('app_bg.wasm')).filter((f) => reader.includes(f)), 'none before the main module').toEqual([]);
+  });
+
+  test('another tab saves on a first visit, and the reader cannot come: told, not offered to keep this version over that save; Try again shows it', async ({ app, page }) => {
+    await page.route(/split_plan_reader\.wasm$/, (route) => route.abort('internetdisconnected'));
+    await app.open('/plan/relapse');
+    await app.addReason('Be there for Maya');
+    await saveInAnotherTab(page, 'From tab B');
+    const fromB = await app.storedRaw();
+    const alert = page.getByRole('alert').filter({ hasText: 'Safety Net could not finish opening' });
+    await expect(alert).toBeVisible();
+    await expect(page.getByRole('alert').filter({ hasText: 'also changed in another tab' })).toHaveCount(0);
+    expect(await app.storedRaw(), 'the other tab’s save stays').toBe(fromB);
+    await page.unroute(/split_plan_reader\.wasm$/);
+    await alert.getByRole('button', { name: 'Try again' }).click();
+    await expect(app.reasonFields()).toHaveCount(2);
+    await expect(app.reasonFields().last()).toHaveValue('From tab B');
+    expect(await app.storedRaw()).toBe(fromB);
+  });
+
+  test('a reader that never arrives: told after a while, and again after Try again (not "Opening" for ever)', async ({ app, page }) => {
+    test.slow();
+    await app.open('/plan/relapse');
+    await app.addReason('Be there for Maya');
+    await page.route(/split_plan_reader\.wasm$/, () => { /* never answered */ });
+    await page.goto('/plan/relapse');
+    const alert = page.getByRole('alert').filter({ hasText: 'Safety Net could not finish opening' });
+    await expect(alert).toBeVisible({ timeout: 20_000 });
+    await alert.getByRole('button', { name: 'Try again' }).click();
+    await expect(alert).toHaveCount(0);
+    await expect(alert).toBeVisible({ timeout: 20_000 });
+    await expect(app.reasonFields()).toHaveCount(0);
   });
 
   test('another tab saves while the reader is still on its way, and the person edits meanwhile: nothing on screen is replaced, and they choose', async ({ app, page }) => {
@@ -142,16 +207,7 @@ test.describe('the plan’s reader', () => {
     await page.route(/split_plan_reader\.wasm$/, async (route) => { await held; await route.continue(); });
     await app.open('/plan/relapse');
     await app.addReason('Be there for Maya');
-    // Another tab saves (an empty frame of the app's origin writes, as another tab would).
-    await page.evaluate((k) => {
-      const other = document.createElement('iframe');
-      document.body.append(other);
-      const doc = JSON.parse(other.contentWindow.localStorage.getItem(k));
-      doc.revision += 1;
-      doc.data.relapse.reasons.push({ id: 'from-tab-b', text: 'From tab B' });
-      other.contentWindow.localStorage.setItem(k, JSON.stringify(doc));
-      other.remove();
-    }, PLAN_KEY);
+    await saveInAnotherTab(page, 'From tab B');
     const fromB = await app.storedRaw();
     // This tab, still waiting for the reader to read that save, is edited.
     const field = page.getByLabel('Add a reason');
