@@ -116,6 +116,17 @@ function packReader(dir) {
   });
   if (fetches !== Object.keys(at).length) throw new Error(`build-wasm: ${fetches} fetches replaced for ${Object.keys(at).length} packed modules`);
   const header = `
+// A fetch of one of the reader's files that has not ended, its body read, in 20 s (a
+// network that answers nothing) fails: wasm-split's loader lets a failed load go, so Try
+// again fetches it anew, not waiting on the same fetch for ever. (The app tells the person
+// after 10 s; a file that comes in the next 10 s still opens the plan.)
+export function within(url) {
+    const stop = new AbortController();
+    const timer = setTimeout(() => stop.abort(), 20000);
+    return fetch(url, { signal: stop.signal })
+        .then((r) => (r.ok ? r.arrayBuffer().then((b) => new Response(b, { status: r.status, headers: r.headers })) : r))
+        .finally(() => clearTimeout(timer));
+}
 // The plan's reader's files, fetched by boot.js already, beside the main module, when a
 // plan is stored here: each is taken once, then fetched as any other.
 function early(name) {
@@ -125,7 +136,7 @@ function early(name) {
         delete begun[name];
         return response;
     }
-    return fetch(new URL("./" + name, import.meta.url));
+    return within(new URL("./" + name, import.meta.url));
 }
 const PACK = ${JSON.stringify(at)};
 const taken = new Set();
@@ -168,10 +179,11 @@ writeFileSync(join(work, 'compile.js'), `onmessage = (e) => {
 // taken by the loader when the app asks for the reader. Not for Get help or the overdose
 // steps, opened cold: they need no plan, and nothing of theirs waits behind the reader.
 writeFileSync(join(work, 'boot.js'), `import init from "./app.js";
+import { within } from "./__wasm_split.js";
 const wasm = new URL("./app_bg.wasm", import.meta.url);
-if (document.documentElement.classList.contains("returning") && !["/help", "/overdose"].includes(location.pathname)) {
+if (document.documentElement.classList.contains("returning") && !["/help", "/overdose"].includes(location.pathname.replace(/\\/+$/, ""))) {
   globalThis.__snEarly = Object.fromEntries(${JSON.stringify(readerFiles)}.map((f) => {
-    const response = fetch(new URL("./" + f, import.meta.url));
+    const response = within(new URL("./" + f, import.meta.url));
     response.catch(() => {});
     return [f, response];
   }));

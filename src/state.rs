@@ -247,33 +247,12 @@ impl AppState {
             return then();
         }
         if self.repo.with_value(|r| r.needs_reader()) {
-            // Whichever comes first goes on with the start-up: the reader, a failure to
-            // fetch it, or a fetch that has not ended in READER_WAIT (a network that
-            // answers nothing): then the person is told, and the reader, if it comes after
-            // all, opens the plan.
-            let then = std::rc::Rc::new(std::cell::Cell::new(Some(then)));
-            let waited = then.clone();
-            set_timeout(
-                move || {
-                    if let Some(then) = waited.take() {
-                        self.not_loaded();
-                        then();
-                    }
-                },
-                READER_WAIT,
-            );
-            return spawn_local(async move {
-                let arrived = self.fetch_reader().await;
-                match then.take() {
-                    Some(then) if arrived => self.open_with_reader(then),
-                    Some(then) => {
-                        self.not_loaded();
-                        then();
-                    }
-                    None if arrived && self.boot.get_untracked() == Boot::NotLoaded => {
-                        self.reload()
-                    }
-                    None => {}
+            return self.with_reader(move |arrived| {
+                if arrived {
+                    self.open_with_reader(then);
+                } else {
+                    self.not_loaded();
+                    then();
                 }
             });
         }
@@ -287,6 +266,32 @@ impl AppState {
         if self.boot.get_untracked() == Boot::Loading {
             self.set_boot(Boot::NotLoaded);
         }
+    }
+
+    /// Fetches the plan's reader, then goes on with whether it came: when it arrives, when
+    /// its fetch fails, or, with a fetch that has not ended in READER_WAIT (a network that
+    /// answers nothing), as not come, so the person is told rather than left waiting. A
+    /// reader that comes after all, while the person is told the plan could not be opened,
+    /// opens it.
+    fn with_reader(self, then: impl FnOnce(bool) + 'static) {
+        let then = std::rc::Rc::new(std::cell::Cell::new(Some(then)));
+        let waited = then.clone();
+        set_timeout(
+            move || {
+                if let Some(then) = waited.take() {
+                    then(false);
+                }
+            },
+            READER_WAIT,
+        );
+        spawn_local(async move {
+            let arrived = self.fetch_reader().await;
+            match then.take() {
+                Some(then) => then(arrived),
+                None if arrived && self.boot.get_untracked() == Boot::NotLoaded => self.reload(),
+                None => {}
+            }
+        });
     }
 
     /// Begins to fetch the plan's reader, if a plan is stored (at start-up, so that it
@@ -306,7 +311,11 @@ impl AppState {
         let fetch = READER_FETCH.with(std::cell::Cell::get);
         let reader = match fetch {
             Some(fetch) => fetch().await,
-            None => None,
+            None => {
+                // (Set by main before the app starts: never so in the app.)
+                web_sys::console::error_1(&"Safety Net: no way to fetch the plan's reader".into());
+                None
+            }
         };
         match reader {
             Some(reader) => {
@@ -364,12 +373,12 @@ impl AppState {
     /// Reads storage again and shows what is there; then, if the plan is open, changes held
     /// at a lock come back (after unlocking, or trying again on the recovery screen).
     pub fn reload(self) {
-        // Without its reader (a first visit, before its first save): once it has arrived.
+        // Without its reader (a first visit, before its first save): once it has arrived,
+        // or not in READER_WAIT.
         // The plan may have been edited meanwhile, or a field typed into: it is then asked
         // again whether to read (as when another tab saves), so nothing on screen is lost.
         if self.repo.with_value(|r| r.needs_reader()) {
-            return spawn_local(async move {
-                let arrived = self.fetch_reader().await;
+            return self.with_reader(move |arrived| {
                 match self.boot.get_untracked() {
                     Boot::Ready if arrived => self.stored_elsewhere(),
                     _ if arrived => self.reload(),

@@ -500,6 +500,28 @@ mod locked {
             plan
         );
     }
+
+    /// A new tab's sealed plan shows the lock screen without the plan's reader (which may
+    /// not have come); once unlocked, it is read with the reader.
+    #[test]
+    fn a_locked_plan_needs_no_reader_until_it_is_unlocked() {
+        let store = MemoryStore::new();
+        let keys = Keys::create("246810", FAST, &mut random).expect("keys");
+        let plan = common::full_plan();
+        unlocked(&store, &keys).save(&plan, AT).expect("saves");
+        let tab = Repository::awaiting_reader(store.share(), LockCodec::default());
+        assert!(!tab.needs_reader(), "locked, no keys here");
+        assert_eq!(tab.load(), LoadOutcome::Locked);
+        let raw = store.get(PLAN_KEY).expect("get").expect("stored");
+        let (opened, _) = lock::open(&raw, "246810").expect("opens");
+        tab.codec().set(Some(opened));
+        assert!(tab.needs_reader(), "unlocked: read with the reader");
+        assert!(matches!(tab.load(), LoadOutcome::Unavailable(_)));
+        assert_eq!(store.get(PLAN_KEY).expect("get"), Some(raw));
+        tab.give_reader(&schema::Reader);
+        assert!(!tab.needs_reader());
+        assert_eq!(plan_of(tab.load()), plan);
+    }
 }
 
 /// A storage that keeps what is written but gives something else back (broken hardware, a

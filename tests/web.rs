@@ -6,7 +6,7 @@ use safety_net::domain::{Entry, Id, Plan};
 use safety_net::storage::browser::BrowserStore;
 use safety_net::storage::{
     KeyValueStore, LoadOutcome, Opening, Repository, SaveError, Stamp, StoreError, PLAN_KEY,
-    QUARANTINE_PREFIX,
+    QUARANTINE_PREFIX, SEALED_PREFIX,
 };
 use wasm_bindgen_test::*;
 
@@ -294,4 +294,20 @@ fn years_of_check_ins_are_written_in_pieces_and_read_in_windows() {
     other.save(&plan, AT).expect("saves over what it read");
     assert_eq!(repo.save(&plan, AT), Err(SaveError::Conflict));
     clear();
+}
+
+#[wasm_bindgen_test]
+fn whether_a_stored_plan_is_sealed_is_seen_without_reading_it() {
+    clear();
+    let store = BrowserStore::new();
+    assert_eq!(store.starts_with(PLAN_KEY, SEALED_PREFIX), Ok(None));
+    store
+        .set(PLAN_KEY, "{\"app\":\"safety-net\",\"version\":1}")
+        .expect("set");
+    assert_eq!(store.starts_with(PLAN_KEY, SEALED_PREFIX), Ok(Some(false)));
+    let sealed = format!("{SEALED_PREFIX},\"v\":1}}");
+    store.set(PLAN_KEY, &sealed).expect("set");
+    assert_eq!(store.starts_with(PLAN_KEY, SEALED_PREFIX), Ok(Some(true)));
+    // (Not a prefix of the stored text, though in it.)
+    assert_eq!(store.starts_with(PLAN_KEY, "\"kind\""), Ok(Some(false)));
 }

@@ -199,9 +199,11 @@ impl KeyValueStore for BrowserStore {
         )))
     }
 
-    fn has(&self, key: &str) -> Result<bool, StoreError> {
+    fn starts_with(&self, key: &str, prefix: &str) -> Result<Option<bool>, StoreError> {
         let js = raw()?.get_item_js(key).map_err(|e| read_error(&e))?;
-        Ok(!js.is_null())
+        Ok(js
+            .dyn_ref::<js_sys::JsString>()
+            .map(|text| text.starts_with(prefix, 0)))
     }
 
     fn peek(&self, key: &str) -> Result<Option<String>, StoreError> {

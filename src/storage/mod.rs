@@ -87,9 +87,10 @@ pub trait KeyValueStore {
             .map(|(text, stamp)| Taking::new(text.len(), move || Ok(Some((text, stamp))))))
     }
 
-    /// Whether a value is stored under `key` (without reading it into wasm memory).
-    fn has(&self, key: &str) -> Result<bool, StoreError> {
-        Ok(self.peek(key)?.is_some())
+    /// Whether the value stored under `key` begins with `prefix` (`None`: nothing is stored),
+    /// without reading it into wasm memory.
+    fn starts_with(&self, key: &str, prefix: &str) -> Result<Option<bool>, StoreError> {
+        Ok(self.peek(key)?.map(|v| v.starts_with(prefix)))
     }
 
     /// Reads a value without this store taking it as the one it last read (a store that
@@ -562,10 +563,17 @@ impl<S: KeyValueStore, C: Codec> Repository<S, C> {
     }
 
     /// Whether reading the store now needs the plan's reader, not yet given: a plan is
-    /// stored. With none stored, reading finds it empty without the reader; with storage
-    /// that cannot be read, it finds that.
+    /// stored, plain, or sealed with keys here to open it. With none stored, reading finds
+    /// it empty without the reader; with storage that cannot be read, it finds that; and a
+    /// plan sealed by the lock, with no keys here, it finds locked (the lock screen, with
+    /// the person's crisis contacts, never waits for the reader).
     pub fn needs_reader(&self) -> bool {
-        self.reader.get().is_none() && matches!(self.store.has(PLAN_KEY), Ok(true))
+        self.reader.get().is_none()
+            && match self.store.starts_with(PLAN_KEY, SEALED_PREFIX) {
+                Ok(Some(sealed)) => !sealed || self.codec.seals(),
+                // (Nothing stored, or storage that cannot be read: nothing to read with it.)
+                _ => false,
+            }
     }
 
     pub fn store(&self) -> &S {

@@ -112,6 +112,39 @@ test('crisis help is never locked: 911, the lines and the overdose steps in one 
   await expect(page.getByRole('heading', { name: 'Get help now' })).toBeVisible();
 });
 
+test.describe('the plan’s reader (a chunk of its own) cannot come', () => {
+  // (Every fetch seen here, none answered by a service worker.)
+  test.use({ serviceWorkers: 'block' });
+
+  test('the lock screen does not wait for it; unlocked, the person is told, nothing is lost, and Try again opens the plan', async ({ app, page }) => {
+    await app.open('/plan/relapse');
+    await app.addReason('Be there for Maya');
+    await turnOn(app, page);
+    const sealed = await app.storedRaw();
+    await page.route(/split_plan_reader\.wasm$/, (route) => route.abort('internetdisconnected'));
+    await page.goto('/plan/relapse');
+    await expect(page.getByRole('heading', { name: 'Safety Net is locked', level: 1 })).toBeVisible();
+    await expect(page.getByRole('main').getByRole('link', { name: 'Call 911' })).toBeVisible();
+    const alert = page.getByRole('alert').filter({ hasText: 'Safety Net could not finish opening' });
+    await expect(alert).toHaveCount(0);
+    await unlock(page, '246810');
+    await expect(alert).toBeVisible({ timeout: 20_000 });
+    await expect(app.reasonFields()).toHaveCount(0);
+    expect(await app.storedRaw(), 'nothing written, nothing put aside').toBe(sealed);
+    expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes('quarantine')))).toEqual([]);
+    await page.unroute(/split_plan_reader\.wasm$/);
+    await alert.getByRole('button', { name: 'Try again' }).click();
+    await expect(app.reasonFields()).toHaveCount(1);
+    await expect(app.reasonFields().first()).toHaveValue('Be there for Maya');
+    await app.addReason('Call Dana');
+    await expect(app.reasonFields()).toHaveCount(2);
+    const saved = await app.storedRaw();
+    expect(saved, 'saved, sealed').toMatch(SEALED);
+    expect(saved).not.toBe(sealed);
+    expect(saved).not.toContain('Call Dana');
+  });
+});
+
 test('crisis contacts readable while locked only when chosen, and said so', async ({ app, page }) => {
   await app.open('/plan/people');
   await page.getByLabel('Add a person: their name').fill('Dana');
