@@ -116,16 +116,39 @@ function packReader(dir) {
   });
   if (fetches !== Object.keys(at).length) throw new Error(`build-wasm: ${fetches} fetches replaced for ${Object.keys(at).length} packed modules`);
   const header = `
-// A fetch of one of the reader's files that has not ended, its body read, in 20 s (a
-// network that answers nothing) fails: wasm-split's loader lets a failed load go, so Try
-// again fetches it anew, not waiting on the same fetch for ever. (The app tells the person
-// after 10 s; a file that comes in the next 10 s still opens the plan.)
+// A fetch of one of the reader's files that has received nothing for 20 s (a network, or
+// a connection, that answers nothing) is let go, so it fails: wasm-split's loader lets a
+// failed load go, and Try again fetches it anew, not waiting on the same fetch for ever. A
+// slow one that is still arriving goes on. (The app tells the person after 10 s; a file
+// that comes later still opens the plan.) The response itself is given as it comes, for
+// the browser to compile while it arrives (and to keep its compiled code): a copy of its
+// body is read to see it come.
 export function within(url) {
     const stop = new AbortController();
-    const timer = setTimeout(() => stop.abort(), 20000);
-    return fetch(url, { signal: stop.signal })
-        .then((r) => (r.ok ? r.arrayBuffer().then((b) => new Response(b, { status: r.status, headers: r.headers })) : r))
-        .finally(() => clearTimeout(timer));
+    let timer;
+    const waiting = () => {
+        clearTimeout(timer);
+        timer = setTimeout(() => stop.abort(), 20000);
+    };
+    const done = () => clearTimeout(timer);
+    waiting();
+    return fetch(url, { signal: stop.signal }).then((r) => {
+        if (!r.ok || !r.body) {
+            done();
+            return r;
+        }
+        const seen = r.clone().body.getReader();
+        const next = () => seen.read().then((part) => {
+            if (part.done) return done();
+            waiting();
+            return next();
+        });
+        next().catch(done);
+        return r;
+    }, (e) => {
+        done();
+        throw e;
+    });
 }
 // The plan's reader's files, fetched by boot.js already, beside the main module, when a
 // plan is stored here: each is taken once, then fetched as any other.

@@ -379,9 +379,12 @@ impl AppState {
         // again whether to read (as when another tab saves), so nothing on screen is lost.
         if self.repo.with_value(|r| r.needs_reader()) {
             return self.with_reader(move |arrived| {
+                // (Or, not arrived, what is stored has since come to need no reader: it was
+                // deleted, or locked, in another tab meanwhile.)
+                let readable = arrived || !self.repo.with_value(|r| r.needs_reader());
                 match self.boot.get_untracked() {
-                    Boot::Ready if arrived => self.stored_elsewhere(),
-                    _ if arrived => self.reload(),
+                    Boot::Ready if readable => self.stored_elsewhere(),
+                    _ if readable => self.reload(),
                     // Not read, with changes here not yet saved (or a field being typed
                     // into): they stay on screen, and the person chooses between them and
                     // what is stored (as when another tab saves).

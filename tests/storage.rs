@@ -508,7 +508,8 @@ mod locked {
         let store = MemoryStore::new();
         let keys = Keys::create("246810", FAST, &mut random).expect("keys");
         let plan = common::full_plan();
-        unlocked(&store, &keys).save(&plan, AT).expect("saves");
+        let other = unlocked(&store, &keys);
+        other.save(&plan, AT).expect("saves");
         let tab = Repository::awaiting_reader(store.share(), LockCodec::default());
         assert!(!tab.needs_reader(), "locked, no keys here");
         assert_eq!(tab.load(), LoadOutcome::Locked);
@@ -518,6 +519,19 @@ mod locked {
         assert!(tab.needs_reader(), "unlocked: read with the reader");
         assert!(matches!(tab.load(), LoadOutcome::Unavailable(_)));
         assert_eq!(store.get(PLAN_KEY).expect("get"), Some(raw));
+        // Another tab changes the passcode: the keys here no longer open it, so it is
+        // locked here again, and needs no reader.
+        let new = keys
+            .rewrap("a long passphrase", &mut random)
+            .expect("rewrap");
+        other.codec().set(Some(new));
+        other.save(&plan, AT).expect("saves re-wrapped");
+        assert!(!tab.needs_reader(), "locked again by another tab");
+        assert_eq!(tab.load(), LoadOutcome::Locked);
+        let raw = store.get(PLAN_KEY).expect("get").expect("stored");
+        let (opened, _) = lock::open(&raw, "a long passphrase").expect("opens");
+        tab.codec().set(Some(opened));
+        assert!(tab.needs_reader(), "unlocked with the new passcode");
         tab.give_reader(&schema::Reader);
         assert!(!tab.needs_reader());
         assert_eq!(plan_of(tab.load()), plan);

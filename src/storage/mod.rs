@@ -570,7 +570,13 @@ impl<S: KeyValueStore, C: Codec> Repository<S, C> {
     pub fn needs_reader(&self) -> bool {
         self.reader.get().is_none()
             && match self.store.starts_with(PLAN_KEY, SEALED_PREFIX) {
-                Ok(Some(sealed)) => !sealed || self.codec.seals(),
+                Ok(Some(false)) => true,
+                // Sealed: with keys here that open it (not keys another tab has since
+                // changed: then it is locked again, and read without the reader).
+                Ok(Some(true)) => {
+                    self.codec.seals()
+                        && matches!(self.store.peek(PLAN_KEY), Ok(Some(raw)) if !self.codec.locked(&raw))
+                }
                 // (Nothing stored, or storage that cannot be read: nothing to read with it.)
                 _ => false,
             }

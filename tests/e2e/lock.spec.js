@@ -127,6 +127,8 @@ test.describe('the plan’s reader (a chunk of its own) cannot come', () => {
     await expect(page.getByRole('main').getByRole('link', { name: 'Call 911' })).toBeVisible();
     const alert = page.getByRole('alert').filter({ hasText: 'Safety Net could not finish opening' });
     await expect(alert).toHaveCount(0);
+    await expect(page.getByLabel('Passcode', { exact: true })).toBeVisible();
+    await page.screenshot({ path: 'target/screenshots/lock-without-reader.png' });
     await unlock(page, '246810');
     await expect(alert).toBeVisible({ timeout: 20_000 });
     await expect(app.reasonFields()).toHaveCount(0);
