@@ -54,7 +54,7 @@ if (release) {
   }
 }
 // The plan's reader in a few fetches (#18). A person whose plan is stored here waits, at
-// start-up, for the plan's reader: a split of its own (`plan_reader`, src/state.rs), which
+// start-up, for the plan's reader: a split of its own (`plan_reader`, src/main.rs), which
 // wasm-split gives with every chunk it shares with other screens: about two dozen modules,
 // one of them serde's readers (about 150 KB) and the rest a few hundred bytes to a few KB.
 // Each was a fetch of its own, and two dozen fetches in one turn are a long task on a slow

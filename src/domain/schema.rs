@@ -374,7 +374,7 @@ pub fn stored_revision(text: &str) -> Option<u64> {
 /// the plan, [`decode`] and the reading in turns ([`InTurns`]) are about a sixth of the app's
 /// WebAssembly, and a first visit, with no plan stored, never needs them. So code in the
 /// first load reaches them only through a `&dyn PlanReader` that a chunk of its own gives
-/// (src/state.rs, `plan_reader`); wasm-split puts what only that chunk reaches into it.
+/// (`plan_reader` in src/main.rs); wasm-split puts what only that chunk reaches into it.
 pub trait PlanReader {
     /// As [`decode`].
     fn decode(&self, text: &str) -> Result<Decoded, DecodeError>;
